@@ -1,0 +1,44 @@
+# One place for every command: the README documents these targets and the workflows call them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build validate test clean
+
+# A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
+	  else echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+
+$(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+## Install everything the site and its tests need into .venv.
+setup: $(VENV)/.installed
+
+## Set up, then serve the site at http://127.0.0.1:8000/ and rebuild on every change.
+serve: setup
+	$(BIN)/mkdocs serve
+
+## Check the data files only (fast): file, line and a Vietnamese message for each problem.
+validate: setup
+	$(BIN)/python -m macros.validate
+
+## Build the site strictly into site/; on failure the previous site/ is left untouched.
+build: setup
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --clean -d site.tmp
+	rm -rf site && mv site.tmp site
+
+## Set up, then run the whole test suite.
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.tmp .pytest_cache

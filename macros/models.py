@@ -1,0 +1,573 @@
+"""The schema of data/agencies.yaml and data/plan.yaml, as frozen pydantic models.
+
+Models reject unknown keys. Cross-references are checked while validating, through the validation
+context (`ValidationState`), so every error carries the exact location of the bad value and the
+loader can turn it into file, line and field. Error texts are Vietnamese: staff read them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from . import timeframe as tf
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+AgencyId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+TaskId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+# Names become page titles, which the theme prints without escaping in places: keep them to
+# letters, digits, spaces and plain punctuation.
+NAME_PATTERN = r"^[\w ,.;:()/'’“”\-–&]+$"
+Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, min_length=2, max_length=200)]
+
+
+def problem(message: str, **values: Any) -> PydanticCustomError:
+    """A validation error whose message is already the Vietnamese text staff will read."""
+    return PydanticCustomError("du_lieu", message, values)
+
+
+def _known_agency(value: str, info: ValidationInfo) -> str:
+    _require_agency(value, state_of(info))
+    return value
+
+
+def _known_task(value: str, info: ValidationInfo) -> str:
+    if value not in state_of(info).task_texts:
+        raise _unknown_task(value)
+    return value
+
+
+# A reference to an agency of data/agencies.yaml, or to a task of data/plan.yaml, checked where it
+# stands, so the error points at the very line.
+KnownAgency = Annotated[AgencyId, AfterValidator(_known_agency)]
+KnownTask = Annotated[TaskId, AfterValidator(_known_task)]
+
+
+@dataclass
+class ValidationState:
+    """What cross-reference checks need while a file is validated; filled in document order."""
+
+    agency_ids: frozenset[str] = frozenset()
+    agency_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    seen_agencies: set[str] = field(default_factory=set)
+    seen_tasks: set[str] = field(default_factory=set)
+    task_texts: dict[str, str] = field(default_factory=dict)
+    appendix_rows: int = 0
+
+
+def state_of(info: ValidationInfo) -> ValidationState:
+    if not isinstance(info.context, ValidationState):
+        raise RuntimeError("models must be validated through macros.loader")
+    return info.context
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nfc(cls, data: Any) -> Any:
+        # Text typed on some systems arrives decomposed (NFD); the site publishes NFC only.
+        if isinstance(data, dict):
+            return {
+                key: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+                for key, value in data.items()
+            }
+        return data
+
+
+# --- The agency registry ----------------------------------------------------------------------
+
+
+class Kind(str, Enum):
+    PARTY = "dang"
+    ELECTED = "dan-cu"
+    GOVERNMENT = "hanh-chinh"
+    DEPARTMENT = "chuyen-mon"
+    OFFICE = "van-phong"
+    FRONT = "mat-tran-doan-the"
+    PRESS = "bao-chi"
+    OTHER = "khac"
+
+    @property
+    def label(self) -> str:
+        return {
+            "dang": "Cơ quan của Đảng",
+            "dan-cu": "Cơ quan dân cử",
+            "hanh-chinh": "Cơ quan hành chính nhà nước",
+            "chuyen-mon": "Cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
+            "van-phong": "Cơ quan tham mưu, giúp việc",
+            "mat-tran-doan-the": "Mặt trận Tổ quốc, đoàn thể và hội",
+            "bao-chi": "Cơ quan báo chí",
+            "khac": "Nhóm cơ quan khác",
+        }[self.value]
+
+
+class Level(str, Enum):
+    CENTRAL = "trung-uong"
+    PROVINCE = "tinh"
+    DISTRICT = "huyen"
+    SEVERAL = "nhieu-cap"
+
+    @property
+    def label(self) -> str:
+        return {
+            "trung-uong": "Trung ương",
+            "tinh": "Cấp tỉnh",
+            "huyen": "Cấp huyện",
+            "nhieu-cap": "Nhiều cấp",
+        }[self.value]
+
+
+class Agency(Model):
+    id: AgencyId
+    name: Name
+    short_name: Name | None = None
+    kind: Kind
+    level: Level
+    spellings: Annotated[list[Text], Field(min_length=1)]
+    group: bool = False
+    members: list[KnownAgency] = []
+    members_note: Text | None = None
+    note: Text | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _unique(cls, value: str, info: ValidationInfo) -> str:
+        state = state_of(info)
+        if value in state.seen_agencies:
+            raise problem(
+                "Mã cơ quan «{id}» bị trùng: mỗi cơ quan chỉ khai báo một lần. Cách sửa: xóa "
+                "bản khai trùng hoặc đặt một mã khác.",
+                id=value,
+            )
+        state.seen_agencies.add(value)
+        return value
+
+    @model_validator(mode="after")
+    def _members_only_in_groups(self) -> Agency:
+        if self.members and not self.group:
+            raise problem(
+                "Cơ quan «{id}» có danh sách thành viên nhưng không được đánh dấu là nhóm. "
+                "Cách sửa: thêm «group: true» hoặc xóa «members».",
+                id=self.id,
+            )
+        return self
+
+
+class Registry(Model):
+    agencies: Annotated[list[Agency], Field(min_length=1)]
+
+
+def _require_agency(agency_id: str, state: ValidationState) -> None:
+    if agency_id not in state.agency_ids:
+        raise problem(
+            "Không có cơ quan mã «{id}» trong danh mục data/agencies.yaml. Cách sửa: kiểm tra "
+            "chính tả mã, hoặc thêm cơ quan này vào danh mục trước.",
+            id=agency_id,
+        )
+
+
+# --- The plan ---------------------------------------------------------------------------------
+
+
+class Responsibility(Model):
+    """Who is named for a role, in the document's own words and as registry references."""
+
+    text: Text
+    agencies: Annotated[list[KnownAgency], Field(min_length=1)]
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _references_match_words(self, info: ValidationInfo) -> Responsibility:
+        state = state_of(info)
+        wording = self.text.casefold()
+        for agency_id in self.agencies:
+            spellings = state.agency_spellings.get(agency_id, ())
+            if not any(spelling.casefold() in wording for spelling in spellings):
+                raise problem(
+                    "Cơ quan «{id}» không xuất hiện trong lời văn «{text}». Cách sửa: kiểm tra "
+                    "mã cơ quan, hoặc thêm cách viết này vào «spellings» của cơ quan trong "
+                    "data/agencies.yaml.",
+                    id=agency_id,
+                    text=self.text,
+                )
+        return self
+
+
+class Timeframe(Model):
+    """A timeframe phrase as written, with the dates it means. The two must agree."""
+
+    text: Text
+    line: bool = False  # written on its own line: "- Thời gian thực hiện: ..."
+    start: date | None = None
+    due: date | None = None
+    recurrence: tf.Recurrence = tf.Recurrence.NONE
+
+    @field_validator("text")
+    @classmethod
+    def _known_phrase(cls, value: str) -> str:
+        parse_phrase(value)
+        return value
+
+    @model_validator(mode="after")
+    def _agrees_with_phrase(self) -> Timeframe:
+        same_schedule(self.text, tf.parse(self.text), self.schedule)
+        return self
+
+    @property
+    def schedule(self) -> tf.Schedule:
+        return tf.Schedule(self.start, self.due, self.recurrence)
+
+
+def parse_phrase(phrase: str) -> tf.Schedule:
+    """Parse a timeframe phrase, or raise the Vietnamese message for an unknown one."""
+    try:
+        return tf.parse(phrase)
+    except tf.UnknownTimeframe:
+        raise problem(
+            "Không hiểu cụm thời gian «{text}». Cách sửa: viết theo một mẫu đã biết, ví dụ "
+            "«Hoàn thành trong tháng 7/2018», «Từ năm 2018», «Thực hiện từ năm 2018 và hoàn "
+            "thành trong năm 2019», «Xong trước năm 2020», «Thường xuyên».",
+            text=phrase,
+        ) from None
+
+
+def same_schedule(phrase: str, parsed: tf.Schedule, declared: tf.Schedule) -> tf.Schedule:
+    if parsed != declared:
+        raise problem(
+            "Cụm thời gian «{text}» có nghĩa là bắt đầu {start}, hạn {due}, lặp lại «{rec}», "
+            "nhưng dữ liệu ghi bắt đầu {dstart}, hạn {ddue}, lặp lại «{drec}». Cách sửa: sửa "
+            "«start», «due», «recurrence» cho khớp với cụm thời gian (hoặc sửa cụm thời gian).",
+            text=phrase,
+            start=_iso(parsed.start),
+            due=_iso(parsed.due),
+            rec=parsed.recurrence.value,
+            dstart=_iso(declared.start),
+            ddue=_iso(declared.due),
+            drec=declared.recurrence.value,
+        )
+    if declared.start and declared.due and declared.due < declared.start:
+        raise problem(
+            "Hạn hoàn thành {due} trước ngày bắt đầu {start}. Cách sửa: kiểm tra lại hai ngày.",
+            due=_iso(declared.due),
+            start=_iso(declared.start),
+        )
+    return parsed
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else "(không có)"
+
+
+class Paragraph(Model):
+    paragraph: Text
+    number: str | None = None
+    bullet: bool = False
+
+
+class TaskNode(Model):
+    task: TaskId
+    number: str | None = None
+    bullet: bool = False
+    lines: bool = False  # lead and timeframe written as "- Trách nhiệm thực hiện:" lines
+    text: Text
+    lead: Responsibility | None = None
+    partners: Responsibility | None = None
+    timeframe: Timeframe | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _register(cls, data: Any, info: ValidationInfo) -> Any:
+        # Known before its own checks, so one bad task does not also fail everything citing it.
+        if isinstance(data, dict) and isinstance(data.get("task"), str):
+            state_of(info).task_texts.setdefault(data["task"], str(data.get("text", "")))
+        return data
+
+    @field_validator("task")
+    @classmethod
+    def _unique(cls, value: str, info: ValidationInfo) -> str:
+        state = state_of(info)
+        if value in state.seen_tasks:
+            raise problem(
+                "Mã nhiệm vụ «{id}» bị trùng: mỗi nhiệm vụ có một mã riêng, không bao giờ đổi. "
+                "Cách sửa: đặt mã khác cho nhiệm vụ mới.",
+                id=value,
+            )
+        state.seen_tasks.add(value)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TaskNode:
+        if self.lines and (self.lead is None or self.timeframe is None):
+            raise problem(
+                "Nhiệm vụ «{id}» được viết theo dòng «Trách nhiệm thực hiện» / «Thời gian thực "
+                "hiện» nên phải có cả «lead» và «timeframe».",
+                id=self.task,
+            )
+        if self.timeframe and not self.timeframe.line and not self.lines:
+            if tf.normalize(self.timeframe.text) not in tf.normalize(self.text):
+                raise problem(
+                    "Cụm thời gian «{phrase}» không có trong lời văn của nhiệm vụ «{id}». Cách "
+                    "sửa: chép đúng cụm thời gian như trong văn bản.",
+                    phrase=self.timeframe.text,
+                    id=self.task,
+                )
+        return self
+
+
+def _node_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("section", "task", "paragraph"):
+            if key in value:
+                return key
+    return None
+
+
+Node = Annotated[
+    Union[
+        Annotated["Section", Tag("section")],
+        Annotated[TaskNode, Tag("task")],
+        Annotated[Paragraph, Tag("paragraph")],
+    ],
+    Discriminator(
+        _node_kind,
+        custom_error_type="du_lieu",
+        custom_error_message=(
+            "Mỗi mục phải là «section» (mục có tiêu đề), «task» (nhiệm vụ) hoặc «paragraph» "
+            "(đoạn văn). Cách sửa: kiểm tra khóa đầu tiên của mục này."
+        ),
+    ),
+]
+
+
+class Section(Model):
+    section: str
+    title: Text
+    lead: Responsibility | None = None  # inherited by the tasks below that name no lead
+    timeframe: Timeframe | None = None  # inherited by the tasks below that state none
+    content: list[Node] = []
+
+    @model_validator(mode="after")
+    def _inherited_phrase_in_title(self) -> Section:
+        if self.timeframe and tf.normalize(self.timeframe.text) not in tf.normalize(self.title):
+            raise problem(
+                "Cụm thời gian «{phrase}» của mục {number} phải có trong tiêu đề mục.",
+                phrase=self.timeframe.text,
+                number=self.section,
+            )
+        return self
+
+
+class Part(Model):
+    number: Literal["I", "II", "III"]
+    title: Text
+    content: list[Node]
+
+
+class Signature(Model):
+    authority: Text
+    position: Text
+    name: Name
+    note: Text | None = None
+
+
+class Document(Model):
+    heading: Text
+    title: Text
+    kind: Text
+    number: Text
+    date: date
+    issuer: KnownAgency
+    place: Text
+    signature: Signature
+
+
+class Reference(Model):
+    """A document that the plan implements, and the short name the plan uses for it."""
+
+    id: AgencyId
+    kind: Text
+    number: Text
+    date: date
+    issuer: KnownAgency
+    short_name: Text
+    subject: Text
+    note: Text | None = None
+
+
+class YearlyDay(Model):
+    day: Annotated[int, Field(ge=1, le=31)]
+    month: Annotated[int, Field(ge=1, le=12)]
+    label: Text
+
+    @model_validator(mode="after")
+    def _exists(self) -> YearlyDay:
+        try:
+            date(2019, self.month, self.day)  # a year that is not a leap year
+        except ValueError:
+            raise problem("Ngày {d}/{m} không có trong năm.", d=self.day, m=self.month) from None
+        return self
+
+
+class ReportingDuty(Model):
+    """A reporting duty of part III: who reports, to whom, where it is sent, on which days."""
+
+    id: AgencyId
+    task: KnownTask
+    reporters: Annotated[list[KnownAgency], Field(min_length=1)]
+    to: Annotated[list[KnownAgency], Field(min_length=1)]
+    send_to: KnownAgency
+    monthly_days: Annotated[list[Annotated[int, Field(ge=1, le=31)]], Field(min_length=1)]
+    yearly: list[YearlyDay] = []
+
+    # The days must be the ones the task's own words give: "trước ngày 13 và ngày 27 hằng tháng".
+    @field_validator("monthly_days")
+    @classmethod
+    def _days_in_text(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        text = state_of(info).task_texts.get(info.data.get("task", ""), "")
+        for day in value:
+            if not re.search(rf"\bngày {day}\b", text):
+                raise problem(
+                    "Ngày {day} hằng tháng không có trong lời văn của nhiệm vụ «{id}». Cách sửa: "
+                    "ghi đúng các ngày như văn bản.",
+                    day=day,
+                    id=info.data.get("task"),
+                )
+        return value
+
+    @field_validator("yearly")
+    @classmethod
+    def _dates_in_text(cls, value: list[YearlyDay], info: ValidationInfo) -> list[YearlyDay]:
+        text = state_of(info).task_texts.get(info.data.get("task", ""), "")
+        for when in value:
+            if f"{when.day}/{when.month}" not in text:
+                raise problem(
+                    "Ngày {d}/{m} hằng năm không có trong lời văn của nhiệm vụ «{id}».",
+                    d=when.day,
+                    m=when.month,
+                    id=info.data.get("task"),
+                )
+        return value
+
+
+def _unknown_task(task_id: str) -> PydanticCustomError:
+    return problem(
+        "Không có nhiệm vụ mã «{id}» trong Kế hoạch. Cách sửa: dùng mã nhiệm vụ đúng như trong "
+        "data/plan.yaml (ví dụ «ii-2-1-1»).",
+        id=task_id,
+    )
+
+
+class RecipientLine(Model):
+    text: Text
+    agencies: list[KnownAgency] = []
+
+
+class Recipients(Model):
+    heading: Text
+    lines: Annotated[list[RecipientLine], Field(min_length=1)]
+
+
+class AppendixRow(Model):
+    number: Annotated[int, Field(ge=1)]
+    tasks: Annotated[list[KnownTask], Field(min_length=1)]
+    content: Text
+    lead: Responsibility
+    partners: Responsibility | None = None
+    consulted: Responsibility | None = None
+    deciding: Responsibility | None = None
+    start: Text
+    completion: Text
+    start_date: date | None = None
+    due_date: date | None = None
+    recurrence: tf.Recurrence = tf.Recurrence.NONE
+
+    @field_validator("number")
+    @classmethod
+    def _in_order(cls, value: int, info: ValidationInfo) -> int:
+        state = state_of(info)
+        state.appendix_rows += 1
+        if value != state.appendix_rows:
+            raise problem(
+                "Dòng phụ lục thứ {pos} mang số thứ tự {num}: số thứ tự phải liên tục từ 1. "
+                "Cách sửa: đánh lại số thứ tự.",
+                pos=state.appendix_rows,
+                num=value,
+            )
+        return value
+
+    @field_validator("start", "completion")
+    @classmethod
+    def _known_phrase(cls, value: str) -> str:
+        parse_phrase(value)
+        return value
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> AppendixRow:
+        parsed = tf.combine(self.start, self.completion)
+        same_schedule(f"{self.start.strip()} – {self.completion.strip()}", parsed, self.schedule)
+        return self
+
+    @property
+    def schedule(self) -> tf.Schedule:
+        return tf.Schedule(self.start_date, self.due_date, self.recurrence)
+
+
+class Appendix(Model):
+    title: Text
+    subtitle: Text
+    attached: Text
+    columns: Annotated[list[Text], Field(min_length=8, max_length=8)]
+    rows: Annotated[list[AppendixRow], Field(min_length=1)]
+
+
+class PlanData(Model):
+    # Field order matters: parts are validated before the duties and the appendix that point
+    # to their tasks.
+    document: Document
+    implements: Annotated[list[Reference], Field(min_length=1)]
+    preamble: Annotated[list[Text], Field(min_length=1)]
+    parts: Annotated[list[Part], Field(min_length=3, max_length=3)]
+    closing: Text
+    reporting: list[ReportingDuty] = []
+    recipients: Recipients
+    appendix: Appendix
+
+    @model_validator(mode="after")
+    def _short_names_in_preamble(self) -> PlanData:
+        preamble = " ".join(self.preamble)
+        for ref in self.implements:
+            if f"gọi tắt là {ref.short_name})" not in preamble and (
+                f"gọi tắt {ref.short_name})" not in preamble
+            ):
+                raise problem(
+                    "Tên gọi tắt «{name}» không có trong phần mở đầu («sau đây gọi tắt là …»).",
+                    name=ref.short_name,
+                )
+        return self
+
+
+Section.model_rebuild()
+Part.model_rebuild()
+PlanData.model_rebuild()

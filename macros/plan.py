@@ -1,0 +1,208 @@
+"""The plan as templates see it: tasks flattened out of the document tree with the roles they
+inherit, agencies with what the plan asks of them, and the key figures of the home page.
+
+Built once from the validated models (macros.models); everything here is derived, never stored.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import timeframe as tf
+from .loader import DataFiles, load_plan_data
+from .models import (
+    Agency,
+    AppendixRow,
+    Paragraph,
+    PlanData,
+    Registry,
+    ReportingDuty,
+    Responsibility,
+    Section,
+    TaskNode,
+    Timeframe,
+)
+
+ROLES = ("lead", "partners", "consulted", "deciding")
+ROLE_LABELS = {
+    "lead": "Chủ trì",
+    "partners": "Phối hợp",
+    "consulted": "Cho ý kiến",
+    "deciding": "Quyết định",
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    node: TaskNode
+    part: str
+    sections: tuple[Section, ...]  # enclosing sections, outermost first
+    position: int  # 1-based place among the tasks of its innermost section
+    lead: Responsibility | None
+    timeframe: Timeframe | None
+    appendix_rows: tuple[AppendixRow, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.node.task
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+    @property
+    def partners(self) -> Responsibility | None:
+        return self.node.partners
+
+    @property
+    def lead_is_inherited(self) -> bool:
+        return self.node.lead is None and self.lead is not None
+
+    @property
+    def label(self) -> str:
+        """Where the task stands in the plan: 'II.2.1.1', or 'II.3.1, ý 2' for a bullet."""
+        if self.node.number:
+            return f"{self.part}.{self.node.number}"
+        where = f"{self.part}.{self.sections[-1].section}" if self.sections else self.part
+        return f"{where}, ý {self.position}" if self.node.bullet else where
+
+    @property
+    def title(self) -> str:
+        return f"Nhiệm vụ {self.label}"
+
+    @property
+    def url(self) -> str:
+        return f"nhiem-vu/{self.id}/"
+
+    @property
+    def summary(self) -> str:
+        """The task's words, cut at a word boundary for tables and lists."""
+        words, out = self.text.split(), ""
+        for word in words:
+            if len(out) + len(word) > 150:
+                return out.rstrip(",;:") + " …"
+            out = f"{out} {word}" if out else word
+        return out
+
+    @property
+    def section_title(self) -> str:
+        return self.sections[-1].title.rstrip(": ") if self.sections else ""
+
+    @property
+    def schedule(self) -> tf.Schedule | None:
+        """The dates the plan sets: the task's own phrase first, else its appendix row."""
+        if self.timeframe:
+            return self.timeframe.schedule
+        if self.appendix_rows:
+            return self.appendix_rows[0].schedule
+        return None
+
+    @property
+    def due(self):
+        return self.schedule.due if self.schedule else None
+
+    @property
+    def recurrence(self) -> tf.Recurrence:
+        return self.schedule.recurrence if self.schedule else tf.Recurrence.NONE
+
+    def role_agencies(self, role: str) -> tuple[str, ...]:
+        """Agency ids named for a role, by the task's own words and by its appendix rows."""
+        found: list[str] = []
+        own = {"lead": self.lead, "partners": self.partners}.get(role)
+        sources = [own] + [getattr(row, role) for row in self.appendix_rows]
+        for resp in sources:
+            for agency_id in resp.agencies if resp else ():
+                if agency_id not in found:
+                    found.append(agency_id)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Plan:
+    data: PlanData
+    registry: Registry
+    tasks: tuple[Task, ...]
+    agencies: dict[str, Agency] = field(hash=False)
+
+    @property
+    def document(self):
+        return self.data.document
+
+    @property
+    def appendix(self):
+        return self.data.appendix
+
+    @property
+    def reporting(self) -> list[ReportingDuty]:
+        return self.data.reporting
+
+    @cached_property
+    def _task_index(self) -> dict[str, Task]:
+        return {task.id: task for task in self.tasks}
+
+    def task(self, task_id: str) -> Task:
+        return self._task_index[task_id]
+
+    def agency(self, agency_id: str) -> Agency:
+        return self.agencies[agency_id]
+
+    def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
+        return tuple(a for a in self.registry.agencies if agency_id in a.members)
+
+    def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if agency_id in t.role_agencies(role))
+
+    @property
+    def key_figures(self) -> dict[str, int]:
+        schedules = [t.schedule for t in self.tasks]
+        return {
+            "tasks": len(self.tasks),
+            "appendix_rows": len(self.appendix.rows),
+            "agencies": sum(1 for a in self.registry.agencies if not a.group),
+            "lead_agencies": len({a for t in self.tasks for a in t.role_agencies("lead")}),
+            "with_due_date": sum(1 for s in schedules if s and s.due),
+            "recurring": sum(
+                1 for s in schedules if s and s.recurrence is not tf.Recurrence.NONE
+            ),
+            "implements": len(self.data.implements),
+        }
+
+
+def _walk(
+    nodes: list, part: str, sections: tuple[Section, ...]
+) -> Iterator[tuple[TaskNode, tuple[Section, ...], int]]:
+    position = 0
+    for node in nodes:
+        if isinstance(node, TaskNode):
+            position += 1
+            yield node, sections, position
+        elif isinstance(node, Section):
+            yield from _walk(node.content, part, (*sections, node))
+        elif not isinstance(node, Paragraph):  # pragma: no cover - the schema allows no other
+            raise TypeError(node)
+
+
+def build(registry: Registry, data: PlanData) -> Plan:
+    rows_of: dict[str, list[AppendixRow]] = {}
+    for row in data.appendix.rows:
+        for task_id in row.tasks:
+            rows_of.setdefault(task_id, []).append(row)
+    tasks = []
+    for part in data.parts:
+        for node, sections, position in _walk(part.content, part.number, ()):
+            lead = node.lead or next((s.lead for s in reversed(sections) if s.lead), None)
+            timeframe = node.timeframe or next(
+                (s.timeframe for s in reversed(sections) if s.timeframe), None
+            )
+            tasks.append(
+                Task(node, part.number, sections, position, lead, timeframe,
+                     tuple(rows_of.get(node.task, ())))
+            )
+    return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies})
+
+
+def load(root: Path) -> Plan:
+    registry, data = load_plan_data(DataFiles(root))
+    return build(registry, data)

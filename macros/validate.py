@@ -1,0 +1,51 @@
+"""Check the data files without building the site: `python -m macros.validate`.
+
+Fast enough to run on every save. With --format github, problems are printed as GitHub workflow
+annotations, so a pull request shows each one on the line it concerns.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .loader import DataError, data_root
+from .plan import load
+
+
+def _github(problem) -> str:
+    # Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    title = escape(f"Lỗi dữ liệu: {problem.field}" if problem.field else "Lỗi dữ liệu", prop=True)
+    return f"::error file={escape(problem.file, True)},line={problem.line},title={title}::{escape(problem.message)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu của trang Kế hoạch 68/KH-UBND.")
+    parser.add_argument("--data", type=Path, help="thư mục dữ liệu (mặc định: ./data)")
+    parser.add_argument("--format", choices=["text", "github"], default="text")
+    args = parser.parse_args(argv)
+    root = args.data.resolve() if args.data else data_root()
+    started = time.perf_counter()
+    try:
+        plan = load(root)
+    except DataError as error:
+        if args.format == "github":
+            for problem in error.problems:
+                print(_github(problem))
+        print(error, file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(
+        f"Dữ liệu hợp lệ: {len(plan.tasks)} nhiệm vụ, {len(plan.registry.agencies)} cơ quan, "
+        f"{len(plan.appendix.rows)} dòng phụ lục ({elapsed:.2f} giây)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
