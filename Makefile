@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build validate test clean
+.PHONY: setup serve build validate test demo clean
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -36,9 +36,16 @@ build: setup
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
 
+## Build the demo into site-demo/: illustrative reports from tests/fixtures/demo, states as of
+## DEMO_AS_OF, and a banner on every page saying the figures are illustrative.
+DEMO_AS_OF ?= 2019-06-30
+demo: setup
+	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
+	  $(BIN)/mkdocs build --strict --clean -d site-demo
+
 ## Set up, then run the whole test suite.
 test: setup
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.tmp .pytest_cache
+	rm -rf site site.tmp site-demo .pytest_cache
