@@ -17,6 +17,13 @@ SOURCE = Path(
 )
 
 
+@pytest.fixture(scope="session")
+def source() -> Path:
+    """The source document: ../shared/source beside the clone (as in CI), or PLAN_SOURCE."""
+    assert SOURCE.is_file(), f"source document not found at {SOURCE}; set PLAN_SOURCE to its path"
+    return SOURCE
+
+
 def build_site(dest: Path, data_dir: Path | None = None, **env_extra: str):
     """Build the real site with the MkDocs command line, strictly, into dest."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_extra}
