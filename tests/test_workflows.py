@@ -27,7 +27,8 @@ MAKE_CALL = re.compile(r"^make (?P<target>[a-z][a-z-]*)(?: [A-Z_]+=[\w.-]+)*$")
 
 def workflow(name: str) -> dict:
     data = yaml.safe_load((WORKFLOWS / name).read_text("utf-8"))
-    data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true
+    if True in data:
+        data["on"] = data.pop(True)  # YAML 1.1 reads an unquoted key `on` as true
     return data
 
 
