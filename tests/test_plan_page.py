@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from macros.plan import load
 from tests.conftest import DATA, build_site, copy_data, soup
 from tests.fidelity import first_missing, source_units
@@ -12,6 +14,14 @@ def test_build_is_clean(real_build):
     _, result = real_build
     problems = [l for l in result.stderr.splitlines() if l.startswith(("WARNING", "ERROR"))]
     assert problems == []
+
+
+def test_source_copy_is_the_shared_source(source):
+    from tests.conftest import SHARED_SOURCE
+
+    if not SHARED_SOURCE.is_file():
+        pytest.skip("../shared/source is not beside this clone (as on GitHub's runners)")
+    assert source.read_bytes() == SHARED_SOURCE.read_bytes()
 
 
 def test_every_sentence_of_the_source_in_order(site, source):
