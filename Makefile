@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build validate test clean
+.PHONY: setup serve build validate test clean browser
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -36,8 +36,12 @@ build: setup
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
 
+## Debian's Chromium for the browser tests, installed when missing (root, apt).
+browser:
+	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 ## Set up, then run the whole test suite.
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 clean:

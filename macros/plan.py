@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import timeframe as tf
+from .reporting import Duty
 from .loader import DataFiles, load_plan_data
 from .models import (
     Agency,
@@ -150,6 +151,50 @@ class Plan:
 
     def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
         return tuple(a for a in self.registry.agencies if agency_id in a.members)
+
+    def groups_above(self, agency_id: str) -> tuple[Agency, ...]:
+        """Every group the agency belongs to, directly or through a group that is itself a member
+        (a district committee → "UBND huyện, thành phố" → "Các cơ quan, đơn vị"), nearest first."""
+        found: list[Agency] = []
+        frontier = [agency_id]
+        while frontier:
+            nxt = []
+            for member in frontier:
+                for group in self.groups_of(member):
+                    if group not in found:
+                        found.append(group)
+                        nxt.append(group.id)
+            frontier = nxt
+        return tuple(found)
+
+    def members_of(self, group_id: str) -> tuple[Agency, ...]:
+        return tuple(self.agency(m) for m in self.agency(group_id).members)
+
+    @cached_property
+    def duties(self) -> tuple[Duty, ...]:
+        """The reporting duties of part III, with their agencies resolved."""
+        return tuple(
+            Duty(duty, order, tuple(self.agency(a) for a in duty.reporters),
+                 tuple(self.agency(a) for a in duty.to), self.agency(duty.send_to))
+            for order, duty in enumerate(self.data.reporting)
+        )
+
+    def duties_reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
+        """Duties the agency reports under: its own, then those of its groups (with the group)."""
+        own = [(d, None) for d in self.duties if agency_id in d.data.reporters]
+        via = [(d, g) for g in self.groups_above(agency_id) for d in self.duties
+               if g.id in d.data.reporters]
+        return tuple(own + via)
+
+    def duties_received_by(self, agency_id: str) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties
+                     if agency_id == d.data.send_to or agency_id in d.data.to)
+
+    @property
+    def last_task_day(self):
+        days = [day for t in self.tasks if t.schedule
+                for day in (t.schedule.start, t.schedule.due) if day]
+        return max(days, default=None)
 
     def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks if agency_id in t.role_agencies(role))

@@ -2,10 +2,12 @@
 data file changes under `mkdocs serve`), shared by the macros and the page-generating hook."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import dates
 from .loader import DataError, data_root
 from .plan import Plan, load
 
@@ -28,3 +30,11 @@ def get_plan(config) -> Plan:
         _cache.clear()
         _cache[key] = plan
     return _cache[key]
+
+
+def get_as_of() -> date:
+    """The build's as-of date (macros.dates.as_of_date); a bad PLAN_AS_OF stops the build cleanly."""
+    try:
+        return dates.as_of_date()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
