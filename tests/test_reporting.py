@@ -10,7 +10,7 @@ import pytest
 from macros.dates import as_of_date
 from macros.plan import load
 from macros.reporting import day_in_month, horizon, next_deadlines
-from tests.conftest import DATA
+from tests.conftest import DATA, build_site
 
 PLAN = load(DATA)
 AGENCIES, SO_NOI_VU = PLAN.duties  # the order of data/plan.yaml
@@ -87,3 +87,11 @@ def test_as_of_date_from_the_environment():
     assert isinstance(as_of_date({}), date)
     with pytest.raises(ValueError, match="PLAN_AS_OF=«15/6/2019» không phải một ngày"):
         as_of_date({"PLAN_AS_OF": "15/6/2019"})
+
+
+def test_a_bad_as_of_date_stops_the_build_with_a_clear_message(tmp_path):
+    result = build_site(tmp_path / "site", PLAN_AS_OF="2019-02-30")
+    assert result.returncode != 0
+    assert "PLAN_AS_OF=«2019-02-30» không phải một ngày" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
