@@ -7,7 +7,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate test demo clean
+.PHONY: setup serve build validate test demo clean browser
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -55,8 +55,14 @@ demo: setup
 	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
 	  $(BIN)/mkdocs build --strict --clean -d site-demo
 
+## Debian's Chromium for the browser tests, installed when missing (root, apt).
+browser:
+	@[ -x /usr/bin/chromium ] || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
 ## Set up, then run the whole test suite.
-test: setup node_modules/.installed
+test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -6,8 +6,11 @@ template in macros/templates. Pages never receive raw data.
 from __future__ import annotations
 
 from .opendata import REPORT_FIELDS, TASK_FIELDS
+from . import agencies, reporting, timeline
 from .render import render, root_of
-from .site import get_plan
+from .site import get_as_of, get_plan
+
+NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
 
 def define_env(env) -> None:
@@ -35,3 +38,40 @@ def define_env(env) -> None:
     def task_page(task_id: str):
         ctx = context()
         return render("task_page.html", task=ctx["plan"].task(task_id), **ctx)
+
+    @env.macro
+    def agency_page(agency_id: str):
+        ctx, as_of = context(), get_as_of()
+        view = agencies.AgencyView(ctx["plan"], ctx["plan"].agency(agency_id), as_of)
+        return render("agency_page.html", view=view, as_of=as_of,
+                      timeline=timeline.build(ctx["plan"], as_of), **ctx)
+
+    @env.macro
+    def agency_index():
+        ctx = context()
+        return render("agency_index.html", groups=agencies.index(ctx["plan"]), **ctx)
+
+    @env.macro
+    def timeline_page():
+        ctx = context()
+        plan, line = ctx["plan"], timeline.build(ctx["plan"], get_as_of())
+        return render("timeline.html", timeline=line, parts=timeline.by_part(plan, line),
+                      leads=timeline.by_lead(plan, line), **ctx)
+
+    @env.macro
+    def reporting_calendar():
+        ctx, as_of = context(), get_as_of()
+        plan = ctx["plan"]
+        views = [agencies.AgencyView(plan, a, as_of) for a in plan.registry.agencies]
+        return render(
+            "reporting_calendar.html", as_of=as_of,
+            next={d.id: d.next(as_of, NEXT_PER_DUTY) for d in plan.duties},
+            month=agencies.dues_in_month(plan, as_of.year, as_of.month),
+            feeds=[v for v in views if v.has_feed], all_feed=agencies.ALL_FEED,
+            site_url=_site_url(env.conf),
+            span=reporting.horizon(plan.document.date, as_of, plan.last_task_day), **ctx)
+
+
+def _site_url(config) -> str | None:
+    url = config.get("site_url")
+    return (url if url.endswith("/") else url + "/") if url else None

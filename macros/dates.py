@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -42,14 +43,24 @@ def build_instant(env: Mapping[str, str] | None = None) -> datetime:
     return datetime.now(tz=timezone.utc)
 
 
+AS_OF_VARIABLE = "PLAN_AS_OF"
+
+
 def as_of(env: Mapping[str, str] | None = None) -> date:
-    """The date derived states are computed against: PLAN_AS_OF (YYYY-MM-DD) when set, else the
-    build instant's date in Vietnam."""
+    """The one place the site decides what "today" is, for derived states, "next due" dates and
+    the timeline: PLAN_AS_OF=YYYY-MM-DD when set (tests, demo builds, rebuilds of an old state),
+    else the build instant's date in Vietnam."""
     env = os.environ if env is None else env
-    fixed = env.get("PLAN_AS_OF")
-    if fixed:
-        return date.fromisoformat(fixed)
-    return today_in_vietnam(build_instant(env))
+    value = env.get(AS_OF_VARIABLE, "").strip()
+    if not value:
+        return today_in_vietnam(build_instant(env))
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError(
+            f"{AS_OF_VARIABLE}=«{value}» không phải một ngày. Cách sửa: viết theo dạng "
+            "NĂM-THÁNG-NGÀY, ví dụ 2019-06-15, hoặc bỏ biến này để dùng ngày hôm nay."
+        ) from None
 
 
 def time_in_vietnam(moment: datetime) -> str:

@@ -1,4 +1,5 @@
-"""MkDocs hooks: generate one page per task from the data at build time.
+"""MkDocs hooks: generate one page per task and per agency, and the calendar feeds, from the
+data at build time.
 
 Generated pages are only a title and a macro call with a validated ASCII id: no data text is
 written into page sources, so nothing from data is ever evaluated as Jinja or Markdown.
@@ -6,6 +7,7 @@ written into page sources, so nothing from data is ever evaluated as Jinja or Ma
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
@@ -16,6 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.opendata import FILES  # noqa: E402
 from macros.site import get_plan  # noqa: E402
+from macros import ics  # noqa: E402
+from macros.site import get_as_of, get_plan  # noqa: E402
 
 
 def _page(title: str, call: str) -> str:
@@ -32,4 +36,17 @@ def on_files(files: Files, config) -> Files:
     # Open data downloads, written from the same typed plan as the pages.
     for path, write in FILES.items():
         files.append(File.generated(config, path, content=write(plan).encode("utf-8")))
+    for agency in plan.registry.agencies:
+        # Agency pages are reached from the agency index (co-quan/index.md), not the nav.
+        source = _page(agency.name, f'{{{{ agency_page("{agency.id}") }}}}')
+        files.append(File.generated(config, f"co-quan/{agency.id}.md", content=source))
+    _add_feeds(files, config, plan)
     return files
+
+
+# The iCalendar feeds are files of the site, written from the same plan and as-of date.
+def _add_feeds(files: Files, config, plan) -> None:
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    site_url = config.get("site_url") or None
+    for path, content in ics.feeds(plan, get_as_of(), stamp, site_url):
+        files.append(File.generated(config, path, content=content))

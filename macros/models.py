@@ -6,7 +6,6 @@ loader can turn it into file, line and field. Error texts are Vietnamese: staff 
 """
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -473,20 +472,6 @@ class ReportingDuty(Model):
                 )
         return value
 
-    def due_dates(self, year: int, month: int) -> list[date]:
-        """The duty's deadlines in one month, in order."""
-        days = {_on_day(year, month, day) for day in self.monthly_days}
-        days |= {_on_day(year, month, w.day) for w in self.yearly if w.month == month}
-        return sorted(days)
-
-    def next_due(self, on_or_after: date) -> date:
-        year, month = on_or_after.year, on_or_after.month
-        while True:
-            upcoming = [d for d in self.due_dates(year, month) if d >= on_or_after]
-            if upcoming:
-                return upcoming[0]
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
 
 def _unknown_task(task_id: str) -> PydanticCustomError:
     return problem(
@@ -494,11 +479,6 @@ def _unknown_task(task_id: str) -> PydanticCustomError:
         "data/plan.yaml (ví dụ «ii-2-1-1»).",
         id=task_id,
     )
-
-
-def _on_day(year: int, month: int, day: int) -> date:
-    """Day `day` of the month, or its last day when the month is shorter (30 → 28/2)."""
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 class RecipientLine(Model):

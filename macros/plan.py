@@ -16,6 +16,7 @@ from . import dates
 from . import timeframe as tf
 from .loader import DataFiles, load_plan_data, load_statuses
 from .status import DisplayState, StatusFile, TaskStatus
+from .reporting import Duty
 from .models import (
     Agency,
     AppendixRow,
@@ -154,7 +155,10 @@ class Plan:
     @property
     def state_counts(self) -> list[tuple[DisplayState, int]]:
         """How many tasks are in each state, in the order states are listed everywhere."""
-        counts = Counter(self.status(task).state for task in self.tasks)
+        return self.counts_by_state(self.tasks)
+
+    def counts_by_state(self, tasks) -> list[tuple[DisplayState, int]]:
+        counts = Counter(self.status(task).state for task in tasks)
         return [(state, counts[state]) for state in DisplayState]
 
     def next_report_due(self, task: Task) -> date | None:
@@ -162,8 +166,9 @@ class Plan:
         duties of its lead agencies (directly or as members of a group that reports)."""
         leads = set(task.role_agencies("lead"))
         for agency_id in list(leads):
-            leads |= {group.id for group in self.groups_of(agency_id)}
-        upcoming = [duty.next_due(self.as_of) for duty in self.reporting if leads & set(duty.reporters)]
+            leads |= {group.id for group in self.groups_above(agency_id)}
+        upcoming = [next(duty.upcoming(self.as_of)).day for duty in self.duties
+                    if leads & set(duty.data.reporters)]
         return min(upcoming) if upcoming else None
 
     @property
@@ -205,6 +210,50 @@ class Plan:
 
     def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
         return tuple(a for a in self.registry.agencies if agency_id in a.members)
+
+    def groups_above(self, agency_id: str) -> tuple[Agency, ...]:
+        """Every group the agency belongs to, directly or through a group that is itself a member
+        (a district committee → "UBND huyện, thành phố" → "Các cơ quan, đơn vị"), nearest first."""
+        found: list[Agency] = []
+        frontier = [agency_id]
+        while frontier:
+            nxt = []
+            for member in frontier:
+                for group in self.groups_of(member):
+                    if group not in found:
+                        found.append(group)
+                        nxt.append(group.id)
+            frontier = nxt
+        return tuple(found)
+
+    def members_of(self, group_id: str) -> tuple[Agency, ...]:
+        return tuple(self.agency(m) for m in self.agency(group_id).members)
+
+    @cached_property
+    def duties(self) -> tuple[Duty, ...]:
+        """The reporting duties of part III, with their agencies resolved."""
+        return tuple(
+            Duty(duty, order, tuple(self.agency(a) for a in duty.reporters),
+                 tuple(self.agency(a) for a in duty.to), self.agency(duty.send_to))
+            for order, duty in enumerate(self.data.reporting)
+        )
+
+    def duties_reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
+        """Duties the agency reports under: its own, then those of its groups (with the group)."""
+        own = [(d, None) for d in self.duties if agency_id in d.data.reporters]
+        via = [(d, g) for g in self.groups_above(agency_id) for d in self.duties
+               if g.id in d.data.reporters]
+        return tuple(own + via)
+
+    def duties_received_by(self, agency_id: str) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties
+                     if agency_id == d.data.send_to or agency_id in d.data.to)
+
+    @property
+    def last_task_day(self):
+        days = [day for t in self.tasks if t.schedule
+                for day in (t.schedule.start, t.schedule.due) if day]
+        return max(days, default=None)
 
     def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks if agency_id in t.role_agencies(role))

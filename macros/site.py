@@ -2,10 +2,10 @@
 data file changes under `mkdocs serve`), shared by the macros and the page-generating hook."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-
 
 from . import dates
 from .loader import DataError, data_root, status_root
@@ -21,7 +21,7 @@ def _stamp(root: Path) -> tuple:
 def get_plan(config) -> Plan:
     root = data_root(Path(config["config_file_path"]).parent)
     status = status_root()
-    as_of = dates.as_of()
+    as_of = get_as_of()
     demo = bool(config.get("extra", {}).get("demo"))
     key = (str(root), _stamp(root) if root.exists() else (), str(status),
            _stamp(status) if status and status.exists() else (), as_of, demo)
@@ -34,3 +34,11 @@ def get_plan(config) -> Plan:
         _cache.clear()
         _cache[key] = plan
     return _cache[key]
+
+
+def get_as_of() -> date:
+    """The build's as-of date (macros.dates.as_of); a bad PLAN_AS_OF stops the build cleanly."""
+    try:
+        return dates.as_of()
+    except ValueError as error:
+        raise PluginError(str(error)) from None

@@ -61,3 +61,16 @@ def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 @pytest.fixture(scope="session")
 def site(real_build) -> Path:
     return real_build[0]
+
+
+AS_OF = "2019-06-15"  # the as-of date of the dated build: inside the plan's years
+SITE_URL = "https://example.org/ke-hoach-68/"
+
+
+@pytest.fixture(scope="session")
+def dated_site(tmp_path_factory) -> Path:
+    """The real site built as of a fixed date and with a public address (feeds carry URLs)."""
+    dest = tmp_path_factory.mktemp("dated-site")
+    result = build_site(dest, PLAN_AS_OF=AS_OF, SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return dest
