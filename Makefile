@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# properdocs (pulled in by mkdocs-redirects) prints a notice under the mkdocs command otherwise.
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build validate test clean
+.PHONY: setup serve build validate test clean urls
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -39,6 +41,10 @@ build: setup
 ## Set up, then run the whole test suite.
 test: setup
 	$(BIN)/python -m pytest
+
+## Add new published URLs to tests/published_urls.txt; refuses if a published URL has gone.
+urls: setup
+	$(BIN)/python -m macros.permalinks update
 
 clean:
 	rm -rf site site.tmp .pytest_cache
