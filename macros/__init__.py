@@ -6,6 +6,7 @@ template in macros/templates. Pages never receive raw data.
 from __future__ import annotations
 
 from .feeds import NEWS_FEED, STATE_FEED
+from .opendata import REPORT_FIELDS, TASK_FIELDS
 from .render import render, root_of
 from .sharing import describe
 from .site import get_news, get_plan
@@ -23,6 +24,15 @@ def define_env(env) -> None:
     @env.macro
     def plan_text():
         return render("plan_text.html", **context())
+
+    @env.macro
+    def progress_page():
+        return render("progress.html", **context())
+
+    @env.macro
+    def open_data_fields():
+        return render("open_data.html", task_fields=TASK_FIELDS, report_fields=REPORT_FIELDS,
+                      **context())
 
     @env.macro
     def task_page(task_id: str):

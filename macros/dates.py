@@ -2,7 +2,9 @@
 "ngày 02 tháng 7 năm 2018": a leading zero for days below 10, and for months 1 and 2 only."""
 from __future__ import annotations
 
-from datetime import date, datetime
+import os
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -28,3 +30,29 @@ def today_in_vietnam(now: datetime | None = None) -> date:
     if moment.tzinfo is None:
         raise ValueError("a naive datetime has no time zone")
     return moment.astimezone(VIETNAM).date()
+
+
+def build_instant(env: Mapping[str, str] | None = None) -> datetime:
+    """When the site is built: now, or SOURCE_DATE_EPOCH (seconds since 1970, UTC) for a
+    reproducible build."""
+    env = os.environ if env is None else env
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc)
+
+
+def as_of(env: Mapping[str, str] | None = None) -> date:
+    """The date derived states are computed against: PLAN_AS_OF (YYYY-MM-DD) when set, else the
+    build instant's date in Vietnam."""
+    env = os.environ if env is None else env
+    fixed = env.get("PLAN_AS_OF")
+    if fixed:
+        return date.fromisoformat(fixed)
+    return today_in_vietnam(build_instant(env))
+
+
+def time_in_vietnam(moment: datetime) -> str:
+    """'14:05 ngày 26 tháng 11 năm 2026'."""
+    local = moment.astimezone(VIETNAM)
+    return f"{local:%H:%M} {long_date(local.date())}"

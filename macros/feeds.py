@@ -6,7 +6,7 @@ come from data, not pages. A feed needs absolute addresses, so both are publishe
 build knows the site's address (site_url; the deploy workflow sets SITE_URL).
 
 The state feed is built from a plain list of StateChange; `changes_from_history` turns one task's
-dated reports into that list, so the status layer only has to hand over each task's reports.
+dated reports into that list, and `plan_state_changes` does so for every report log of the plan.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .plan import Plan
 
 NEWS_FEED = f"{NEWS_DIR}/rss.xml"
 STATE_FEED = "tien-do/rss.xml"
+DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,16 @@ def changes_from_history(
         if state != previous:
             changes.append(StateChange(task_id, task_title, day, previous, state, url))
         previous = state
+    return changes
+
+
+def plan_state_changes(plan: Plan) -> list[StateChange]:
+    """Every change of reported state in the tasks' report logs (data/tien-do/), each pointing at
+    the report history on its task's page."""
+    changes: list[StateChange] = []
+    for task in plan.tasks:
+        reports = ((report.date, report.state.label) for report in plan.status(task).reports)
+        changes += changes_from_history(task.id, task.title, f"{task.url}#bao-cao", reports)
     return changes
 
 
@@ -114,11 +125,15 @@ def news_feed(news: News, plan: Plan, site_url: str) -> bytes:
 
 
 def state_feed(changes: Iterable[StateChange], plan: Plan, site_url: str, page: str = "") -> bytes:
-    """The feed of state changes, newest first; `page` is the progress page it belongs to."""
+    """The feed of state changes, newest first; `page` is the progress page it belongs to. A demo
+    build's reports are illustrative, and its feed says so in the channel and in every item."""
     ordered = sorted(changes, key=lambda c: (c.date, c.task_id), reverse=True)
+    demo = f" {DEMO_NOTICE}" if plan.demo else ""
     feed = _channel(
-        f"Thay đổi trạng thái nhiệm vụ – Kế hoạch {plan.document.number}",
-        f"Mỗi lần một nhiệm vụ của {_plan_name(plan)} chuyển trạng thái theo báo cáo tiến độ.",
+        ("Bản trình diễn – " if plan.demo else "")
+        + f"Thay đổi trạng thái nhiệm vụ – Kế hoạch {plan.document.number}",
+        f"Mỗi lần một nhiệm vụ của {_plan_name(plan)} chuyển trạng thái theo báo cáo tiến độ."
+        + demo,
         site_url, page, STATE_FEED,
     )
     for change in ordered:
@@ -127,7 +142,7 @@ def state_feed(changes: Iterable[StateChange], plan: Plan, site_url: str, page: 
         item.link(href=site_url + change.url)
         item.guid(change.guid, permalink=False)
         item.pubDate(_moment(change.date))
-        item.description(change.text)
+        item.description(change.text + demo)
     if ordered:
         feed.lastBuildDate(_moment(ordered[0].date))
     return feed.rss_str(pretty=True)

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path; make the package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.opendata import FILES  # noqa: E402
 from macros.site import get_plan  # noqa: E402
 
 
@@ -28,4 +29,7 @@ def on_files(files: Files, config) -> Files:
         # Task pages are reached from the plan text, tables and agency pages, not the nav.
         source = _page(task.title, f'{{{{ task_page("{task.id}") }}}}')
         files.append(File.generated(config, f"nhiem-vu/{task.id}.md", content=source))
+    # Open data downloads, written from the same typed plan as the pages.
+    for path, write in FILES.items():
+        files.append(File.generated(config, path, content=write(plan).encode("utf-8")))
     return files

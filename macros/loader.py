@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import PlanData, Registry, ValidationState
+from .status import StatusFile
 
 Path_ = tuple[str | int, ...]
 
@@ -218,6 +219,11 @@ def validate(model: type[BaseModel], data: Any, lines: dict, display: str, state
 @dataclass(frozen=True)
 class DataFiles:
     root: Path
+    status_dir: Path | None = None  # the report logs; data/tien-do unless a demo names another
+
+    @property
+    def status(self) -> Path:
+        return self.status_dir or self.root / "tien-do"
 
     @property
     def agencies(self) -> Path:
@@ -229,10 +235,12 @@ class DataFiles:
 
     def display(self, path: Path) -> str:
         """The path as staff see it in the repository: data/plan.yaml."""
-        try:
-            return str(path.relative_to(self.root.parent))
-        except ValueError:
-            return str(path)
+        for base in (self.root.parent, Path.cwd()):
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                continue
+        return str(path)
 
 
 def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
@@ -246,11 +254,39 @@ def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
     return registry, state
 
 
-def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData]:
+def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationState]:
     registry, state = load_registry(files)
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
-    return registry, plan
+    return registry, plan, state
+
+
+def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:
+    """Every task's report log, by task id. All files are checked before any problem is raised."""
+    logs: dict[str, StatusFile] = {}
+    problems: list[Problem] = []
+    for path in sorted(files.status.glob("*.yaml")) if files.status.is_dir() else []:
+        display = files.display(path)
+        if path.stem not in state.task_texts:
+            problems.append(Problem(display, 1, "", (
+                f"Tên tệp «{path.name}» không phải mã của nhiệm vụ nào. Cách sửa: đặt tên tệp "
+                "đúng bằng mã nhiệm vụ, ví dụ «ii-2-1-1.yaml» (xem mã trên trang của nhiệm vụ).")))
+            continue
+        state.previous_report = None
+        try:
+            data, lines = read_yaml(path, display)
+            logs[path.stem] = validate(StatusFile, data, lines, display, state)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return logs
+
+
+def status_root() -> Path | None:
+    """PLAN_STATUS_DIR when set (the demo build's illustrative reports), else None."""
+    override = os.environ.get("PLAN_STATUS_DIR")
+    return Path(override).resolve() if override else None
 
 
 def data_root(config_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -6,6 +6,7 @@ loader can turn it into file, line and field. Error texts are Vietnamese: staff 
 """
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class ValidationState:
     seen_tasks: set[str] = field(default_factory=set)
     task_texts: dict[str, str] = field(default_factory=dict)
     appendix_rows: int = 0
+    as_of: date | None = None  # status reports may not be dated after it
+    previous_report: Any = None  # the report before the one being validated, in one file
 
 
 def state_of(info: ValidationInfo) -> ValidationState:
@@ -470,6 +473,20 @@ class ReportingDuty(Model):
                 )
         return value
 
+    def due_dates(self, year: int, month: int) -> list[date]:
+        """The duty's deadlines in one month, in order."""
+        days = {_on_day(year, month, day) for day in self.monthly_days}
+        days |= {_on_day(year, month, w.day) for w in self.yearly if w.month == month}
+        return sorted(days)
+
+    def next_due(self, on_or_after: date) -> date:
+        year, month = on_or_after.year, on_or_after.month
+        while True:
+            upcoming = [d for d in self.due_dates(year, month) if d >= on_or_after]
+            if upcoming:
+                return upcoming[0]
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
 
 def _unknown_task(task_id: str) -> PydanticCustomError:
     return problem(
@@ -477,6 +494,11 @@ def _unknown_task(task_id: str) -> PydanticCustomError:
         "data/plan.yaml (ví dụ «ii-2-1-1»).",
         id=task_id,
     )
+
+
+def _on_day(year: int, month: int, day: int) -> date:
+    """Day `day` of the month, or its last day when the month is shorter (30 → 28/2)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 class RecipientLine(Model):

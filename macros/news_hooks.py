@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import dates  # noqa: E402
-from macros.feeds import NEWS_FEED, STATE_FEED, news_feed, state_feed  # noqa: E402
+from macros.feeds import (  # noqa: E402
+    NEWS_FEED, STATE_FEED, news_feed, plan_state_changes, state_feed)
 from macros.render import render, root_of  # noqa: E402
 from macros.site import get_news, get_plan  # noqa: E402
 
@@ -29,9 +30,9 @@ def on_files(files: Files, config) -> Files:
     if config.site_url:
         plan = get_plan(config)
         files.append(File.generated(config, NEWS_FEED, content=news_feed(news, plan, config.site_url)))
-        # No status reports are published yet: the state feed is a valid, empty channel until
-        # the status layer hands over its changes here.
-        files.append(File.generated(config, STATE_FEED, content=state_feed((), plan, config.site_url)))
+        changes = plan_state_changes(plan)
+        files.append(File.generated(config, STATE_FEED, content=state_feed(
+            changes, plan, config.site_url, page="tien-do/")))
     return files
 
 

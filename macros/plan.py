@@ -5,13 +5,17 @@ Built once from the validated models (macros.models); everything here is derived
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 
+from . import dates
 from . import timeframe as tf
-from .loader import DataFiles, load_plan_data
+from .loader import DataFiles, load_plan_data, load_statuses
+from .status import DisplayState, StatusFile, TaskStatus
 from .models import (
     Agency,
     AppendixRow,
@@ -125,6 +129,57 @@ class Plan:
     registry: Registry
     tasks: tuple[Task, ...]
     agencies: dict[str, Agency] = field(hash=False)
+    logs: dict[str, StatusFile] = field(default_factory=dict, hash=False)
+    as_of: date = field(default_factory=dates.as_of)
+    built_at: datetime = field(default_factory=dates.build_instant)
+    demo: bool = False  # the reports are illustrative, not real
+
+    def status(self, task: Task | str) -> TaskStatus:
+        """Where a task stands at the as-of date, derived from its report log."""
+        task = self.task(task) if isinstance(task, str) else task
+        log = self.logs.get(task.id)
+        return TaskStatus(
+            reports=tuple(log.reports) if log else (),
+            original_due=task.due,
+            recurring=task.due is None,
+            as_of=self.as_of,
+        )
+
+    @property
+    def data_as_of(self) -> date | None:
+        """The date of the latest report: how current the status data is."""
+        days = [log.reports[-1].date for log in self.logs.values()]
+        return max(days) if days else None
+
+    @property
+    def state_counts(self) -> list[tuple[DisplayState, int]]:
+        """How many tasks are in each state, in the order states are listed everywhere."""
+        counts = Counter(self.status(task).state for task in self.tasks)
+        return [(state, counts[state]) for state in DisplayState]
+
+    def next_report_due(self, task: Task) -> date | None:
+        """The next day a report on this task is due: the earliest next deadline of the reporting
+        duties of its lead agencies (directly or as members of a group that reports)."""
+        leads = set(task.role_agencies("lead"))
+        for agency_id in list(leads):
+            leads |= {group.id for group in self.groups_of(agency_id)}
+        upcoming = [duty.next_due(self.as_of) for duty in self.reporting if leads & set(duty.reporters)]
+        return min(upcoming) if upcoming else None
+
+    @property
+    def lead_agencies(self) -> tuple[Agency, ...]:
+        """Agencies that lead at least one task, in registry order."""
+        leads = {a for t in self.tasks for a in t.role_agencies("lead")}
+        return tuple(a for a in self.registry.agencies if a.id in leads)
+
+    @property
+    def key_tasks(self) -> tuple[Task, ...]:
+        """The tasks the appendix names as key contents, in plan order."""
+        return tuple(task for task in self.tasks if task.appendix_rows)
+
+    @property
+    def other_tasks(self) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if not task.appendix_rows)
 
     @property
     def document(self):
@@ -184,7 +239,7 @@ def _walk(
             raise TypeError(node)
 
 
-def build(registry: Registry, data: PlanData) -> Plan:
+def build(registry: Registry, data: PlanData, **status) -> Plan:
     rows_of: dict[str, list[AppendixRow]] = {}
     for row in data.appendix.rows:
         for task_id in row.tasks:
@@ -200,9 +255,16 @@ def build(registry: Registry, data: PlanData) -> Plan:
                 Task(node, part.number, sections, position, lead, timeframe,
                      tuple(rows_of.get(node.task, ())))
             )
-    return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies})
+    return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies}, **status)
 
 
-def load(root: Path) -> Plan:
-    registry, data = load_plan_data(DataFiles(root))
-    return build(registry, data)
+def load(root: Path, status_dir: Path | None = None, as_of: date | None = None,
+         built_at: datetime | None = None, demo: bool = False) -> Plan:
+    """Load and check all data; derived states are computed against `as_of` (default: today in
+    Vietnam, or PLAN_AS_OF / SOURCE_DATE_EPOCH)."""
+    files = DataFiles(root, status_dir)
+    registry, data, state = load_plan_data(files)
+    state.as_of = as_of or dates.as_of()
+    logs = load_statuses(files, state)
+    return build(registry, data, logs=logs, as_of=state.as_of,
+                 built_at=built_at or dates.build_instant(), demo=demo)

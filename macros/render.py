@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from . import dates
 from .plan import ROLE_LABELS
+from .status import DisplayState
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -36,7 +37,9 @@ def environment() -> Environment:
     )
     env.filters["long_date"] = dates.long_date
     env.filters["short_date"] = dates.short_date
+    env.filters["vn_time"] = dates.time_in_vietnam
     env.globals["ROLE_LABELS"] = ROLE_LABELS
+    env.globals["STATES"] = DisplayState
     return env
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .loader import DataError, data_root
+
+from . import dates
+from .loader import DataError, data_root, status_root
 from .news import POSTS_DIR, News, load_news
 from .plan import Plan, load
 
@@ -19,10 +21,14 @@ def _stamp(root: Path) -> tuple:
 
 def get_plan(config) -> Plan:
     root = data_root(Path(config["config_file_path"]).parent)
-    key = (str(root), _stamp(root) if root.exists() else ())
+    status = status_root()
+    as_of = dates.as_of()
+    demo = bool(config.get("extra", {}).get("demo"))
+    key = (str(root), _stamp(root) if root.exists() else (), str(status),
+           _stamp(status) if status and status.exists() else (), as_of, demo)
     if key not in _cache:
         try:
-            plan = load(root)
+            plan = load(root, status_dir=status, as_of=as_of, demo=demo)
         except DataError as error:
             # MkDocs prints a PluginError as one clean message and stops the build.
             raise PluginError(str(error)) from None

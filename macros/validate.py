@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from .loader import DataError, data_root
+from .loader import DataError, data_root, status_root
 from .news import load_news
 from .plan import load
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.data.resolve() if args.data else data_root()
     started = time.perf_counter()
     try:
-        plan = load(root)
+        plan = load(root, status_dir=status_root())
         news = load_news(args.docs.resolve(), plan)
     except DataError as error:
         if args.format == "github":

@@ -12,9 +12,17 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SOURCE = Path(
-    os.environ.get("PLAN_SOURCE", ROOT.parent / "shared" / "source" / "ke-hoach-68-KH-UBND-2018.txt")
-)
+# The source document, as received in ../shared/source. A copy is committed so that the fidelity
+# test also runs where ../shared is absent (GitHub's runners); test_source_copy keeps them equal.
+SHARED_SOURCE = ROOT.parent / "shared" / "source" / "ke-hoach-68-KH-UBND-2018.txt"
+SOURCE = Path(os.environ.get("PLAN_SOURCE", ROOT / "tests" / "fixtures" / "source" / SHARED_SOURCE.name))
+
+
+@pytest.fixture(scope="session")
+def source() -> Path:
+    """The source document (the committed copy, or PLAN_SOURCE)."""
+    assert SOURCE.is_file(), f"source document not found at {SOURCE}; set PLAN_SOURCE to its path"
+    return SOURCE
 
 
 # The address the deploy workflow would give (SITE_URL), under a sub-path as on GitHub Pages.

@@ -6,11 +6,13 @@ from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
+import yaml
 
-from macros.feeds import NEWS_FEED, STATE_FEED, StateChange, changes_from_history, state_feed
+from macros.feeds import (
+    DEMO_NOTICE, NEWS_FEED, STATE_FEED, StateChange, changes_from_history, state_feed)
 from macros.news import load_news
 from macros.plan import load
-from tests.conftest import DATA, ROOT, TEST_SITE_URL, soup
+from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, soup
 from tests.feed_validation import feed_problems, local_file
 
 
@@ -116,3 +118,37 @@ def test_pages_announce_the_feeds(site):
     head = soup(site / "index.html").head
     feeds = {l["href"] for l in head.select('link[rel="alternate"][type="application/rss+xml"]')}
     assert feeds == {NEWS_FEED, STATE_FEED}
+
+
+DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+
+
+def test_state_feed_from_the_status_layer(tmp_path, plan):
+    """The demo's illustrative report logs, through the real status layer, into the built feed."""
+    site = tmp_path / "site"
+    result = build_site(site, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1",
+                        SITE_URL=TEST_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    data = (site / STATE_FEED).read_bytes()
+    assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
+    # Read the logs independently: one item per report whose state differs from the one before.
+    expected = set()
+    for log in DEMO.glob("*.yaml"):
+        previous = None
+        for report in yaml.safe_load(log.read_text("utf-8"))["reports"]:
+            state = report["state"].strip().lower()
+            if state != previous:
+                expected.add((log.stem, str(report["date"])))
+            previous = state
+    parsed = feedparser.parse(data)
+    got = {(e.link.split("/nhiem-vu/")[1].split("/")[0],
+            parsedate_to_datetime(e.published).date().isoformat()) for e in parsed.entries}
+    assert got == expected and len(parsed.entries) == len(expected) >= 5
+    dates = [parsedate_to_datetime(e.published) for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+    # The demo says it is illustrative in the channel and in every item.
+    assert parsed.feed.title.startswith("Bản trình diễn")
+    assert all(e.summary.endswith(DEMO_NOTICE) for e in parsed.entries)
+    for entry in parsed.entries:
+        page = local_file(site, TEST_SITE_URL, entry.link)
+        assert entry.link.endswith("#bao-cao") and soup(page).find(id="bao-cao") is not None

@@ -169,22 +169,32 @@ def test_post_page_names_agency_tasks_and_address(site, news, plan):
             assert plan.agency(agency_id).name in text
 
 
+def links_of(page: Path) -> list[tuple[str, bool]]:
+    """Each link of a page's article, and whether it reaches a built file (and its anchor)."""
+    found = []
+    for link in soup(page).select("article.md-content__inner a[href]"):
+        href = link["href"]
+        path, _, anchor = href.partition("#")
+        target = (page.parent / path).resolve() if path else page
+        if target.is_dir():
+            target = target / "index.html"
+        ok = not href.startswith(("http:", "https:", "//")) and target.is_file() and (
+            not anchor or soup(target).find(id=anchor) is not None)
+        found.append((href, ok))
+    return found
+
+
 def test_every_link_in_every_post_resolves(site, news):
-    checked = 0
-    for post, page in post_pages(site, news):
-        article = soup(page).select_one("article.md-content__inner")
-        for link in article.select("a[href]"):
-            href = link["href"]
-            assert not href.startswith(("http:", "https:", "//")), (post.slug, href)
-            path, _, anchor = href.partition("#")
-            target = (page.parent / path).resolve() if path else page
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.is_file(), (post.slug, href)
-            if anchor:
-                assert soup(target).find(id=anchor) is not None, (post.slug, href)
-            checked += 1
-    assert checked >= 10
+    links = [(post.slug, href, ok) for post, page in post_pages(site, news)
+             for href, ok in links_of(page)]
+    assert len(links) >= 10
+    assert [(slug, href) for slug, href, ok in links if not ok] == []
+
+
+def test_every_link_of_the_press_page_resolves(site):
+    links = links_of(site / "bao-chi" / "index.html")
+    assert len(links) >= 10
+    assert [href for href, ok in links if not ok] == []
 
 
 def test_task_pages_list_exactly_their_posts(site, news, plan):
