@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# properdocs (pulled in by mkdocs-redirects) prints a notice under the mkdocs command otherwise.
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate test demo clean browser
+.PHONY: setup serve build validate test demo clean browser urls
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -64,6 +66,10 @@ browser:
 ## Set up, then run the whole test suite.
 test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+## Add new published URLs to tests/published_urls.txt; refuses if a published URL has gone.
+urls: setup
+	$(BIN)/python -m macros.permalinks update
 
 clean:
 	rm -rf site site.tmp site-demo .pytest_cache

@@ -94,17 +94,23 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
             [Problem(display, 1, "", f"Tệp không phải UTF-8 ({error.reason}). Cách sửa: lưu lại "
                      "tệp với bảng mã UTF-8.")]
         ) from None
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = _yaml_problem(error)
-        raise DataError([Problem(display, (mark.line + 1) if mark else 1, "", detail)]) from None
+        line = (mark.line + first_line) if mark else first_line
+        raise DataError([Problem(display, line, "", detail)]) from None
     lines: dict[Path_, int] = {}
     if node is not None:
         _line_map(node, (), lines)
-    return data, lines
+    return data, {path: line + first_line - 1 for path, line in lines.items()}
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:

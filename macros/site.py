@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from . import dates
 from .loader import DataError, data_root, status_root
+from .news import POSTS_DIR, News, load_news
 from .plan import Plan, load
 
 _cache: dict[tuple, Plan] = {}
@@ -42,3 +43,21 @@ def get_as_of() -> date:
         return dates.as_of()
     except ValueError as error:
         raise PluginError(str(error)) from None
+_news_cache: dict[tuple, News] = {}
+
+
+def get_news(config) -> News:
+    """The posts of the news section, validated against this build's plan."""
+    plan = get_plan(config)
+    docs = Path(config["docs_dir"])
+    folder = docs / POSTS_DIR
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*.md")))
+    key = (id(plan), str(docs), stamp)
+    if key not in _news_cache:
+        try:
+            news = load_news(docs, plan)
+        except DataError as error:
+            raise PluginError(str(error)) from None
+        _news_cache.clear()
+        _news_cache[key] = news
+    return _news_cache[key]

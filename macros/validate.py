@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from .loader import DataError, data_root, status_root
+from .news import load_news
 from .plan import load
 
 
@@ -27,12 +28,15 @@ def _github(problem) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu của trang Kế hoạch 68/KH-UBND.")
     parser.add_argument("--data", type=Path, help="thư mục dữ liệu (mặc định: ./data)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"),
+                        help="thư mục trang, chứa các bài tin tức (mặc định: ./docs)")
     parser.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
     root = args.data.resolve() if args.data else data_root()
     started = time.perf_counter()
     try:
         plan = load(root, status_dir=status_root())
+        news = load_news(args.docs.resolve(), plan)
     except DataError as error:
         if args.format == "github":
             for problem in error.problems:
@@ -42,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(
         f"Dữ liệu hợp lệ: {len(plan.tasks)} nhiệm vụ, {len(plan.registry.agencies)} cơ quan, "
-        f"{len(plan.appendix.rows)} dòng phụ lục ({elapsed:.2f} giây)."
+        f"{len(plan.appendix.rows)} dòng phụ lục, {len(news.posts)} bài tin tức "
+        f"({elapsed:.2f} giây)."
     )
     return 0
 

@@ -25,17 +25,36 @@ def source() -> Path:
     return SOURCE
 
 
-def build_site(dest: Path, data_dir: Path | None = None, **env_extra: str):
-    """Build the real site with the MkDocs command line, strictly, into dest."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_extra}
+# The address the deploy workflow would give (SITE_URL), under a sub-path as on GitHub Pages.
+TEST_SITE_URL = "https://example.org/ke-hoach-68/"
+
+
+def build_site(dest: Path, data_dir: Path | None = None, project: Path = ROOT, **env_extra: str):
+    """Build the real site with the MkDocs command line, strictly, into dest. `project` is the
+    folder holding mkdocs.yml (a copy made by copy_project, for tests that change pages)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           **env_extra}
     env.pop("PLAN_DATA_DIR", None)
+    if "SITE_URL" not in env_extra:
+        env.pop("SITE_URL", None)
     if data_dir is not None:
         env["PLAN_DATA_DIR"] = str(data_dir)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A private copy of everything a build reads (config, pages, theme overrides, code, data)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "overrides", "macros", "data"):
+        shutil.copytree(ROOT / folder, target / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return target
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -51,9 +70,9 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site from the real data, built once per test session."""
+    """The real site from the real data, built once per test session as the deploy builds it."""
     dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    result = build_site(dest, SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, result.stderr
     return dest, result
 
