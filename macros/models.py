@@ -77,6 +77,14 @@ class ValidationState:
     previous_report: Any = None  # the report before the one being validated, in one file
 
 
+def claim(value: str, seen: set[str], message: str) -> str:
+    """An id used for the first time in its file is claimed; a second use is an error."""
+    if value in seen:
+        raise problem(message, id=value)
+    seen.add(value)
+    return value
+
+
 def state_of(info: ValidationInfo) -> ValidationState:
     if not isinstance(info.context, ValidationState):
         raise RuntimeError("models must be validated through macros.loader")
@@ -156,15 +164,9 @@ class Agency(Model):
     @field_validator("id")
     @classmethod
     def _unique(cls, value: str, info: ValidationInfo) -> str:
-        state = state_of(info)
-        if value in state.seen_agencies:
-            raise problem(
-                "Mã cơ quan «{id}» bị trùng: mỗi cơ quan chỉ khai báo một lần. Cách sửa: xóa "
-                "bản khai trùng hoặc đặt một mã khác.",
-                id=value,
-            )
-        state.seen_agencies.add(value)
-        return value
+        return claim(value, state_of(info).seen_agencies,
+                     "Mã cơ quan «{id}» bị trùng: mỗi cơ quan chỉ khai báo một lần. Cách sửa: "
+                     "xóa bản khai trùng hoặc đặt một mã khác.")
 
     @model_validator(mode="after")
     def _members_only_in_groups(self) -> Agency:
@@ -309,15 +311,9 @@ class TaskNode(Model):
     @field_validator("task")
     @classmethod
     def _unique(cls, value: str, info: ValidationInfo) -> str:
-        state = state_of(info)
-        if value in state.seen_tasks:
-            raise problem(
-                "Mã nhiệm vụ «{id}» bị trùng: mỗi nhiệm vụ có một mã riêng, không bao giờ đổi. "
-                "Cách sửa: đặt mã khác cho nhiệm vụ mới.",
-                id=value,
-            )
-        state.seen_tasks.add(value)
-        return value
+        return claim(value, state_of(info).seen_tasks,
+                     "Mã nhiệm vụ «{id}» bị trùng: mỗi nhiệm vụ có một mã riêng, không bao giờ "
+                     "đổi. Cách sửa: đặt mã khác cho nhiệm vụ mới.")
 
     @model_validator(mode="after")
     def _consistent(self) -> TaskNode:

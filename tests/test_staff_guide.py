@@ -14,7 +14,7 @@ from macros.loader import Problem
 from tests.conftest import ROOT, soup
 
 GUIDE = "huong-dan-cap-nhat"
-# Where the messages come from: problem(...) and Problem(...) calls, the table of pydantic error
+# Where the messages come from: problem(...), claim(...) and Problem(...) calls, the table of pydantic error
 # texts, custom error messages, and the messages loader.py builds in small functions.
 MESSAGE_FILES = sorted((ROOT / "macros").glob("*.py"))
 LOCATION = re.compile(r"^(?P<file>\S+), dòng (?P<line>\d+)(?: \(trường «(?P<field>[^»]*)»\))?: (?P<message>.*)$")
@@ -60,6 +60,8 @@ def code_messages() -> dict[str, str]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 if node.func.id == "problem" and node.args:
                     add(node.args[0], True, path)
+                elif node.func.id == "claim" and len(node.args) == 3:
+                    add(node.args[2], True, path)
                 elif node.func.id == "Problem" and len(node.args) == 4:
                     add(node.args[3], False, path)
             elif isinstance(node, ast.keyword) and node.arg == "custom_error_message":
