@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path; make the package beside it importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.search import add_folded_fields  # noqa: E402
 from macros.site import get_plan  # noqa: E402
 
 
@@ -29,3 +30,10 @@ def on_files(files: Files, config) -> Files:
         source = _page(task.title, f'{{{{ task_page("{task.id}") }}}}')
         files.append(File.generated(config, f"nhiem-vu/{task.id}.md", content=source))
     return files
+
+
+def on_post_build(config) -> None:
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        add_folded_fields(index)

@@ -1,0 +1,40 @@
+// Small additions to the theme, loaded before Material's bundle (overrides/main.html).
+(function () {
+  "use strict";
+
+  // Search that forgives missing accents (macros/search.py folds the index the same way).
+  // Material posts the query, as typed, to its search worker as {type: 2 (QUERY), data}. We send
+  // the query in NFC, which ranks exact spellings first, plus each word folded and required
+  // ("+so* +noi* +vu*"): "Sở Nội vụ", "so noi vu" and decomposed input find the same pages.
+  var QUERY = 2;
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{Mn}/gu, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  }
+  function widen(query) {
+    var words = [];
+    query.split(/\s+/).forEach(function (term) {
+      // The reader's own search syntax (+word, -word, "phrase", field:word, word~1) is left alone.
+      if (!term || /^[+-]|["*:^~]/.test(term)) return;
+      fold(term).split(/-+/).forEach(function (part) {
+        if (part) words.push("+" + part + "*");
+      });
+    });
+    var nfc = query.normalize("NFC");
+    return words.length ? (nfc === fold(nfc) ? "" : nfc + " ") + words.join(" ") : nfc;
+  }
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    var args = Array.prototype.slice.call(arguments);
+    if (message && message.type === QUERY && typeof message.data === "string")
+      args[0] = { type: QUERY, data: widen(message.data) };
+    return post.apply(this, args);
+  };
+
+  // On paper a link shows where it leads: its full address, printed after it (style.css).
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) !== "#" && !link.classList.contains("headerlink"))
+      link.setAttribute("data-print-href", link.href);
+  });
+})();
