@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build validate test clean
+.PHONY: setup serve build validate test bench clean
 
 # A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
 $(BIN)/python:
@@ -36,9 +36,27 @@ build: setup
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
 
-## Set up, then run the whole test suite.
-test: setup
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser) and load axe-core
+# from npm, pinned by package-lock.json. A fresh Debian gets both from apt when run as root.
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+/usr/bin/chromium:
+	@[ "$$(id -u)" = 0 ] || { echo "Chromium is missing: sudo apt-get install chromium"; exit 1; }
+	apt-get update -qq && $(APT_INSTALL) chromium >/dev/null
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  [ "$$(id -u)" = 0 ] || { echo "npm is missing: sudo apt-get install nodejs npm"; exit 1; }; \
+	  apt-get update -qq && $(APT_INSTALL) nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Set up, then run the whole test suite (browser tests included).
+test: setup /usr/bin/chromium node_modules/.installed
 	$(BIN)/python -m pytest
 
+## Measure build speed, memory and page size against plain Markdown and synthetic plans.
+bench: setup
+	$(BIN)/python -m tests.bench
+
 clean:
-	rm -rf site site.tmp .pytest_cache
+	rm -rf site site.tmp .pytest_cache node_modules
