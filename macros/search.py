@@ -18,12 +18,16 @@ FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
 _TAG = re.compile(r"<[^>]*>")
 
 
+# After NFD every Vietnamese mark is one of these combining characters (grave, acute, tilde, hook,
+# dot below, circumflex, breve, horn).
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Vietnamese text without its accents: NFD, drop the combining marks, đ→d, Đ→D.
 
-    The browser does exactly this (docs/assets/search.js); keep the two in step."""
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    The browser does exactly this (docs/assets/site.js); keep the two in step."""
+    bare = _MARKS.sub("", unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 

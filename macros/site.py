@@ -16,7 +16,15 @@ def _stamp(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
 
 
+_last: tuple[object, Plan] | None = None  # the build (its config object) last served
+
+
 def get_plan(config) -> Plan:
+    global _last
+    # Every page asks; within one build the answer cannot change, and stamping the data folder
+    # on each call would cost pages x data files. `mkdocs serve` makes a new config per rebuild.
+    if _last is not None and _last[0] is config:
+        return _last[1]
     root = data_root(Path(config["config_file_path"]).parent)
     key = (str(root), _stamp(root) if root.exists() else ())
     if key not in _cache:
@@ -27,4 +35,5 @@ def get_plan(config) -> Plan:
             raise PluginError(str(error)) from None
         _cache.clear()
         _cache[key] = plan
+    _last = (config, _cache[key])
     return _cache[key]

@@ -8,7 +8,7 @@
   // ("+so* +noi* +vu*"): "Sở Nội vụ", "so noi vu" and decomposed input find the same pages.
   var QUERY = 2;
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{Mn}/gu, "")
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
   }
   function widen(query) {
