@@ -67,12 +67,9 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
             return markdown
 
     os.environ["PLAN_DATA_DIR"] = str(data or DATA)
-    try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest / "capture-site"))
-        config.plugins["bench-capture"] = Capture()  # registered last: runs after the macros
-        build(config)
-    finally:
-        del os.environ["PLAN_DATA_DIR"]
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest / "capture-site"))
+    config.plugins["bench-capture"] = Capture()  # registered last: runs after the macros
+    build(config)
     for asset in (ROOT / "docs").rglob("*"):
         if asset.is_file() and asset.suffix != ".md":
             target = docs / asset.relative_to(ROOT / "docs")
@@ -95,7 +92,12 @@ def macro_cost(tmp: Path, rounds: int, times: int) -> None:
     from tests.synthetic import scale
 
     data = scale(DATA, tmp / f"cost-data-{times}", times) if times > 1 else None
-    plain = capture_markdown(tmp / f"plain-{times}", data)
+    # In a child process: this one stays small, so that children's peak memory is their own
+    # (Linux counts the memory a child was forked with in its peak).
+    plain = tmp / f"plain-{times}" / "plain.yml"
+    subprocess.run([sys.executable, "-m", "tests.bench", "--capture", str(plain.parent),
+                    *([str(data)] if data else [])], cwd=ROOT, env=ENV, check=True,
+                   capture_output=True)
     real, bare = [], []
     for _ in range(rounds):  # interleaved, so both see the same machine
         real.append(run_build(ROOT / "mkdocs.yml", tmp / f"real-site-{times}", data)[0])
@@ -178,14 +180,18 @@ def weight(tmp: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1x and 10x only, one round")
+    parser.add_argument("--capture", nargs="+", metavar=("DEST", "DATA"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.capture:
+        capture_markdown(Path(args.capture[0]), Path(args.capture[1]) if args.capture[1:] else None)
+        return 0
     rounds = 1 if args.quick else 3
     with tempfile.TemporaryDirectory(prefix="bench-") as name:
         tmp = Path(name)
         for times in (1, 10):
             macro_cost(tmp, rounds, times)
         growth(tmp, [1, 10] if args.quick else [1, 10, 100])
-        validation(5)
+        validation(5)  # imports pydantic and the models here: after the measured children
         weight(tmp)
     return 0
 
