@@ -55,7 +55,7 @@ test: setup /usr/bin/chromium node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## Measure build speed, memory and page size against plain Markdown and synthetic plans.
-bench: setup
+bench: setup /usr/bin/chromium node_modules/.installed
 	$(BIN)/python -m tests.bench
 
 clean:

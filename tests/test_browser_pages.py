@@ -75,20 +75,29 @@ def test_first_load_of_every_page_is_within_the_weight_budget(visits):
     assert visits[heaviest].weight <= BUDGET, (heaviest, visits[heaviest].sent)
 
 
-def test_no_page_scrolls_sideways_on_a_phone(chromium, server):
+@pytest.fixture(scope="session")
+def phone_visits(chromium, server) -> dict[str, tuple[int, list[dict]]]:
+    """Each page at 360×740 on a touch screen: its width, and axe's findings for that layout."""
     context, watch = new_context(chromium, server, viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    wide = {}
+    found = {}
     for path in server.pages():
         page.goto(server.base + path)
         width = page.evaluate(
             "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
         )
-        if width > PHONE["width"]:
-            wide[path] = width
+        found[path] = (width, run_axe(page))
     context.close()
-    assert wide == {}
-    assert watch.errors == []
+    assert watch.errors == [] and watch.outside == []
+    return found
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone_visits):
+    assert {path: w for path, (w, _) in phone_visits.items() if w > PHONE["width"]} == {}
+
+
+def test_no_wcag_violation_on_a_phone(phone_visits):
+    assert {path: v for path, (_, v) in phone_visits.items() if v} == {}
 
 
 def test_appendix_scrolls_inside_its_own_box_on_a_phone(chromium, server):
