@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -48,8 +48,15 @@ def search(page, base: str, query: str) -> list[tuple[str, str]]:
     box.press("End")
     assert box.input_value() == query
     items = page.locator("li.md-search-result__item")
-    items.first.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)  # the last keystroke's results
+    # Results come for each keystroke; wait for those of the whole query: the theme links each
+    # result with the words it matched (?h=...), the last word among them.
+    last = fold(unicodedata.normalize("NFC", query.split()[-1])).casefold()
+    for _ in range(100):
+        href = items.first.locator("a").first.get_attribute("href") if items.count() else ""
+        matched = " ".join(parse_qs(urlsplit(href or "").query).get("h", []))
+        if last in fold(matched).casefold():
+            break
+        page.wait_for_timeout(100)
     found = []
     for i in range(items.count()):
         link = items.nth(i).locator("a.md-search-result__link").first.get_attribute("href")
