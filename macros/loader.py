@@ -42,7 +42,7 @@ class DataError(Exception):
 # --- YAML with line numbers -------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster
     """A safe loader that rejects a key written twice in one mapping (PyYAML keeps the last) and
     leaves dates as text, so that the models check them and say what is wrong in Vietnamese."""
 
@@ -100,8 +100,13 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
 def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        # One parse gives both the nodes (for line numbers) and the data built from them.
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = _yaml_problem(error)

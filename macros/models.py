@@ -39,6 +39,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 # letters, digits, spaces and plain punctuation.
 NAME_PATTERN = r"^[\w ,.;:()/'’“”\-–&]+$"
 Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, min_length=2, max_length=200)]
+NUMBERING = re.compile(r"[0-9]+(\.[0-9]+)*")
 
 
 def problem(message: str, **values: Any) -> PydanticCustomError:
@@ -48,6 +49,18 @@ def problem(message: str, **values: Any) -> PydanticCustomError:
 
 def _known_agency(value: str, info: ValidationInfo) -> str:
     _require_agency(value, state_of(info))
+    return value
+
+
+def _numbering(value: str) -> str:
+    # Item numbers become task page titles ("Nhiệm vụ II.2.1.1"); titles are written into page
+    # sources and printed by the theme unescaped in places: digits and dots only.
+    if not NUMBERING.fullmatch(value):
+        raise problem(
+            "Số mục «{value}» chỉ được gồm chữ số và dấu chấm, ví dụ «2.1.1». Cách sửa: ghi "
+            "đúng số mục như trong văn bản.",
+            value=value,
+        )
     return value
 
 
@@ -61,6 +74,7 @@ def _known_task(value: str, info: ValidationInfo) -> str:
 # stands, so the error points at the very line.
 KnownAgency = Annotated[AgencyId, AfterValidator(_known_agency)]
 KnownTask = Annotated[TaskId, AfterValidator(_known_task)]
+Numbering = Annotated[str, AfterValidator(_numbering)]
 
 
 @dataclass
@@ -292,7 +306,7 @@ class Paragraph(Model):
 
 class TaskNode(Model):
     task: TaskId
-    number: str | None = None
+    number: Numbering | None = None
     bullet: bool = False
     lines: bool = False  # lead and timeframe written as "- Trách nhiệm thực hiện:" lines
     text: Text
@@ -360,7 +374,7 @@ Node = Annotated[
 
 
 class Section(Model):
-    section: str
+    section: Numbering
     title: Text
     lead: Responsibility | None = None  # inherited by the tasks below that name no lead
     timeframe: Timeframe | None = None  # inherited by the tasks below that state none

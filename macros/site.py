@@ -19,7 +19,15 @@ def _stamp(root: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
 
 
+_last: tuple[object, Plan] | None = None  # the build (its config object) last served
+
+
 def get_plan(config) -> Plan:
+    global _last
+    # Every page asks; within one build the answer cannot change, and stamping the data folder
+    # on each call would cost pages x data files. `mkdocs serve` makes a new config per rebuild.
+    if _last is not None and _last[0] is config:
+        return _last[1]
     root = data_root(Path(config["config_file_path"]).parent)
     status = status_root()
     as_of = get_as_of()
@@ -34,6 +42,7 @@ def get_plan(config) -> Plan:
             raise PluginError(str(error)) from None
         _cache.clear()
         _cache[key] = plan
+    _last = (config, _cache[key])
     return _cache[key]
 
 
@@ -43,11 +52,17 @@ def get_as_of() -> date:
         return dates.as_of()
     except ValueError as error:
         raise PluginError(str(error)) from None
+
+
 _news_cache: dict[tuple, News] = {}
+_last_news: tuple[object, News] | None = None
 
 
 def get_news(config) -> News:
-    """The posts of the news section, validated against this build's plan."""
+    """The posts of the news section, validated against this build's plan (once per build)."""
+    global _last_news
+    if _last_news is not None and _last_news[0] is config:
+        return _last_news[1]
     plan = get_plan(config)
     docs = Path(config["docs_dir"])
     folder = docs / POSTS_DIR
@@ -60,4 +75,5 @@ def get_news(config) -> News:
             raise PluginError(str(error)) from None
         _news_cache.clear()
         _news_cache[key] = news
+    _last_news = (config, _news_cache[key])
     return _news_cache[key]

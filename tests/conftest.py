@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+# Browser fixtures (Debian's Chromium under Playwright, the built site served on 127.0.0.1).
+pytest_plugins = ["tests.browser"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # The source document, as received in ../shared/source. A copy is committed so that the fidelity

@@ -7,22 +7,14 @@ import pytest
 
 from tests.conftest import soup
 
-playwright = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]
 PAGES = ["dong-thoi-gian/", "lich-bao-cao/", "co-quan/", "co-quan/so-noi-vu/",
          "co-quan/ubnd-huyen-chiem-hoa/"]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        # Never a downloaded browser: Debian's Chromium, installed by `make test`.
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
+def browser(chromium):
+    """The session's Chromium (tests/browser.py): Debian's, never a downloaded one."""
+    return chromium
 
 
 def open_page(browser, site, path: str, width: int):

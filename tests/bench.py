@@ -1,0 +1,200 @@
+"""Benchmark (not a test): `make bench`, or `python -m tests.bench [--quick]`.
+
+1. The cost of our macros: a full build of the real site against the same pages as plain Markdown
+   (the macros' output captured once, macros plugin and hooks off) under the same theme, as a
+   ratio in one run. Target: 1.25 or less. The same again for a plan 10x the size, where the
+   fixed cost of starting (importing pydantic and the macros plugin) weighs less.
+2. Growth: builds of synthetic plans at 1x, 10x and 100x the tasks and agencies (tests/synthetic.py):
+   wall time, peak memory, milliseconds per page and the largest page. Target: 4 ms per page or
+   less at 100x, time growing linearly.
+3. Data validation time for the real data. Target: 0.5 s or less.
+4. Weight: every page of the real site loaded in Chromium with an empty cache, compressed bytes
+   on first load, search index included (needs /usr/bin/chromium and node_modules, as the tests).
+
+Times are wall-clock medians; the machine's other work shows in them, so compare within one run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("PLAN_DATA_DIR", None)
+
+
+def run_build(config: Path, dest: Path, data: Path | None = None) -> tuple[float, int]:
+    """One `mkdocs build` in a child process: (wall seconds, peak resident memory in MiB)."""
+    env = {**ENV, **({"PLAN_DATA_DIR": str(data)} if data else {})}
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = child.stderr.read().decode()
+    child.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed: {config}\n{stderr}")
+    return elapsed, usage.ru_maxrss // 1024  # Linux gives kilobytes
+
+
+def capture_markdown(dest: Path, data: Path | None) -> Path:
+    """Build the real site once, keeping each page's Markdown after the macros ran; write those
+    pages as a plain docs folder (with the same assets) beside a config that has no macros."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    docs = dest / "docs"
+
+    class Capture(BasePlugin):
+        def on_page_markdown(self, markdown, page, **_):
+            target = docs / page.file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            front = yaml.safe_dump({"title": page.title}, allow_unicode=True).strip()
+            target.write_text(f"---\n{front}\n---\n\n{markdown}", "utf-8")
+            return markdown
+
+    os.environ["PLAN_DATA_DIR"] = str(data or DATA)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest / "capture-site"))
+    config.plugins["bench-capture"] = Capture()  # registered last: runs after the macros
+    build(config)
+    for asset in (ROOT / "docs").rglob("*"):
+        if asset.is_file() and asset.suffix != ".md":
+            target = docs / asset.relative_to(ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(asset.read_bytes())
+    plain = dest / "plain.yml"
+    plain.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {docs}\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
+        "plugins:\n  - search:\n      lang: vi\n"
+        "hooks: []\n"
+        "watch: []\n",
+        "utf-8",
+    )
+    return plain
+
+
+def macro_cost(tmp: Path, rounds: int, times: int) -> None:
+    from tests.synthetic import scale
+
+    data = scale(DATA, tmp / f"cost-data-{times}", times) if times > 1 else None
+    # In a child process: this one stays small, so that children's peak memory is their own
+    # (Linux counts the memory a child was forked with in its peak).
+    plain = tmp / f"plain-{times}" / "plain.yml"
+    subprocess.run([sys.executable, "-m", "tests.bench", "--capture", str(plain.parent),
+                    *([str(data)] if data else [])], cwd=ROOT, env=ENV, check=True,
+                   capture_output=True)
+    real, bare = [], []
+    for _ in range(rounds):  # interleaved, so both see the same machine
+        real.append(run_build(ROOT / "mkdocs.yml", tmp / f"real-site-{times}", data)[0])
+        bare.append(run_build(plain, tmp / f"plain-site-{times}")[0])
+    pages = len(list((tmp / f"real-site-{times}").rglob("*.html")))
+    ratio = statistics.median(real) / statistics.median(bare)
+    label = "Real site" if times == 1 else f"Synthetic plan {times}x"
+    print(f"{label} ({pages} pages): {statistics.median(real):.2f} s with our macros, "
+          f"{statistics.median(bare):.2f} s as plain Markdown; ratio {ratio:.2f} (target <= 1.25)")
+
+
+def largest(site: Path, pattern: str = "*.html") -> tuple[str, int]:
+    path = max(site.rglob(pattern), key=lambda p: p.stat().st_size)
+    return str(path.relative_to(site)), path.stat().st_size
+
+
+def growth(tmp: Path, scales: list[int]) -> None:
+    from tests.synthetic import scale
+
+    print("Synthetic plans (tasks and agencies multiplied):")
+    print(f"  {'scale':>5} {'tasks':>6} {'pages':>6} {'time s':>7} {'ms/page':>8} {'peak MiB':>9}"
+          "  largest page; largest task page")
+    for times in scales:
+        data = scale(DATA, tmp / f"data-{times}", times)
+        site = tmp / f"site-{times}"
+        elapsed, peak = run_build(ROOT / "mkdocs.yml", site, data)
+        pages = len(list(site.rglob("*.html")))
+        tasks = len(list(site.glob("nhiem-vu/*/index.html")))
+        big, big_size = largest(site)
+        _, task_size = largest(site / "nhiem-vu")
+        print(f"  {times:>4}x {tasks:>6} {pages:>6} {elapsed:>7.2f} {1000 * elapsed / pages:>8.2f}"
+              f" {peak:>9}  {big} {big_size / 1024:.0f} KiB; {task_size / 1024:.1f} KiB")
+
+
+def validation(rounds: int) -> None:
+    from macros.plan import load
+
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        load(DATA)
+        times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "macros.validate"], cwd=ROOT, env=ENV, check=True,
+                   capture_output=True)
+    command = time.perf_counter() - started
+    print(f"Data validation: {statistics.median(times) * 1000:.0f} ms in process (median of "
+          f"{rounds}); `make validate` command {command:.2f} s with Python start (target <= 0.5 s)")
+
+
+def weight(tmp: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import AXE, CHROMIUM, SiteServer, launch, new_context
+
+    if not Path(CHROMIUM).exists() or not AXE.exists():
+        print("Weight: skipped (run `make test` once to install Chromium)")
+        return
+    site = tmp / "real-site-1"
+    if not site.exists():
+        run_build(ROOT / "mkdocs.yml", site)
+    weights = {}
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for path in server.pages():
+            context, _ = new_context(browser, server)
+            server.sent.clear()
+            context.new_page().goto(server.base + path)
+            server.wait_loaded()
+            weights[path] = list(server.sent)
+            context.close()
+        browser.close()
+    heaviest = max(weights, key=lambda p: sum(size for _, size in weights[p]))
+    total = sum(size for _, size in weights[heaviest])
+    index = sum(size for name, size in weights[heaviest] if name.endswith("search_index.json"))
+    print(f"Weight: heaviest first load /{heaviest}: {total / 1024:.1f} KiB compressed "
+          f"(search index {index / 1024:.1f} KiB) over {len(weights)} pages (budget 150 KiB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1x and 10x only, one round")
+    parser.add_argument("--capture", nargs="+", metavar=("DEST", "DATA"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.capture:
+        capture_markdown(Path(args.capture[0]), Path(args.capture[1]) if args.capture[1:] else None)
+        return 0
+    rounds = 1 if args.quick else 3
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        tmp = Path(name)
+        for times in (1, 10):
+            macro_cost(tmp, rounds, times)
+        growth(tmp, [1, 10] if args.quick else [1, 10, 100])
+        validation(5)  # imports pydantic and the models here: after the measured children
+        weight(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
