@@ -10,7 +10,7 @@ from .opendata import REPORT_FIELDS, TASK_FIELDS
 from . import agencies, reporting, timeline
 from .render import render, root_of
 from .sharing import describe
-from .site import get_as_of, get_news, get_plan
+from .site import get_news, get_plan
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
@@ -65,10 +65,11 @@ def define_env(env) -> None:
 
     @env.macro
     def agency_page(agency_id: str):
-        ctx, as_of = context(), get_as_of()
+        ctx = context()
+        as_of = ctx["plan"].as_of
         view = agencies.AgencyView(ctx["plan"], ctx["plan"].agency(agency_id), as_of)
         return render("agency_page.html", view=view, as_of=as_of,
-                      timeline=timeline.build(ctx["plan"], as_of), **ctx)
+                      timeline=ctx["plan"].timeline, **ctx)
 
     @env.macro
     def agency_index():
@@ -78,13 +79,14 @@ def define_env(env) -> None:
     @env.macro
     def timeline_page():
         ctx = context()
-        plan, line = ctx["plan"], timeline.build(ctx["plan"], get_as_of())
+        plan, line = ctx["plan"], ctx["plan"].timeline
         return render("timeline.html", timeline=line, parts=timeline.by_part(plan, line),
                       leads=timeline.by_lead(plan, line), **ctx)
 
     @env.macro
     def reporting_calendar():
-        ctx, as_of = context(), get_as_of()
+        ctx = context()
+        as_of = ctx["plan"].as_of
         plan = ctx["plan"]
         views = [agencies.AgencyView(plan, a, as_of) for a in plan.registry.agencies]
         return render(

@@ -20,7 +20,7 @@ from macros.opendata import FILES  # noqa: E402
 from macros.search import add_folded_fields  # noqa: E402
 from macros.site import get_plan  # noqa: E402
 from macros import ics  # noqa: E402
-from macros.site import get_as_of, get_plan  # noqa: E402
+from macros.site import get_plan  # noqa: E402
 
 
 def _page(title: str, call: str) -> str:
@@ -49,7 +49,7 @@ def on_files(files: Files, config) -> Files:
 def _add_feeds(files: Files, config, plan) -> None:
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     site_url = config.get("site_url") or None
-    for path, content in ics.feeds(plan, get_as_of(), stamp, site_url):
+    for path, content in ics.feeds(plan, plan.as_of, stamp, site_url):
         files.append(File.generated(config, path, content=content))
 def on_post_build(config) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).

@@ -114,14 +114,21 @@ class Task:
 
     def role_agencies(self, role: str) -> tuple[str, ...]:
         """Agency ids named for a role, by the task's own words and by its appendix rows."""
-        found: list[str] = []
-        own = {"lead": self.lead, "partners": self.partners}.get(role)
-        sources = [own] + [getattr(row, role) for row in self.appendix_rows]
-        for resp in sources:
-            for agency_id in resp.agencies if resp else ():
-                if agency_id not in found:
-                    found.append(agency_id)
-        return tuple(found)
+        return self._roles[role]
+
+    @cached_property
+    def _roles(self) -> dict[str, tuple[str, ...]]:
+        # Asked for on every page that lists tasks: worked out once per task.
+        roles = {}
+        for role in ROLES:
+            found: list[str] = []
+            own = {"lead": self.lead, "partners": self.partners}.get(role)
+            for resp in [own] + [getattr(row, role) for row in self.appendix_rows]:
+                for agency_id in resp.agencies if resp else ():
+                    if agency_id not in found:
+                        found.append(agency_id)
+            roles[role] = tuple(found)
+        return roles
 
 
 @dataclass(frozen=True)
@@ -209,7 +216,15 @@ class Plan:
         return self.agencies[agency_id]
 
     def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
-        return tuple(a for a in self.registry.agencies if agency_id in a.members)
+        return self._groups_by_member.get(agency_id, ())
+
+    @cached_property
+    def _groups_by_member(self) -> dict[str, tuple[Agency, ...]]:
+        index: dict[str, list[Agency]] = {}
+        for group in self.registry.agencies:
+            for member in group.members:
+                index.setdefault(member, []).append(group)
+        return {member: tuple(groups) for member, groups in index.items()}
 
     def groups_above(self, agency_id: str) -> tuple[Agency, ...]:
         """Every group the agency belongs to, directly or through a group that is itself a member
@@ -256,7 +271,25 @@ class Plan:
         return max(days, default=None)
 
     def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
-        return tuple(t for t in self.tasks if agency_id in t.role_agencies(role))
+        return self._tasks_by_role.get((agency_id, role), ())
+
+    @cached_property
+    def _tasks_by_role(self) -> dict[tuple[str, str], tuple[Task, ...]]:
+        # Every agency page asks for its tasks by role: one pass over the tasks per build, not
+        # one per question (which made the build grow with agencies x tasks).
+        index: dict[tuple[str, str], list[Task]] = {}
+        for task in self.tasks:
+            for role in ROLES:
+                for agency_id in task.role_agencies(role):
+                    index.setdefault((agency_id, role), []).append(task)
+        return {key: tuple(tasks) for key, tasks in index.items()}
+
+    @cached_property
+    def timeline(self):
+        """The whole plan on the time axis, as of the plan's as-of date (macros.timeline)."""
+        from .timeline import build  # timeline reads the plan; imported here to avoid a cycle
+
+        return build(self, self.as_of)
 
     @property
     def key_figures(self) -> dict[str, int]:
