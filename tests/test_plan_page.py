@@ -110,3 +110,8 @@ def test_site_is_in_vietnamese_with_ascii_urls(site):
     assert page.html["lang"] == "vi"
     for path in site.rglob("*"):
         assert str(path.relative_to(site)).isascii(), path
+
+
+def test_home_page_dates_in_the_administrative_form(site):
+    lead = soup(site / "index.html").select_one(".home .lead").get_text(" ", strip=True)
+    assert lead.startswith("Ngày 02 tháng 7 năm 2018, Ủy ban nhân dân tỉnh Tuyên Quang ban hành")
