@@ -149,7 +149,6 @@ class Plan:
         return TaskStatus(
             reports=tuple(log.reports) if log else (),
             original_due=task.due,
-            recurring=task.due is None,
             as_of=self.as_of,
         )
 

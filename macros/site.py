@@ -2,6 +2,7 @@
 data file changes under `mkdocs serve`), shared by the macros and the page-generating hook."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -12,38 +13,51 @@ from .loader import DataError, data_root, status_root
 from .news import POSTS_DIR, News, load_news
 from .plan import Plan, load
 
-_cache: dict[tuple, Plan] = {}
+
+class _PerBuild:
+    """One value per build. Every page asks, so the same build (the same config object) gets it
+    at once; a new build (`mkdocs serve` makes a new config per rebuild) reloads only when the
+    key (the files' modification times and the settings) has changed. A data error stops the
+    build as one clean message."""
+
+    def __init__(self) -> None:
+        self.config: object = None
+        self.key: tuple | None = None
+        self.value = None
+
+    def get(self, config, key: Callable[[], tuple], load: Callable[[], object]):
+        if self.config is not config:
+            fresh = key()
+            if fresh != self.key:
+                try:
+                    self.value = load()
+                except DataError as error:
+                    raise PluginError(str(error)) from None
+                self.key = fresh
+            self.config = config
+        return self.value
 
 
-def _stamp(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
+def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
+    if not root.exists():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob(pattern)))
 
 
-_last: tuple[object, Plan] | None = None  # the build (its config object) last served
+_plans = _PerBuild()
+_news = _PerBuild()
 
 
 def get_plan(config) -> Plan:
-    global _last
-    # Every page asks; within one build the answer cannot change, and stamping the data folder
-    # on each call would cost pages x data files. `mkdocs serve` makes a new config per rebuild.
-    if _last is not None and _last[0] is config:
-        return _last[1]
     root = data_root(Path(config["config_file_path"]).parent)
     status = status_root()
     as_of = get_as_of()
     demo = bool(config.get("extra", {}).get("demo"))
-    key = (str(root), _stamp(root) if root.exists() else (), str(status),
-           _stamp(status) if status and status.exists() else (), as_of, demo)
-    if key not in _cache:
-        try:
-            plan = load(root, status_dir=status, as_of=as_of, demo=demo)
-        except DataError as error:
-            # MkDocs prints a PluginError as one clean message and stops the build.
-            raise PluginError(str(error)) from None
-        _cache.clear()
-        _cache[key] = plan
-    _last = (config, _cache[key])
-    return _cache[key]
+    return _plans.get(
+        config,
+        lambda: (str(root), _stamp(root), str(status), _stamp(status) if status else (), as_of, demo),
+        lambda: load(root, status_dir=status, as_of=as_of, demo=demo),
+    )
 
 
 def get_as_of() -> date:
@@ -54,26 +68,9 @@ def get_as_of() -> date:
         raise PluginError(str(error)) from None
 
 
-_news_cache: dict[tuple, News] = {}
-_last_news: tuple[object, News] | None = None
-
-
 def get_news(config) -> News:
-    """The posts of the news section, validated against this build's plan (once per build)."""
-    global _last_news
-    if _last_news is not None and _last_news[0] is config:
-        return _last_news[1]
+    """The posts of the news section, validated against this build's plan."""
     plan = get_plan(config)
     docs = Path(config["docs_dir"])
-    folder = docs / POSTS_DIR
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*.md")))
-    key = (id(plan), str(docs), stamp)
-    if key not in _news_cache:
-        try:
-            news = load_news(docs, plan)
-        except DataError as error:
-            raise PluginError(str(error)) from None
-        _news_cache.clear()
-        _news_cache[key] = news
-    _last_news = (config, _news_cache[key])
-    return _news_cache[key]
+    return _news.get(config, lambda: (id(plan), str(docs), _stamp(docs / POSTS_DIR, "*.md")),
+                     lambda: load_news(docs, plan))

@@ -154,7 +154,6 @@ class TaskStatus:
 
     reports: tuple[Report, ...]
     original_due: date | None
-    recurring: bool
     as_of: date
 
     @property
