@@ -48,7 +48,7 @@ serve: setup
 
 ## Check the data files only (fast): file, line and a Vietnamese message for each problem.
 validate: setup
-	$(BIN)/python -m macros.validate --format $(FORMAT)
+	$(BIN)/python -m macros.cli.validate --format $(FORMAT)
 
 ## Build the site strictly into site/; on failure the previous site/ is left untouched.
 build: setup
@@ -71,9 +71,9 @@ test: setup node_modules/.installed browser
 bench: setup node_modules/.installed browser
 	$(BIN)/python -m tests.bench
 
-## Add new published URLs to tests/published_urls.txt; refuses if a published URL has gone.
+## Add new published URLs to macros/cli/published_urls.txt; refuses if a published URL has gone.
 urls: setup
-	$(BIN)/python -m macros.permalinks update
+	$(BIN)/python -m macros.cli.permalinks update
 
 clean:
 	rm -rf site site.tmp site-demo .pytest_cache node_modules

@@ -5,12 +5,14 @@ template in macros/templates. Pages never receive raw data.
 """
 from __future__ import annotations
 
-from .feeds import NEWS_FEED, STATE_FEED
-from .opendata import REPORT_FIELDS, TASK_FIELDS
-from . import agencies, reporting, timeline
-from .render import render, root_of
-from .sharing import describe
-from .site import get_news, get_plan
+from . import routes
+from .files.opendata import REPORT_FIELDS, TASK_FIELDS
+from .model import reporting
+from .site.build import get_news, get_plan
+from .site.render import render
+from .site.sharing import describe
+from .views import agency as agencies
+from .views import timeline
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
@@ -18,7 +20,7 @@ NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting
 def define_env(env) -> None:
     def context() -> dict:
         return {"plan": get_plan(env.conf), "news": get_news(env.conf),
-                "root": root_of(env.page.url)}
+                "root": routes.root_of(env.page.url)}
 
     @env.macro
     def home_page():
@@ -61,7 +63,7 @@ def define_env(env) -> None:
         numbered = next(t for t in ctx["plan"].tasks if t.node.number)
         bullet = next(t for t in ctx["plan"].tasks if t.node.bullet)
         return render("press.html", base=site_url or "/", examples=(numbered, bullet),
-                      feeds=(NEWS_FEED, STATE_FEED) if site_url else (), **ctx)
+                      feeds=(routes.NEWS_FEED, routes.STATE_FEED) if site_url else (), **ctx)
 
     @env.macro
     def agency_page(agency_id: str):
@@ -69,7 +71,7 @@ def define_env(env) -> None:
         as_of = ctx["plan"].as_of
         view = agencies.AgencyView(ctx["plan"], ctx["plan"].agency(agency_id), as_of)
         return render("agency_page.html", view=view, as_of=as_of,
-                      timeline=ctx["plan"].timeline, **ctx)
+                      timeline=timeline.of_plan(ctx["plan"]), **ctx)
 
     @env.macro
     def agency_index():
@@ -79,7 +81,8 @@ def define_env(env) -> None:
     @env.macro
     def timeline_page():
         ctx = context()
-        plan, line = ctx["plan"], ctx["plan"].timeline
+        plan = ctx["plan"]
+        line = timeline.of_plan(plan)
         return render("timeline.html", timeline=line, parts=timeline.by_part(plan, line),
                       leads=timeline.by_lead(plan, line), **ctx)
 
@@ -93,7 +96,7 @@ def define_env(env) -> None:
             "reporting_calendar.html", as_of=as_of,
             next={d.id: d.next(as_of, NEXT_PER_DUTY) for d in plan.duties},
             month=agencies.dues_in_month(plan, as_of.year, as_of.month),
-            feeds=[v for v in views if v.has_feed], all_feed=agencies.ALL_FEED,
+            feeds=[v for v in views if v.has_feed], all_feed=routes.PLAN_CALENDAR,
             site_url=_site_url(env.conf),
             span=reporting.horizon(plan.document.date, as_of, plan.last_task_day), **ctx)
 

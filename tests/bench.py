@@ -4,7 +4,7 @@
    (the macros' output captured once, macros plugin and hooks off) under the same theme, as a
    ratio in one run. Target: 1.25 or less. The same again for a plan 10x the size, where the
    fixed cost of starting (importing pydantic and the macros plugin) weighs less.
-2. Growth: builds of synthetic plans at 1x, 10x and 100x the tasks and agencies (tests/synthetic.py):
+2. Growth: builds of synthetic plans at 1x, 10x and 100x the tasks and agencies (tests/support/synthetic.py):
    wall time, peak memory, milliseconds per page and the largest page. Target: 4 ms per page or
    less at 100x, time growing linearly.
 3. Data validation time for the real data. Target: 0.5 s or less.
@@ -89,7 +89,7 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
 
 
 def macro_cost(tmp: Path, rounds: int, times: int) -> None:
-    from tests.synthetic import scale
+    from tests.support.synthetic import scale
 
     data = scale(DATA, tmp / f"cost-data-{times}", times) if times > 1 else None
     # In a child process: this one stays small, so that children's peak memory is their own
@@ -115,7 +115,7 @@ def largest(site: Path, pattern: str = "*.html") -> tuple[str, int]:
 
 
 def growth(tmp: Path, scales: list[int]) -> None:
-    from tests.synthetic import scale
+    from tests.support.synthetic import scale
 
     print("Synthetic plans (tasks and agencies multiplied):")
     print(f"  {'scale':>5} {'tasks':>6} {'pages':>6} {'time s':>7} {'ms/page':>8} {'peak MiB':>9}"
@@ -133,7 +133,7 @@ def growth(tmp: Path, scales: list[int]) -> None:
 
 
 def validation(rounds: int) -> None:
-    from macros.plan import load
+    from tests.support.plans import load
 
     times = []
     for _ in range(rounds):
@@ -141,7 +141,7 @@ def validation(rounds: int) -> None:
         load(DATA)
         times.append(time.perf_counter() - started)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "macros.validate"], cwd=ROOT, env=ENV, check=True,
+    subprocess.run([sys.executable, "-m", "macros.cli.validate"], cwd=ROOT, env=ENV, check=True,
                    capture_output=True)
     command = time.perf_counter() - started
     print(f"Data validation: {statistics.median(times) * 1000:.0f} ms in process (median of "
@@ -151,7 +151,7 @@ def validation(rounds: int) -> None:
 def weight(tmp: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import AXE, CHROMIUM, SiteServer, launch, new_context
+    from tests.support.browser import AXE, CHROMIUM, SiteServer, launch, new_context
 
     if not Path(CHROMIUM).exists() or not AXE.exists():
         print("Weight: skipped (run `make test` once to install Chromium)")

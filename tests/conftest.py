@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 # Browser fixtures (Debian's Chromium under Playwright, the built site served on 127.0.0.1).
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.support.browser"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -1,0 +1,61 @@
+"""Check the data files without building the site: `python -m macros.cli.validate`.
+
+Fast enough to run on every save. With --format github, problems are printed as GitHub workflow
+annotations, so a pull request shows each one on the line it concerns.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ..load import DataError, load_news, load_plan
+from ..settings import Settings, SettingsError
+
+
+def _github(problem) -> str:
+    # Workflow commands need %, CR and LF escaped in the message, and also , and : in properties.
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    title = escape(f"Lỗi dữ liệu: {problem.field}" if problem.field else "Lỗi dữ liệu", prop=True)
+    return f"::error file={escape(problem.file, True)},line={problem.line},title={title}::{escape(problem.message)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu của trang Kế hoạch 68/KH-UBND.")
+    parser.add_argument("--data", type=Path, help="thư mục dữ liệu (mặc định: ./data)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"),
+                        help="thư mục trang, chứa các bài tin tức (mặc định: ./docs)")
+    parser.add_argument("--format", choices=["text", "github"], default="text")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"Lỗi cấu hình: {error}", file=sys.stderr)
+        return 2
+    root = args.data.resolve() if args.data else settings.data_dir
+    try:
+        plan = load_plan(root, status_dir=settings.status_dir, as_of=settings.as_of,
+                         built_at=settings.built_at)
+        news = load_news(args.docs.resolve(), plan)
+    except DataError as error:
+        if args.format == "github":
+            for problem in error.problems:
+                print(_github(problem))
+        print(error, file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(
+        f"Dữ liệu hợp lệ: {len(plan.tasks)} nhiệm vụ, {len(plan.registry.agencies)} cơ quan, "
+        f"{len(plan.appendix.rows)} dòng phụ lục, {len(news.posts)} bài tin tức "
+        f"({elapsed:.2f} giây)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

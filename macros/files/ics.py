@@ -1,0 +1,178 @@
+"""iCalendar feeds (RFC 5545) of the plan's deadlines and reporting duties, written with the
+icalendar library: one feed with everything, one per agency.
+
+Every event is an all-day event (DATE values, no time zone needed). Reporting duties are
+recurring events bounded by UNTIL (macros.reporting.horizon). A duty on "ngày 30 hằng tháng"
+is two events: the 30th of the months that have one, and the last day (BYMONTHDAY=-1) of the
+months that lack it, so February's report falls on the 28th or the 29th. UIDs are built from
+permanent ids, so a calendar app that subscribes sees the same events after every rebuild.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event, vRecur
+
+from .. import routes
+from ..model import timeframe as tf
+from ..model.dates import short_date
+from ..model.plan import ROLE_LABELS, ROLES, Plan, Task
+from ..model.reporting import PERIODIC_LABEL, Duty, horizon, months_lacking
+
+PRODID = "-//Tuyen Quang//Ke hoach 68-KH-UBND 2018//VI"
+UID_DOMAIN = "ke-hoach-68-kh-ubnd-2018"
+
+
+def _name(agency) -> str:
+    return agency.short_name or agency.name
+
+
+def _names(agencies) -> str:
+    return ", ".join(_name(a) for a in agencies)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One recurring event of a duty: its first date and its RRULE."""
+
+    key: str  # unique within the duty; part of the UID
+    first: date
+    rrule: dict
+    label: str
+    note: str
+
+
+def _first(start: date, matches) -> date:
+    day = start
+    while not matches(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _last_day_of_month(day: date) -> bool:
+    return (day + timedelta(days=1)).month != day.month
+
+
+def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
+    """The recurring events that together give exactly duty.between(start, until)."""
+    rules = []
+    for nominal in duty.monthly_days:
+        short = months_lacking(nominal)
+        full = [m for m in range(1, 13) if m not in short]
+        rule = {"FREQ": "MONTHLY", "BYMONTHDAY": [nominal], "UNTIL": until}
+        if short:
+            rule["BYMONTH"] = full
+        rules.append(Rule(
+            f"ngay-{nominal}",
+            _first(start, lambda d: d.day == nominal and d.month in full), rule,
+            PERIODIC_LABEL, f"trước ngày {nominal} hằng tháng"))
+        if short:
+            rules.append(Rule(
+                f"ngay-{nominal}-cuoi-thang",
+                _first(start, lambda d: d.month in short and _last_day_of_month(d)),
+                {"FREQ": "MONTHLY", "BYMONTH": list(short), "BYMONTHDAY": [-1], "UNTIL": until},
+                PERIODIC_LABEL,
+                f"trước ngày {nominal} hằng tháng; tháng không có ngày {nominal} thì hạn là "
+                "ngày cuối tháng"))
+    for when in duty.yearly:
+        first = date(start.year, when.month, when.day)
+        if first < start:
+            first = date(start.year + 1, when.month, when.day)
+        rules.append(Rule(
+            f"{when.day}-{when.month}", first,
+            {"FREQ": "YEARLY", "BYMONTH": [when.month], "BYMONTHDAY": [when.day],
+             "UNTIL": until},
+            when.label, f"trước ngày {when.day}/{when.month} hằng năm"))
+    return [r for r in rules if r.first <= until]
+
+
+def _duty_summary(duty: Duty, label: str) -> str:
+    text = f"{label}: {_names(duty.reporters)} báo cáo {_names(duty.recipients)}"
+    if duty.send_to not in duty.recipients:
+        text += f" (gửi {_name(duty.send_to)})"
+    return text
+
+
+def _duty_description(plan: Plan, duty: Duty, rule: Rule, start: date, until: date) -> str:
+    task = plan.task(duty.task_id)
+    return (
+        f"Hạn: {rule.note}.\n"
+        f"Theo Kế hoạch số {plan.document.number}, mục {task.label}: «{task.text}»\n"
+        f"Lịch này tính từ ngày {short_date(start)} đến ngày {short_date(until)}; Kế hoạch "
+        "không ghi thời điểm kết thúc chế độ báo cáo."
+    )
+
+
+def _task_description(plan: Plan, task: Task) -> str:
+    lines = [task.text, ""]
+    for role in ROLES:
+        ids = task.role_agencies(role)
+        if ids:
+            lines.append(f"{ROLE_LABELS[role]}: {_names(plan.agency(i) for i in ids)}")
+    if task.timeframe:
+        lines.append(f"Thời gian theo Kế hoạch: «{task.timeframe.text}»")
+    for row in task.appendix_rows:
+        lines.append(f"Theo Phụ lục, dòng {row.number}: «{row.start.strip()}» – "
+                     f"«{row.completion.strip()}»")
+    return "\n".join(lines)
+
+
+def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
+           url: str | None) -> Event:
+    event = Event.new(uid=f"{uid}@{UID_DOMAIN}", start=day, end=day + timedelta(days=1),
+                      summary=summary, description=description, stamp=stamp, url=url)
+    # A deadline is not a meeting: it does not make anyone busy.
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def dated_tasks(tasks) -> list[Task]:
+    """Tasks done once with a due date: each is one deadline event."""
+    return [t for t in tasks if t.due and t.recurrence is tf.Recurrence.NONE]
+
+
+def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, date],
+         stamp: datetime, site_url: str | None) -> bytes:
+    start, until = span
+
+    def link(path: str) -> str | None:
+        return routes.absolute(site_url, path) if site_url else None
+
+    calendar = Calendar.new(
+        prodid=PRODID, uid=f"lich-{key}@{UID_DOMAIN}", name=name,
+        description=f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
+                    f"{plan.document.number} ngày {short_date(plan.document.date)} của "
+                    f"{plan.agency(plan.document.issuer).name}.",
+        refresh_interval=timedelta(days=1),
+    )
+    for duty in duties:
+        for rule in duty_rules(duty, start, until):
+            event = _event(f"{duty.id}-{rule.key}", rule.first, _duty_summary(duty, rule.label),
+                           _duty_description(plan, duty, rule, start, until), stamp,
+                           link(routes.CALENDAR))
+            event.add("rrule", vRecur(rule.rrule))
+            calendar.add_component(event)
+    for task in dated_tasks(tasks):
+        leads = _names(plan.agency(i) for i in task.role_agencies("lead"))
+        summary = f"Hạn hoàn thành nhiệm vụ {task.label}"
+        if leads:
+            summary += f" (chủ trì: {leads})"
+        calendar.add_component(_event(f"han-{task.id}", task.due, summary,
+                                      _task_description(plan, task), stamp, link(routes.task(task.id))))
+    calendar.validate()
+    return calendar.to_ical()
+
+
+def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
+    """(path, content) of every feed: the whole plan, then each agency that has a deadline."""
+    span = horizon(plan.document.date, as_of, plan.last_task_day)
+    yield routes.PLAN_CALENDAR, feed(plan, name=f"Kế hoạch {plan.document.number}", key="ke-hoach",
+                         duties=plan.duties, tasks=plan.tasks, span=span, stamp=stamp,
+                         site_url=site_url)
+    for agency in plan.registry.agencies:
+        if plan.has_calendar(agency.id):
+            yield routes.agency_calendar(agency.id), feed(
+                plan, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
+                key=agency.id, duties=plan.duties_of(agency.id),
+                tasks=plan.tasks_owed_by(agency.id), span=span, stamp=stamp, site_url=site_url)

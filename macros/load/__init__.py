@@ -1,0 +1,99 @@
+"""The loader: reads the data folder and the news posts, validates them once into the typed model
+(macros.model) and builds the Plan. The only layer that reads data files.
+
+Every problem becomes file, line, field and a Vietnamese message (macros.load.errors); all files
+are checked before any problem is raised, so staff see every mistake at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..model.plan import Plan, build
+from ..model.reports import StatusFile
+from ..model.schema import PlanData, Registry, ValidationState
+from .errors import DataError, Problem, validate
+from .news import load_news
+from .yaml import read_yaml
+
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan"]
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Where each data file lives, and how staff see its path."""
+
+    root: Path
+    status_dir: Path | None = None  # the report logs; data/tien-do unless a demo names another
+
+    @property
+    def status(self) -> Path:
+        return self.status_dir or self.root / "tien-do"
+
+    @property
+    def agencies(self) -> Path:
+        return self.root / "agencies.yaml"
+
+    @property
+    def plan(self) -> Path:
+        return self.root / "plan.yaml"
+
+    def display(self, path: Path) -> str:
+        """The path as staff see it in the repository: data/plan.yaml."""
+        for base in (self.root.parent, Path.cwd()):
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                continue
+        return str(path)
+
+
+def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
+    data, lines = read_yaml(files.agencies, files.display(files.agencies))
+    state = ValidationState()
+    raw = data.get("agencies") if isinstance(data, dict) else None
+    if isinstance(raw, list):
+        state.agency_ids = frozenset(a["id"] for a in raw if isinstance(a, dict) and "id" in a)
+    registry = validate(Registry, data, lines, files.display(files.agencies), state)
+    state.agency_spellings = {a.id: tuple(a.spellings) for a in registry.agencies}
+    return registry, state
+
+
+def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationState]:
+    registry, state = load_registry(files)
+    data, lines = read_yaml(files.plan, files.display(files.plan))
+    plan = validate(PlanData, data, lines, files.display(files.plan), state)
+    return registry, plan, state
+
+
+def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:
+    """Every task's report log, by task id. All files are checked before any problem is raised."""
+    logs: dict[str, StatusFile] = {}
+    problems: list[Problem] = []
+    for path in sorted(files.status.glob("*.yaml")) if files.status.is_dir() else []:
+        display = files.display(path)
+        if path.stem not in state.task_texts:
+            problems.append(Problem(display, 1, "", (
+                f"Tên tệp «{path.name}» không phải mã của nhiệm vụ nào. Cách sửa: đặt tên tệp "
+                "đúng bằng mã nhiệm vụ, ví dụ «ii-2-1-1.yaml» (xem mã trên trang của nhiệm vụ).")))
+            continue
+        state.previous_report = None
+        try:
+            data, lines = read_yaml(path, display)
+            logs[path.stem] = validate(StatusFile, data, lines, display, state)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return logs
+
+
+def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path | None = None,
+              demo: bool = False) -> Plan:
+    """Load and check all data into the Plan; derived states count from `as_of`."""
+    files = DataFiles(root, status_dir)
+    registry, data, state = load_plan_data(files)
+    state.as_of = as_of
+    logs = load_statuses(files, state)
+    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)

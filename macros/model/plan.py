@@ -1,0 +1,344 @@
+"""The plan as the site sees it: tasks flattened out of the document tree with the roles they
+inherit, agencies with what the plan asks of them, and the key figures of the home page.
+
+Built once from the validated models (macros.models); everything here is derived, never stored.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from . import timeframe as tf
+from .reporting import Duty
+from .reports import StatusFile
+from .status import DisplayState, TaskStatus
+from .schema import (
+    Agency,
+    AppendixRow,
+    Paragraph,
+    PlanData,
+    Registry,
+    Responsibility,
+    Section,
+    TaskNode,
+    Timeframe,
+)
+
+ROLES = ("lead", "partners", "consulted", "deciding")
+ROLE_LABELS = {
+    "lead": "Chủ trì",
+    "partners": "Phối hợp",
+    "consulted": "Cho ý kiến",
+    "deciding": "Quyết định",
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    node: TaskNode
+    part: str
+    sections: tuple[Section, ...]  # enclosing sections, outermost first
+    position: int  # 1-based place among the tasks of its innermost section
+    lead: Responsibility | None
+    timeframe: Timeframe | None
+    appendix_rows: tuple[AppendixRow, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.node.task
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+    @property
+    def partners(self) -> Responsibility | None:
+        return self.node.partners
+
+    @property
+    def lead_is_inherited(self) -> bool:
+        return self.node.lead is None and self.lead is not None
+
+    @property
+    def label(self) -> str:
+        """Where the task stands in the plan: 'II.2.1.1', or 'II.3.1, ý 2' for a bullet."""
+        if self.node.number:
+            return f"{self.part}.{self.node.number}"
+        where = f"{self.part}.{self.sections[-1].section}" if self.sections else self.part
+        return f"{where}, ý {self.position}" if self.node.bullet else where
+
+    @property
+    def title(self) -> str:
+        return f"Nhiệm vụ {self.label}"
+
+    @property
+    def summary(self) -> str:
+        """The task's words, cut at a word boundary for tables and lists."""
+        words, out = self.text.split(), ""
+        for word in words:
+            if len(out) + len(word) > 150:
+                return out.rstrip(",;:") + " …"
+            out = f"{out} {word}" if out else word
+        return out
+
+    @property
+    def section_title(self) -> str:
+        return self.sections[-1].title.rstrip(": ") if self.sections else ""
+
+    @property
+    def schedule(self) -> tf.Schedule | None:
+        """The dates the plan sets: the task's own phrase first, else its appendix row."""
+        if self.timeframe:
+            return self.timeframe.schedule
+        if self.appendix_rows:
+            return self.appendix_rows[0].schedule
+        return None
+
+    @property
+    def due(self):
+        return self.schedule.due if self.schedule else None
+
+    @property
+    def recurrence(self) -> tf.Recurrence:
+        return self.schedule.recurrence if self.schedule else tf.Recurrence.NONE
+
+    def role_agencies(self, role: str) -> tuple[str, ...]:
+        """Agency ids named for a role, by the task's own words and by its appendix rows."""
+        return self._roles[role]
+
+    @cached_property
+    def _roles(self) -> dict[str, tuple[str, ...]]:
+        # Asked for on every page that lists tasks: worked out once per task.
+        roles = {}
+        for role in ROLES:
+            found: list[str] = []
+            own = {"lead": self.lead, "partners": self.partners}.get(role)
+            for resp in [own] + [getattr(row, role) for row in self.appendix_rows]:
+                for agency_id in resp.agencies if resp else ():
+                    if agency_id not in found:
+                        found.append(agency_id)
+            roles[role] = tuple(found)
+        return roles
+
+
+@dataclass(frozen=True)
+class Plan:
+    data: PlanData
+    registry: Registry
+    tasks: tuple[Task, ...]
+    agencies: dict[str, Agency] = field(hash=False)
+    as_of: date  # the day derived states count from (macros.settings)
+    logs: dict[str, StatusFile] = field(default_factory=dict, hash=False)
+    built_at: datetime | None = None  # when the site was built (shown on pages)
+    demo: bool = False  # the reports are illustrative, not real
+
+    def status(self, task: Task | str) -> TaskStatus:
+        """Where a task stands at the as-of date, derived from its report log."""
+        task = self.task(task) if isinstance(task, str) else task
+        log = self.logs.get(task.id)
+        return TaskStatus(
+            reports=tuple(log.reports) if log else (),
+            original_due=task.due,
+            as_of=self.as_of,
+        )
+
+    @property
+    def data_as_of(self) -> date | None:
+        """The date of the latest report: how current the status data is."""
+        days = [log.reports[-1].date for log in self.logs.values()]
+        return max(days) if days else None
+
+    @property
+    def state_counts(self) -> list[tuple[DisplayState, int]]:
+        """How many tasks are in each state, in the order states are listed everywhere."""
+        return self.counts_by_state(self.tasks)
+
+    def counts_by_state(self, tasks) -> list[tuple[DisplayState, int]]:
+        counts = Counter(self.status(task).state for task in tasks)
+        return [(state, counts[state]) for state in DisplayState]
+
+    def next_report_due(self, task: Task) -> date | None:
+        """The next day a report on this task is due: the earliest next deadline of the reporting
+        duties of its lead agencies (directly or as members of a group that reports)."""
+        leads = set(task.role_agencies("lead"))
+        for agency_id in list(leads):
+            leads |= {group.id for group in self.groups_above(agency_id)}
+        upcoming = [next(duty.upcoming(self.as_of)).day for duty in self.duties
+                    if leads & set(duty.data.reporters)]
+        return min(upcoming) if upcoming else None
+
+    @property
+    def lead_agencies(self) -> tuple[Agency, ...]:
+        """Agencies that lead at least one task, in registry order."""
+        leads = {a for t in self.tasks for a in t.role_agencies("lead")}
+        return tuple(a for a in self.registry.agencies if a.id in leads)
+
+    @property
+    def key_tasks(self) -> tuple[Task, ...]:
+        """The tasks the appendix names as key contents, in plan order."""
+        return tuple(task for task in self.tasks if task.appendix_rows)
+
+    @property
+    def other_tasks(self) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if not task.appendix_rows)
+
+    @property
+    def document(self):
+        return self.data.document
+
+    @property
+    def appendix(self):
+        return self.data.appendix
+
+    @cached_property
+    def _task_index(self) -> dict[str, Task]:
+        return {task.id: task for task in self.tasks}
+
+    def task(self, task_id: str) -> Task:
+        return self._task_index[task_id]
+
+    def agency(self, agency_id: str) -> Agency:
+        return self.agencies[agency_id]
+
+    def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
+        return self._groups_by_member.get(agency_id, ())
+
+    @cached_property
+    def _groups_by_member(self) -> dict[str, tuple[Agency, ...]]:
+        index: dict[str, list[Agency]] = {}
+        for group in self.registry.agencies:
+            for member in group.members:
+                index.setdefault(member, []).append(group)
+        return {member: tuple(groups) for member, groups in index.items()}
+
+    def groups_above(self, agency_id: str) -> tuple[Agency, ...]:
+        """Every group the agency belongs to, directly or through a group that is itself a member
+        (a district committee → "UBND huyện, thành phố" → "Các cơ quan, đơn vị"), nearest first."""
+        found: list[Agency] = []
+        frontier = [agency_id]
+        while frontier:
+            nxt = []
+            for member in frontier:
+                for group in self.groups_of(member):
+                    if group not in found:
+                        found.append(group)
+                        nxt.append(group.id)
+            frontier = nxt
+        return tuple(found)
+
+    def members_of(self, group_id: str) -> tuple[Agency, ...]:
+        return tuple(self.agency(m) for m in self.agency(group_id).members)
+
+    @cached_property
+    def duties(self) -> tuple[Duty, ...]:
+        """The reporting duties of part III, with their agencies resolved."""
+        return tuple(
+            Duty(duty, order, tuple(self.agency(a) for a in duty.reporters),
+                 tuple(self.agency(a) for a in duty.to), self.agency(duty.send_to))
+            for order, duty in enumerate(self.data.reporting)
+        )
+
+    def duties_reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
+        """Duties the agency reports under: its own, then those of its groups (with the group)."""
+        own = [(d, None) for d in self.duties if agency_id in d.data.reporters]
+        via = [(d, g) for g in self.groups_above(agency_id) for d in self.duties
+               if g.id in d.data.reporters]
+        return tuple(own + via)
+
+    def duties_received_by(self, agency_id: str) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties
+                     if agency_id == d.data.send_to or agency_id in d.data.to)
+
+    @property
+    def last_task_day(self):
+        days = [day for t in self.tasks if t.schedule
+                for day in (t.schedule.start, t.schedule.due) if day]
+        return max(days, default=None)
+
+    def tasks_owed_by(self, agency_id: str) -> tuple[Task, ...]:
+        """Every task the agency is named for, itself or through the groups it belongs to, in
+        plan order."""
+        ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
+        owed = {task.id for role in ROLES for a in ids for task in self.tasks_for(a, role)}
+        return tuple(task for task in self.tasks if task.id in owed)
+
+    def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
+        """Duties on the agency's calendar: those it reports under (itself or through a group),
+        then those it receives."""
+        found: list[Duty] = []
+        for duty in [d for d, _ in self.duties_reported_by(agency_id)] + list(
+                self.duties_received_by(agency_id)):
+            if duty not in found:
+                found.append(duty)
+        return tuple(found)
+
+    def has_calendar(self, agency_id: str) -> bool:
+        """Whether the agency has dates of its own: a reporting duty or a task done once with a
+        due date."""
+        return bool(self.duties_of(agency_id)) or any(
+            t.due and t.recurrence is tf.Recurrence.NONE for t in self.tasks_owed_by(agency_id))
+
+    def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
+        return self._tasks_by_role.get((agency_id, role), ())
+
+    @cached_property
+    def _tasks_by_role(self) -> dict[tuple[str, str], tuple[Task, ...]]:
+        # Every agency page asks for its tasks by role: one pass over the tasks per build, not
+        # one per question (which made the build grow with agencies x tasks).
+        index: dict[tuple[str, str], list[Task]] = {}
+        for task in self.tasks:
+            for role in ROLES:
+                for agency_id in task.role_agencies(role):
+                    index.setdefault((agency_id, role), []).append(task)
+        return {key: tuple(tasks) for key, tasks in index.items()}
+
+    @property
+    def key_figures(self) -> dict[str, int]:
+        schedules = [t.schedule for t in self.tasks]
+        return {
+            "tasks": len(self.tasks),
+            "appendix_rows": len(self.appendix.rows),
+            "agencies": sum(1 for a in self.registry.agencies if not a.group),
+            "lead_agencies": len({a for t in self.tasks for a in t.role_agencies("lead")}),
+            "with_due_date": sum(1 for s in schedules if s and s.due),
+            "recurring": sum(
+                1 for s in schedules if s and s.recurrence is not tf.Recurrence.NONE
+            ),
+            "implements": len(self.data.implements),
+        }
+
+
+def _walk(
+    nodes: list, part: str, sections: tuple[Section, ...]
+) -> Iterator[tuple[TaskNode, tuple[Section, ...], int]]:
+    position = 0
+    for node in nodes:
+        if isinstance(node, TaskNode):
+            position += 1
+            yield node, sections, position
+        elif isinstance(node, Section):
+            yield from _walk(node.content, part, (*sections, node))
+        elif not isinstance(node, Paragraph):  # pragma: no cover - the schema allows no other
+            raise TypeError(node)
+
+
+def build(registry: Registry, data: PlanData, **status) -> Plan:
+    rows_of: dict[str, list[AppendixRow]] = {}
+    for row in data.appendix.rows:
+        for task_id in row.tasks:
+            rows_of.setdefault(task_id, []).append(row)
+    tasks = []
+    for part in data.parts:
+        for node, sections, position in _walk(part.content, part.number, ()):
+            lead = node.lead or next((s.lead for s in reversed(sections) if s.lead), None)
+            timeframe = node.timeframe or next(
+                (s.timeframe for s in reversed(sections) if s.timeframe), None
+            )
+            tasks.append(
+                Task(node, part.number, sections, position, lead, timeframe,
+                     tuple(rows_of.get(node.task, ())))
+            )
+    return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies}, **status)

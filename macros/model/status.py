@@ -1,0 +1,93 @@
+"""The states readers see, derived from a task's reports, its deadline and the as-of date."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .reports import Report, ReportedState
+
+
+class DisplayState(Enum):
+    """What readers see: one label, one CSS class (one colour) per state, everywhere."""
+
+    NO_REPORT = ("chua-co-bao-cao", "Chưa có báo cáo")
+    NOT_STARTED = ("chua-trien-khai", "Chưa triển khai")
+    IN_PROGRESS = ("dang-thuc-hien", "Đang thực hiện")
+    OVERDUE = ("qua-han", "Quá hạn")
+    PAUSED = ("tam-dung", "Tạm dừng")
+    DONE_ON_TIME = ("hoan-thanh-dung-han", "Hoàn thành đúng hạn")
+    DONE_LATE = ("hoan-thanh-cham", "Hoàn thành chậm")
+    DONE = ("hoan-thanh", "Hoàn thành")
+    OBSOLETE = ("khong-con-ap-dung", "Không còn áp dụng")
+
+    @property
+    def slug(self) -> str:
+        return self.value[0]
+
+    @property
+    def label(self) -> str:
+        return self.value[1]
+
+    @property
+    def order(self) -> int:
+        """Position in the fixed order of states, for sorting."""
+        return list(DisplayState).index(self)
+
+
+_DONE_STATES = {ReportedState.DONE, ReportedState.OBSOLETE}
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    """Where one task stands at the as-of date. Every fact here is derived."""
+
+    reports: tuple[Report, ...]
+    original_due: date | None
+    as_of: date
+
+    @property
+    def last(self) -> Report | None:
+        return self.reports[-1] if self.reports else None
+
+    @property
+    def revised_due(self) -> date | None:
+        """The latest deadline a report gives, when it differs from the plan's."""
+        for report in reversed(self.reports):
+            if report.revised_due:
+                return report.revised_due if report.revised_due != self.original_due else None
+        return None
+
+    @property
+    def due(self) -> date | None:
+        return self.revised_due or self.original_due
+
+    @property
+    def is_overdue(self) -> bool:
+        last = self.last
+        return bool(
+            last and self.due and last.state not in _DONE_STATES and self.as_of > self.due
+        )
+
+    @property
+    def state(self) -> DisplayState:
+        last = self.last
+        if last is None:
+            return DisplayState.NO_REPORT
+        if last.state is ReportedState.OBSOLETE:
+            return DisplayState.OBSOLETE
+        if last.state is ReportedState.DONE:
+            if self.due is None or last.completed_on is None:
+                return DisplayState.DONE
+            return DisplayState.DONE_ON_TIME if last.completed_on <= self.due else DisplayState.DONE_LATE
+        if self.is_overdue:
+            return DisplayState.OVERDUE
+        return {
+            ReportedState.NOT_STARTED: DisplayState.NOT_STARTED,
+            ReportedState.IN_PROGRESS: DisplayState.IN_PROGRESS,
+            ReportedState.PAUSED: DisplayState.PAUSED,
+        }[last.state]
+
+    @property
+    def percent(self) -> int | None:
+        return self.last.percent if self.last else None

@@ -1,0 +1,86 @@
+"""Every address of the site, in one table: pages, anchors, feeds, open data, calendars and share
+images. Python and templates (as the global `routes`) both ask here; nothing else writes a path.
+
+Addresses are relative to the site root, without a leading slash ("nhiem-vu/ii-2-1-1/"), so a
+page links to them through its own relative root and the site works under any sub-path. They are
+permanent: newspapers print them (macros/cli/published_urls.txt lists every one published).
+"""
+from __future__ import annotations
+
+# Pages written by hand under docs/ (their Markdown source is <address>.md or <address>/index.md).
+HOME = ""
+PLAN_TEXT = "ke-hoach/"
+PROGRESS = "tien-do/"
+NEWS = "tin-tuc/"
+OPEN_DATA = "du-lieu/"
+PRESS = "bao-chi/"
+STAFF_GUIDE = "huong-dan-cap-nhat/"
+AGENCY_INDEX = "co-quan/"
+TIMELINE = "dong-thoi-gian/"
+CALENDAR = "lich-bao-cao/"
+CALENDAR_SUBSCRIBE = CALENDAR + "#dang-ky"
+
+# Files the build writes.
+NEWS_FEED = "tin-tuc/rss.xml"
+STATE_FEED = "tien-do/rss.xml"
+PLAN_CALENDAR = "lich/ke-hoach.ics"
+TASKS_JSON = "du-lieu/nhiem-vu.json"
+TASKS_CSV = "du-lieu/nhiem-vu.csv"
+REPORTS_CSV = "du-lieu/bao-cao.csv"
+SHARE_IMAGE = "assets/og-image.png"
+
+# Anchors that pages link to from elsewhere.
+REPORT_HISTORY = "bao-cao"  # on a task page
+
+
+def task(task_id: str) -> str:
+    return f"nhiem-vu/{task_id}/"
+
+
+def task_source(task_id: str) -> str:
+    """The generated page's source path, which MkDocs turns into task(task_id)."""
+    return f"nhiem-vu/{task_id}.md"
+
+
+def task_reports(task_id: str) -> str:
+    return f"{task(task_id)}#{REPORT_HISTORY}"
+
+
+def task_in_plan(task_id: str) -> str:
+    return f"{PLAN_TEXT}#{task_id}"
+
+
+def appendix_row_anchor(number: int) -> str:
+    return f"phu-luc-{number}"
+
+
+def appendix_row(number: int) -> str:
+    return f"{PLAN_TEXT}#{appendix_row_anchor(number)}"
+
+
+def agency(agency_id: str) -> str:
+    return f"co-quan/{agency_id}/"
+
+
+def agency_source(agency_id: str) -> str:
+    return f"co-quan/{agency_id}.md"
+
+
+def agency_calendar(agency_id: str) -> str:
+    return f"lich/co-quan/{agency_id}.ics"
+
+
+def news_post(slug: str) -> str:
+    return f"{NEWS}{slug}/"
+
+
+def absolute(site_url: str, address: str) -> str:
+    """An address under the site's public URL (feeds and previews need absolute addresses)."""
+    return (site_url if site_url.endswith("/") else site_url + "/") + address
+
+
+def root_of(page_url: str) -> str:
+    """The relative path from a page to the site root ('' for the home page, '../' one level
+    down); links stay relative so the site works under any sub-path of GitHub Pages."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth

@@ -1,0 +1,78 @@
+"""The one place a build gets its plan and news from: loaded and validated once per build (again
+when a data file changes under `mkdocs serve`), shared by the macros and the hooks."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..load import DataError, load_news, load_plan
+from ..model.news import POSTS_DIR, News
+from ..model.plan import Plan
+from ..settings import Settings, SettingsError
+
+
+class _PerBuild:
+    """One value per build. Every page asks, so the same build (the same config object) gets it
+    at once; a new build (`mkdocs serve` makes a new config per rebuild) reloads only when the
+    key (the files' modification times and the settings) has changed. A data error stops the
+    build as one clean message."""
+
+    def __init__(self) -> None:
+        self.config: object = None
+        self.key: tuple | None = None
+        self.value = None
+
+    def get(self, config, key: Callable[[], tuple], load: Callable[[], object]):
+        if self.config is not config:
+            fresh = key()
+            if fresh != self.key:
+                try:
+                    self.value = load()
+                except DataError as error:
+                    raise PluginError(str(error)) from None
+                self.key = fresh
+            self.config = config
+        return self.value
+
+
+def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
+    if not root.exists():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob(pattern)))
+
+
+_plans = _PerBuild()
+_news = _PerBuild()
+
+
+def settings(config) -> Settings:
+    """The build's settings; a bad PLAN_AS_OF or SOURCE_DATE_EPOCH stops the build cleanly."""
+    try:
+        return Settings.from_env(Path(config["config_file_path"]).parent)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+
+
+def get_plan(config) -> Plan:
+    given = settings(config)
+    demo = bool(config.get("extra", {}).get("demo"))
+    status = given.status_dir
+    return _plans.get(
+        config,
+        # The build instant is left out of the key: a rebuild under `mkdocs serve` reuses the
+        # plan unless the data, the as-of date or the demo flag changed.
+        lambda: (str(given.data_dir), _stamp(given.data_dir), str(status),
+                 _stamp(status) if status else (), given.as_of, demo),
+        lambda: load_plan(given.data_dir, status_dir=status, as_of=given.as_of,
+                          built_at=given.built_at, demo=demo),
+    )
+
+
+def get_news(config) -> News:
+    """The posts of the news section, validated against this build's plan."""
+    plan = get_plan(config)
+    docs = Path(config["docs_dir"])
+    return _news.get(config, lambda: (id(plan), str(docs), _stamp(docs / POSTS_DIR, "*.md")),
+                     lambda: load_news(docs, plan))

@@ -1,0 +1,92 @@
+"""MkDocs hooks of the site: one dispatcher per MkDocs event.
+
+- on_files: every file generated from the data, as (address, content) pairs from `generated`:
+  one page per task and per agency, the open data files, the calendar feeds and, when the site's
+  address is known, the RSS feeds. The news posts are validated here, before Material's blog
+  reads them.
+- on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
+- on_page_content: under each news post, the agency that issued it and the tasks and agencies it
+  concerns.
+- on_post_build: the accent-folded copy of the search index.
+
+Generated pages are only a title and a macro call with a validated ASCII id: no data text is
+written into page sources, so nothing from data is ever evaluated as Jinja or Markdown.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+# MkDocs loads this file by path; make the package that holds it importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from macros import routes  # noqa: E402
+from macros.files import ics, opendata, rss  # noqa: E402
+from macros.files.search import add_folded_fields  # noqa: E402
+from macros.model import dates  # noqa: E402
+from macros.site.build import get_news, get_plan  # noqa: E402
+from macros.site.render import render  # noqa: E402
+
+
+def _page(title: str, call: str) -> str:
+    front = yaml.safe_dump({"title": title}, allow_unicode=True).strip()
+    return f"---\n{front}\n---\n\n{call}\n"
+
+
+def generated(config) -> Iterator[tuple[str, str | bytes]]:
+    """Every file the build writes from the data, as (path, content)."""
+    plan, news = get_plan(config), get_news(config)
+    # Task and agency pages are reached from the plan text, tables and the agency index, never
+    # from the navigation (Material copies the navigation into every page).
+    for task in plan.tasks:
+        yield routes.task_source(task.id), _page(task.title, f'{{{{ task_page("{task.id}") }}}}')
+    for agency in plan.registry.agencies:
+        yield routes.agency_source(agency.id), _page(
+            agency.name, f'{{{{ agency_page("{agency.id}") }}}}')
+    for path, write in opendata.FILES.items():
+        yield path, write(plan).encode("utf-8")
+    site_url = config.get("site_url") or None
+    # Calendar events are stamped with the build instant, so a rebuild of the same commit with
+    # the same SOURCE_DATE_EPOCH writes the same bytes.
+    yield from ics.feeds(plan, plan.as_of, plan.built_at, site_url)
+    # RSS needs absolute addresses: only when the build knows the site's address.
+    if site_url:
+        yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
+        yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+
+
+def on_files(files: Files, config) -> Files:
+    for path, content in generated(config):
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+# After Material's blog plugin, which registers its own `date` filter in on_env.
+@event_priority(-100)
+def on_env(env, config, files):
+    env.filters["date"] = lambda moment: dates.long_date(moment.date())
+    return env
+
+
+def on_page_content(html: str, page, config, files: Files) -> str:
+    post = get_news(config).post_at(page.file.src_uri)
+    if post is None:
+        return html
+    pages = {f.url for f in files.documentation_pages()}
+    about = render("news_post.html", post=post, plan=get_plan(config),
+                   root=routes.root_of(page.url), pages=pages,
+                   address=(config.site_url or "/") + routes.news_post(post.slug))
+    # str(): adding a Markup to a str would escape the page itself.
+    return html + str(about)
+
+
+def on_post_build(config) -> None:
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        add_folded_fields(index)

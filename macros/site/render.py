@@ -1,0 +1,44 @@
+"""Our own Jinja environment for page markup: autoescaped, strict about undefined names.
+
+The macros plugin's environment renders page sources and is not autoescaped; everything that comes
+from data is rendered here instead, so it is escaped as HTML and never evaluated as code. The
+result is returned inside one block-level element, which Markdown leaves untouched.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import routes
+from ..model import dates
+from ..model.plan import ROLE_LABELS
+from ..model.status import DisplayState
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["long_date"] = dates.long_date
+    env.filters["short_date"] = dates.short_date
+    env.filters["vn_time"] = dates.time_in_vietnam
+    env.globals["ROLE_LABELS"] = ROLE_LABELS
+    env.globals["STATES"] = DisplayState
+    env.globals["routes"] = routes
+    return env
+
+
+def render(template: str, **context) -> Markup:
+    html = environment().get_template(template).render(**context)
+    # Blank lines around the block keep Markdown from treating it as part of a paragraph.
+    return Markup(f"\n\n{html.strip()}\n\n")

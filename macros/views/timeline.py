@@ -1,0 +1,185 @@
+"""The timeline: every task placed on a time axis, computed here so that templates only print
+positions.
+
+Positions are percentages of the axis (its first day at 0 %, the day after its last day at
+100 %). A bar runs from the start of its first day to the end of its last day. What a bar means:
+
+- a task with a start and a due date: from start to due;
+- a task with only a due date: from the day the plan was issued to the due date;
+- a task with only a start ("Thực hiện từ năm 2018"): from start to the end of the axis, open;
+- a recurring task ("Thường xuyên", "Hằng năm", "Theo kế hoạch riêng"): a band from its start
+  (or the plan's date) to the end of the axis;
+- a task with no timeframe at all is not placed; pages list it apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import timeframe as tf
+
+
+@dataclass(frozen=True)
+class Axis:
+    first: date
+    last: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def x(self, day: date) -> float:
+        """Percent of the axis at the start of `day`."""
+        return round((day - self.first).days / self.days * 100, 4)
+
+    def contains(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    @property
+    def years(self) -> list[tuple[int, float, float]]:
+        """(year, left, width) of each year on the axis, for the scale."""
+        out = []
+        for year in range(self.first.year, self.last.year + 1):
+            start = max(date(year, 1, 1), self.first)
+            end = min(date(year, 12, 31), self.last) + timedelta(days=1)
+            out.append((year, self.x(start), round(self.x(end) - self.x(start), 4)))
+        return out
+
+
+def axis_for(days: list[date]) -> Axis:
+    """Whole years, from the first year any date falls in to the last."""
+    return Axis(date(min(days).year, 1, 1), date(max(days).year, 12, 31))
+
+
+@dataclass(frozen=True)
+class Bar:
+    task: object  # macros.plan.Task (not imported: plan imports this module's users)
+    start: date
+    end: date  # inclusive
+    kind: str  # "once", "open" (no due date) or "recurring"
+    from_plan_date: bool  # the start is the plan's date, not a date the plan gives the task
+    left: float
+    width: float
+
+
+def bar_for(task, axis: Axis, plan_date: date) -> Bar | None:
+    schedule = task.schedule
+    if schedule is None:
+        return None
+    start = schedule.start or plan_date
+    if schedule.recurrence is not tf.Recurrence.NONE:
+        kind, end = "recurring", axis.last
+    elif schedule.due is None:
+        kind, end = "open", axis.last
+    else:
+        kind, end = "once", schedule.due
+    left = axis.x(start)
+    width = round(axis.x(end + timedelta(days=1)) - left, 4)
+    return Bar(task, start, end, kind, schedule.start is None, left, width)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    day: date
+    label: str
+    x: float
+
+
+@dataclass(frozen=True)
+class Group:
+    anchor: str
+    title: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    axis: Axis
+    bars: tuple[Bar, ...]  # in the plan's order
+    undated: tuple  # tasks with no timeframe
+    milestones: tuple[Milestone, ...]
+    as_of: date
+
+    @property
+    def now(self) -> float | None:
+        """Where the as-of date falls, or None when it lies outside the axis."""
+        return self.axis.x(self.as_of) if self.axis.contains(self.as_of) else None
+
+    @property
+    def chronological(self) -> list[Bar]:
+        """Bars by due date (open and recurring ones last), then by start: the phone form."""
+        order = {"once": 0, "open": 1, "recurring": 2}
+        return sorted(self.bars, key=lambda b: (order[b.kind], b.end, b.start))
+
+    @property
+    def now_index(self) -> int | None:
+        """Where the as-of date falls in the chronological list: before the first task due on
+        or after it (None when every dated task is due earlier)."""
+        for index, bar in enumerate(self.chronological):
+            if bar.kind == "once" and bar.end >= self.as_of:
+                return index
+        return None
+
+    def of_tasks(self, task_ids) -> Timeline:
+        """The same axis and milestones, for some tasks only (an agency's page)."""
+        wanted = set(task_ids)
+        return Timeline(self.axis, tuple(b for b in self.bars if b.task.id in wanted),
+                        tuple(t for t in self.undated if t.id in wanted), self.milestones,
+                        self.as_of)
+
+
+def build(plan, as_of: date) -> Timeline:
+    plan_date = plan.document.date
+    milestones = [(plan_date, "Ban hành Kế hoạch")]
+    days = [plan_date] + [d for t in plan.tasks if t.schedule
+                          for d in (t.schedule.start, t.schedule.due) if d]
+    axis = axis_for(days)
+    for duty in plan.duties:
+        for deadline in duty.between(plan_date, axis.last):
+            if deadline.yearly:
+                milestones.append((deadline.day, deadline.label))
+    bars = tuple(b for b in (bar_for(t, axis, plan_date) for t in plan.tasks) if b)
+    undated = tuple(t for t in plan.tasks if t.schedule is None)
+    marks = tuple(Milestone(day, label, axis.x(day)) for day, label in sorted(set(milestones)))
+    return Timeline(axis, bars, undated, marks, as_of)
+
+
+_BUILT: dict[int, tuple[object, Timeline]] = {}
+
+
+def of_plan(plan) -> Timeline:
+    """The plan's timeline as of its as-of date, built once per plan (every agency page shows a
+    part of it)."""
+    cached = _BUILT.get(id(plan))
+    if cached is None or cached[0] is not plan:
+        _BUILT.clear()
+        cached = _BUILT[id(plan)] = (plan, build(plan, plan.as_of))
+    return cached[1]
+
+
+def by_part(plan, timeline: Timeline) -> list[Group]:
+    """Bars grouped by the innermost section of the plan that holds the task."""
+    groups: dict[str, list[Bar]] = {}
+    titles: dict[str, str] = {}
+    part_titles = {p.number: p.title for p in plan.data.parts}
+    for bar in timeline.bars:
+        task = bar.task
+        if task.sections:
+            number = f"{task.part}.{task.sections[-1].section}"
+            title = f"{number}. {task.section_title}"
+        else:
+            number, title = task.part, f"{task.part}. {part_titles[task.part]}"
+        anchor = "phan-" + number.lower().replace(".", "-")
+        groups.setdefault(anchor, []).append(bar)
+        titles[anchor] = title
+    return [Group(anchor, titles[anchor], tuple(bars)) for anchor, bars in groups.items()]
+
+
+def by_lead(plan, timeline: Timeline) -> list[Group]:
+    """Bars grouped by lead agency, in registry order; a task with several leads is in each."""
+    out = []
+    for agency in plan.registry.agencies:
+        bars = tuple(b for b in timeline.bars if agency.id in b.task.role_agencies("lead"))
+        if bars:
+            out.append(Group("chu-tri-" + agency.id, agency.name, bars))
+    return out

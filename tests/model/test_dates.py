@@ -1,0 +1,33 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from macros.model.dates import long_date, short_date, today_in_vietnam
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (date(2018, 7, 2), "ngày 02 tháng 7 năm 2018"),
+        (date(2019, 1, 25), "ngày 25 tháng 01 năm 2019"),
+        (date(2020, 2, 9), "ngày 09 tháng 02 năm 2020"),
+        (date(2018, 12, 31), "ngày 31 tháng 12 năm 2018"),
+        (date(2018, 3, 10), "ngày 10 tháng 3 năm 2018"),
+    ],
+)
+def test_administrative_date_form(day, text):
+    assert long_date(day) == text
+
+
+def test_short_form():
+    assert short_date(date(2018, 7, 2)) == "02/7/2018"
+    assert short_date(date(2018, 2, 3)) == "03/02/2018"
+
+
+def test_vietnam_date_runs_ahead_of_utc():
+    # 23:30 in Vietnam is still 16:30 UTC of the same day; 00:30 in Vietnam is the previous UTC day.
+    utc_evening = datetime(2019, 12, 30, 17, 30, tzinfo=timezone.utc)
+    assert today_in_vietnam(utc_evening) == date(2019, 12, 31)
+    assert today_in_vietnam(utc_evening - timedelta(hours=1, minutes=1)) == date(2019, 12, 30)
+    with pytest.raises(ValueError):
+        today_in_vietnam(datetime(2019, 12, 30, 17, 30))

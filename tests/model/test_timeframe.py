@@ -1,0 +1,86 @@
+"""The timeframe parser, on every phrase the plan uses."""
+from datetime import date
+
+import pytest
+
+from macros.model.timeframe import Recurrence, Schedule, UnknownTimeframe, combine, parse
+
+N, C, Y, P = Recurrence.NONE, Recurrence.CONTINUOUS, Recurrence.YEARLY, Recurrence.PER_PLAN
+
+# Every timeframe phrase of the document, as written, with what it means.
+PHRASES = [
+    # Part II, 2.1: "- Thời gian thực hiện: ..." lines
+    ("Hoàn thành trong tháng 7/2018", None, date(2018, 7, 31), N),
+    ("Hoàn thành trong năm 2018", None, date(2018, 12, 31), N),
+    ("Thực hiện từ năm 2018 và hoàn thành trong năm 2019", date(2018, 1, 1), date(2019, 12, 31), N),
+    ("Thực hiện từ năm 2018 và hoàn thành vào Quý I năm 2019", date(2018, 1, 1), date(2019, 3, 31), N),
+    ("Thực hiện từ năm 2018", date(2018, 1, 1), None, N),
+    ("Thực hiện từ năm 2019 và hoàn thành trong năm 2020", date(2019, 1, 1), date(2020, 12, 31), N),
+    # Part II, 2.2 heading
+    ("thực hiện thường xuyên", None, None, C),
+    # Part II, 3.x: phrases in brackets
+    ("hoàn thành trong năm 2018", None, date(2018, 12, 31), N),
+    ("thực hiện từ năm 2018", date(2018, 1, 1), None, N),
+    ("thực hiện từ năm 2019", date(2019, 1, 1), None, N),
+    ("thực hiện từ năm 2018 và hoàn thành trong năm 2019", date(2018, 1, 1), date(2019, 12, 31), N),
+    ("Hoàn thành trong năm 2019", None, date(2019, 12, 31), N),
+    ("tiếp tục thực hiện theo kế hoạch", None, None, P),
+    ("hoàn thành trước năm 2020", None, date(2019, 12, 31), N),
+    ("thực hiện từ năm 2018 và hoàn thành năm 2019", date(2018, 1, 1), date(2019, 12, 31), N),
+    ("thực hiện từ năm 2018 và hoàn thành năm 2020", date(2018, 1, 1), date(2020, 12, 31), N),
+    # Part III
+    ("thường xuyên", None, None, C),
+    # Appendix time columns
+    ("Tháng 7/2018", date(2018, 7, 1), date(2018, 7, 31), N),
+    ("Trong năm 2018", date(2018, 1, 1), date(2018, 12, 31), N),
+    ("Từ Quý II/2018", date(2018, 4, 1), None, N),
+    ("Từ năm 2018", date(2018, 1, 1), None, N),
+    ("Từ năm 2018 ", date(2018, 1, 1), None, N),  # row 4 of the appendix ends in a space
+    ("Trong năm 2019", date(2019, 1, 1), date(2019, 12, 31), N),
+    ("Trong năm 2020", date(2020, 1, 1), date(2020, 12, 31), N),
+    ("Từ năm 2019", date(2019, 1, 1), None, N),
+    ("Xong trước năm 2020", None, date(2019, 12, 31), N),
+    ("Hoàn thành trong năm 2020", None, date(2020, 12, 31), N),
+    ("Thực hiện theo Kế hoạch", None, None, P),
+    ("Thường xuyên", None, None, C),
+    ("Thực hiện hằng năm", None, None, Y),
+]
+
+
+@pytest.mark.parametrize(("phrase", "start", "due", "recurrence"), PHRASES)
+def test_every_phrase_of_the_document(phrase, start, due, recurrence):
+    assert parse(phrase) == Schedule(start, due, recurrence)
+
+
+def test_the_table_covers_every_phrase_in_the_data():
+    from tests.support.plans import load
+    from tests.conftest import DATA
+
+    plan = load(DATA)
+    used = {t.timeframe.text for t in plan.tasks if t.timeframe}
+    used |= {row.start for row in plan.appendix.rows} | {row.completion for row in plan.appendix.rows}
+    assert used <= {phrase for phrase, *_ in PHRASES}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Sớm nhất có thể", "Hoàn thành trong tháng 13/2018", "Từ Quý V/2018", "trong năm", "2019",
+     "Hoàn thành trong năm 2018 hoặc 2019", ""],
+)
+def test_unknown_phrases_are_errors_not_guesses(phrase):
+    with pytest.raises(UnknownTimeframe):
+        parse(phrase)
+
+
+def test_quarters_and_decomposed_unicode():
+    import unicodedata
+
+    assert parse("Hoàn thành vào Quý IV năm 2019").due == date(2019, 12, 31)
+    assert parse("Từ Quý III/2018").start == date(2018, 7, 1)
+    assert parse(unicodedata.normalize("NFD", "Thực hiện hằng năm")).recurrence is Y
+
+
+def test_appendix_columns_combine():
+    assert combine("Từ Quý II/2018", "Trong năm 2018") == Schedule(date(2018, 4, 1), date(2018, 12, 31), N)
+    assert combine("Từ năm 2018", "Từ năm 2018") == Schedule(date(2018, 1, 1), None, N)
+    assert combine("Thường xuyên", "Thường xuyên") == Schedule(None, None, C)

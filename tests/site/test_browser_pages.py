@@ -1,0 +1,145 @@
+"""Every page of the built site in a real Chromium: clean console, no request outside the site,
+no WCAG 2.2 A/AA violation found by axe-core, within the weight budget, readable on a phone and
+complete without JavaScript.
+
+The page list is read from the built site, so each new page family is covered as it lands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from macros import routes
+from tests.support.plans import load
+from tests.support.browser import PHONE, new_context, run_axe
+from tests.conftest import DATA
+
+# No page may transfer more than this, compressed, on a first visit (search index included).
+BUDGET = 150 * 1024
+
+
+@dataclass
+class Visit:
+    errors: list[str]
+    outside: list[str]
+    dialogs: list[str]
+    violations: list[dict]
+    sent: list[tuple[str, int]]  # (path, compressed bytes) served during the first load
+
+    @property
+    def weight(self) -> int:
+        return sum(size for _, size in self.sent)
+
+
+@pytest.fixture(scope="session")
+def visits(chromium, server) -> dict[str, Visit]:
+    """Each page loaded once with an empty cache, as a first-time visitor, then checked by axe."""
+    found = {}
+    for path in server.pages():
+        context, watch = new_context(chromium, server)
+        page = context.new_page()
+        server.sent.clear()
+        page.goto(server.base + path)
+        server.wait_loaded()
+        sent = list(server.sent)
+        violations = run_axe(page)
+        found[path] = Visit(watch.errors, watch.outside, watch.dialogs, violations, sent)
+        context.close()
+    return found
+
+
+def test_every_page_of_the_site_is_visited(visits, site):
+    assert len(visits) == len(list(site.rglob("*.html"))) >= 50
+    assert {"", "ke-hoach/", "nhiem-vu/ii-2-1-1/", "404.html"} <= set(visits)
+
+
+def test_no_console_error_on_any_page(visits):
+    assert {path: v.errors + v.dialogs for path, v in visits.items() if v.errors or v.dialogs} == {}
+
+
+def test_no_request_leaves_the_site(visits):
+    assert {path: v.outside for path, v in visits.items() if v.outside} == {}
+
+
+def test_no_wcag_violation_on_any_page(visits):
+    assert {path: v.violations for path, v in visits.items() if v.violations} == {}
+
+
+def test_first_load_of_every_page_is_within_the_weight_budget(visits):
+    heaviest = max(visits, key=lambda path: visits[path].weight)
+    for path, visit in visits.items():
+        served = [name for name, _ in visit.sent]
+        # The measure covers the whole first load: the page, the theme and the search index.
+        assert any(name.endswith("search_index.json") for name in served), (path, served)
+        assert any(name.endswith(".css") for name in served), (path, served)
+    assert visits[heaviest].weight <= BUDGET, (heaviest, visits[heaviest].sent)
+
+
+@pytest.fixture(scope="session")
+def phone_visits(chromium, server) -> dict[str, tuple[int, list[dict]]]:
+    """Each page at 360×740 on a touch screen: its width, and axe's findings for that layout."""
+    context, watch = new_context(chromium, server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    found = {}
+    for path in server.pages():
+        page.goto(server.base + path)
+        width = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        )
+        found[path] = (width, run_axe(page))
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+    return found
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone_visits):
+    assert {path: w for path, (w, _) in phone_visits.items() if w > PHONE["width"]} == {}
+
+
+def test_no_wcag_violation_on_a_phone(phone_visits):
+    assert {path: v for path, (_, v) in phone_visits.items() if v} == {}
+
+
+def test_appendix_scrolls_inside_its_own_box_on_a_phone(chromium, server):
+    context, _ = new_context(chromium, server, viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(server.base + "ke-hoach/")
+    box = page.locator(".table-scroll").first
+    sizes = box.evaluate("el => [el.scrollWidth, el.clientWidth, getComputedStyle(el).overflowX]")
+    context.close()
+    assert sizes[0] > sizes[1] and sizes[2] == "auto", sizes  # the table is wider than the box
+
+
+def test_without_javascript_every_page_shows_its_content(chromium, server):
+    context, watch = new_context(chromium, server, java_script_enabled=False)
+    page = context.new_page()
+    empty = []
+    for path in server.pages():
+        page.goto(server.base + path)
+        article = page.locator("article")
+        if not article.is_visible() or len(article.inner_text().strip()) < 20:
+            empty.append(path)
+    context.close()
+    assert empty == []
+    assert watch.errors == []
+
+
+def test_without_javascript_the_plan_text_tables_and_task_pages_are_all_there(chromium, server):
+    plan = load(DATA)
+    context, _ = new_context(chromium, server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.base + "ke-hoach/")
+    assert page.evaluate("document.documentElement.classList.contains('no-js')")
+    for task in plan.tasks:
+        block = page.locator(f"[id='{task.id}']")
+        assert block.is_visible() and " ".join(task.text.split()[:8]) in block.inner_text()
+    table = page.locator("table.appendix")
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() == len(plan.appendix.rows)
+    assert page.locator("table.appendix tbody tr").last.is_visible()
+    for task in plan.tasks:
+        page.goto(server.base + routes.task(task.id))
+        assert page.locator("h1").inner_text() == task.title
+        assert page.locator(".task-page__text").is_visible()
+    context.close()

@@ -1,0 +1,157 @@
+"""The RSS feeds: news and state changes, valid (tests/feed_validation.py) and pointing home."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+
+import feedparser
+import pytest
+import yaml
+
+from macros.files.rss import DEMO_NOTICE, StateChange, changes_from_history, state_feed
+from macros.load import load_news
+from macros.routes import NEWS_FEED, STATE_FEED, news_post, task as task_url
+from tests.support.plans import load
+from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, soup
+from tests.support.feed_validation import feed_problems, local_file
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load(DATA)
+
+
+# Illustrative reports for two tasks, as the status layer will hand them over (date, state).
+FIXTURE_HISTORY = {
+    "ii-2-1-1": [(date(2026, 1, 13), "Đang thực hiện"), (date(2026, 1, 27), "Đang thực hiện"),
+                 (date(2026, 2, 13), "Hoàn thành")],
+    "iii-1-2": [(date(2026, 1, 27), "Đang thực hiện")],
+}
+
+
+def fixture_changes(plan) -> list[StateChange]:
+    changes = []
+    for task_id, reports in FIXTURE_HISTORY.items():
+        task = plan.task(task_id)
+        changes += changes_from_history(task.id, task.title, task_url(task.id), reports)
+    return changes
+
+
+@pytest.mark.parametrize("path", [NEWS_FEED, STATE_FEED])
+def test_built_feeds_are_valid_rss(site, path):
+    data = (site / path).read_bytes()
+    assert feed_problems(data, TEST_SITE_URL + path) == []
+
+
+@pytest.mark.parametrize("path", [NEWS_FEED, STATE_FEED])
+def test_every_address_in_a_built_feed_is_a_page_of_the_site(site, path):
+    parsed = feedparser.parse((site / path).read_bytes())
+    links = [parsed.feed.link] + [entry.link for entry in parsed.entries]
+    for link in links:
+        target = local_file(site, TEST_SITE_URL, link)
+        assert target is not None and target.is_file(), link
+
+
+def test_news_feed_carries_every_post(site, plan):
+    news = load_news(ROOT / "docs", plan)
+    parsed = feedparser.parse((site / NEWS_FEED).read_bytes())
+    assert parsed.feed.language == "vi"
+    assert len(parsed.entries) == len(news.posts)
+    for post, entry in zip(news.posts, parsed.entries):
+        assert entry.title == post.title
+        assert entry.link == entry.id == TEST_SITE_URL + news_post(post.slug)
+        assert entry.summary == post.description
+        assert entry.author == plan.agency(post.agency).name
+        assert [t.term for t in entry.tags] == post.categories
+        published = parsedate_to_datetime(entry.published)
+        assert published.date() == post.date and published.utcoffset() == timedelta(hours=7)
+
+
+def test_state_feed_of_the_real_data_is_an_empty_channel(site):
+    parsed = feedparser.parse((site / STATE_FEED).read_bytes())
+    assert parsed.entries == [] and parsed.feed.title.startswith("Thay đổi trạng thái")
+
+
+def test_changes_are_recorded_only_when_the_state_differs(plan):
+    changes = fixture_changes(plan)
+    assert [(c.task_id, c.date, c.old_state, c.new_state) for c in changes] == [
+        ("ii-2-1-1", date(2026, 1, 13), None, "Đang thực hiện"),
+        ("ii-2-1-1", date(2026, 2, 13), "Đang thực hiện", "Hoàn thành"),
+        ("iii-1-2", date(2026, 1, 27), None, "Đang thực hiện"),
+    ]
+
+
+def test_state_feed_with_changes_is_valid_and_newest_first(plan):
+    data = state_feed(fixture_changes(plan), plan, TEST_SITE_URL)
+    assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
+    entries = feedparser.parse(data).entries
+    assert [e.title for e in entries] == [
+        "Nhiệm vụ II.2.1.1: Đang thực hiện → Hoàn thành",
+        "Nhiệm vụ III.1, ý 2: Đang thực hiện",
+        "Nhiệm vụ II.2.1.1: Đang thực hiện",
+    ]
+    assert entries[0].link == TEST_SITE_URL + "nhiem-vu/ii-2-1-1/"
+    assert entries[0].summary == ("Ngày 13 tháng 02 năm 2026, báo cáo ghi nhận Nhiệm vụ II.2.1.1 "
+                                  "chuyển từ trạng thái «Đang thực hiện» sang «Hoàn thành».")
+    assert len({e.id for e in entries}) == 3
+
+
+# The validator itself must catch what makes a feed invalid.
+BROKEN = [
+    ("no description", b"<description>", b"<summary>"),
+    ("relative link", b"<link>https://example.org/ke-hoach-68/tin-tuc/</link>", b"<link>/</link>"),
+    ("bad date", b"Thu, 26 Nov 2026", b"26/11/2026"),
+    ("not well-formed", b"</channel>", b"</chanel>"),
+    ("wrong self link", b'rss.xml" rel="self"', b'khac.xml" rel="self"'),
+]
+
+
+@pytest.mark.parametrize("broken", BROKEN, ids=[b[0] for b in BROKEN])
+def test_validator_rejects_a_broken_feed(site, broken):
+    _, find, replace = broken
+    data = (site / NEWS_FEED).read_bytes()
+    assert find in data
+    assert feed_problems(data.replace(find, replace, 1), TEST_SITE_URL + NEWS_FEED) != []
+
+
+def test_the_press_page_links_the_feeds_and_no_page_has_alternate_links(site):
+    # Material fetches a sitemap.xml beside every <link rel="alternate"> (its language versions):
+    # feed links there would 404 on every page, so the feeds are linked in pages instead.
+    links = {a["href"] for a in soup(site / "bao-chi" / "index.html").select("a[href]")}
+    assert {f"../{NEWS_FEED}", f"../{STATE_FEED}"} <= links, links
+    for page in site.rglob("*.html"):
+        assert not soup(page).select('head link[rel="alternate"]'), page
+
+
+DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+
+
+def test_state_feed_from_the_status_layer(tmp_path, plan):
+    """The demo's illustrative report logs, through the real status layer, into the built feed."""
+    site = tmp_path / "site"
+    result = build_site(site, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1",
+                        SITE_URL=TEST_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    data = (site / STATE_FEED).read_bytes()
+    assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
+    # Read the logs independently: one item per report whose state differs from the one before.
+    expected = set()
+    for log in DEMO.glob("*.yaml"):
+        previous = None
+        for report in yaml.safe_load(log.read_text("utf-8"))["reports"]:
+            state = report["state"].strip().lower()
+            if state != previous:
+                expected.add((log.stem, str(report["date"])))
+            previous = state
+    parsed = feedparser.parse(data)
+    got = {(e.link.split("/nhiem-vu/")[1].split("/")[0],
+            parsedate_to_datetime(e.published).date().isoformat()) for e in parsed.entries}
+    assert got == expected and len(parsed.entries) == len(expected) >= 5
+    dates = [parsedate_to_datetime(e.published) for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+    # The demo says it is illustrative in the channel and in every item.
+    assert parsed.feed.title.startswith("Bản trình diễn")
+    assert all(e.summary.endswith(DEMO_NOTICE) for e in parsed.entries)
+    for entry in parsed.entries:
+        page = local_file(site, TEST_SITE_URL, entry.link)
+        assert entry.link.endswith("#bao-cao") and soup(page).find(id="bao-cao") is not None

@@ -1,0 +1,168 @@
+"""The iCalendar feeds: they parse with real iCalendar libraries, pass vobject's RFC 5545
+validation, and expand to the plan's deadlines, February included."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urljoin
+
+import icalendar
+import pytest
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from tests.support.plans import load
+from tests.conftest import AS_OF, DATA, SITE_URL, soup
+
+PLAN = load(DATA)
+PERIODIC, HALF_YEAR = "Báo cáo định kỳ 15 ngày", "Báo cáo 6 tháng"
+
+
+def feeds(site: Path) -> list[Path]:
+    return sorted((site / "lich").rglob("*.ics"))
+
+
+def expand_ical(text: str, first: date, last: date) -> list[tuple[date, str]]:
+    """Occurrences between two days, by the `ical` library's own recurrence engine."""
+    calendar = IcsCalendarStream.calendar_from_ics(text)
+    return sorted((e.start, e.summary) for e in
+                  calendar.timeline_tz().overlapping(first, last + timedelta(days=1)))
+
+
+def expand_vobject(text: str, first: date, last: date) -> list[tuple[date, str]]:
+    """The same, by vobject (dateutil's rrule) after vobject's RFC 5545 validation."""
+    calendar = vobject.readOne(text, validate=True)
+    found = []
+    for event in calendar.vevent_list:
+        for start in event.getrruleset(addRDate=True) or [event.dtstart.value]:
+            day = start.date() if isinstance(start, datetime) else start
+            if first <= day <= last:
+                found.append((day, event.summary.value))
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def all_feed(dated_site) -> str:
+    return (dated_site / "lich" / "ke-hoach.ics").read_bytes().decode("utf-8")
+
+
+def test_every_feed_parses_and_validates(dated_site):
+    paths = feeds(dated_site)
+    assert len(paths) == 25  # the whole plan, and 24 agencies with a deadline or a duty
+    for path in paths:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert calendar["VERSION"] == "2.0" and calendar["PRODID"].startswith("-//")
+        events = list(calendar.walk("VEVENT"))
+        assert events, path
+        for component in calendar.walk():
+            assert component.errors == [], (path, component.errors)
+        for event in events:
+            assert event["UID"] and isinstance(event["DTSTAMP"].dt, datetime)
+            assert event["DTSTAMP"].dt.utcoffset() == timedelta(0)
+            assert type(event["DTSTART"].dt) is date and type(event["DTEND"].dt) is date
+            assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(days=1)
+        vobject.readOne(text, validate=True)  # raises ValidateError on a broken RFC 5545 rule
+        IcsCalendarStream.calendar_from_ics(text)  # strict, typed parse
+        # Content lines end in CRLF and are folded at 75 octets (RFC 5545, 3.1).
+        assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+        assert max(len(line) for line in raw.split(b"\r\n")) <= 75
+
+
+def test_the_validator_rejects_a_broken_feed(all_feed):
+    # The check above can fail: the same feed without a DTSTAMP is refused.
+    broken = re.sub(r"DTSTAMP:[0-9TZ]+\r\n", "", all_feed, count=1)
+    with pytest.raises(vobject.base.ValidateError, match="DTSTAMP"):
+        vobject.readOne(broken, validate=True)
+
+
+@pytest.mark.parametrize("expand", [expand_ical, expand_vobject])
+@pytest.mark.parametrize("year, last_day", [(2019, 28), (2020, 29)])
+def test_february_expands_to_the_plan_days(all_feed, expand, year, last_day):
+    found = expand(all_feed, date(year, 2, 1), date(year, 2, last_day))
+    assert [(d.day, s.split(":")[0]) for d, s in found] == [
+        (13, PERIODIC), (15, PERIODIC), (27, PERIODIC), (last_day, PERIODIC)]
+    assert "Sở Nội vụ báo cáo" in found[3][1]  # the 30th of Sở Nội vụ, on February's last day
+
+
+@pytest.mark.parametrize("expand", [expand_ical, expand_vobject])
+def test_may_has_the_six_month_reports(all_feed, expand):
+    found = [(d.day, s.split(":")[0]) for d, s in expand(all_feed, date(2019, 5, 1), date(2019, 5, 31))]
+    assert Counter(found) == Counter([(13, PERIODIC), (15, PERIODIC), (20, HALF_YEAR),
+                                      (27, PERIODIC), (30, PERIODIC), (30, HALF_YEAR)])
+
+
+def test_feed_expands_to_exactly_the_model_deadlines(all_feed):
+    """Over the whole horizon the recurring events give the duties' dates, one for one."""
+    first, last = PLAN.document.date, date(2021, 12, 31)  # the horizon for AS_OF in 2019
+    assert "UNTIL=20211231" in all_feed
+    found = Counter(d for d, s in expand_ical(all_feed, first, last + timedelta(days=400))
+                    if not s.startswith("Hạn hoàn thành"))
+    expected = Counter(d.day for duty in PLAN.duties for d in duty.between(first, last))
+    assert found == expected
+    assert sum(expected.values()) == 4 * 42 + 14  # Jul 2018 – Dec 2021, plus the yearly reports
+
+
+def test_task_deadlines_are_all_day_events(all_feed):
+    found = expand_ical(all_feed, date(2018, 1, 1), date(2020, 12, 31))
+    deadlines = sorted((d, s) for d, s in found if s.startswith("Hạn hoàn thành"))
+    expected = sorted(t.due for t in PLAN.tasks if t.due and t.recurrence.value == "none")
+    assert [d for d, _ in deadlines] == expected
+    assert ("Hạn hoàn thành nhiệm vụ II.2.1.1 (chủ trì: Các cơ quan, đơn vị)"
+            in [s for _, s in deadlines])
+    calendar = icalendar.Calendar.from_ical(all_feed)
+    task_event = next(e for e in calendar.walk("VEVENT") if e["UID"].startswith("han-ii-2-1-1@"))
+    assert task_event["URL"] == SITE_URL + "nhiem-vu/ii-2-1-1/"
+    assert PLAN.task("ii-2-1-1").text in task_event["DESCRIPTION"]
+
+
+def test_a_district_feed_has_its_group_duties_and_tasks(dated_site):
+    text = (dated_site / "lich" / "co-quan" / "ubnd-huyen-chiem-hoa.ics").read_text("utf-8")
+    found = expand_ical(text, date(2019, 2, 1), date(2019, 2, 28))
+    assert [d.day for d, _ in found] == [13, 27]  # it reports with "Các cơ quan, đơn vị" only
+    dues = {d for d, s in expand_ical(text, date(2018, 1, 1), date(2020, 12, 31))
+            if s.startswith("Hạn hoàn thành")}
+    assert date(2020, 12, 31) in dues  # its own task, II.3.5 ý 8
+    assert date(2018, 7, 31) in dues  # II.2.1.1, given to "Các cơ quan, đơn vị"
+    so_noi_vu = (dated_site / "lich" / "co-quan" / "so-noi-vu.ics").read_text("utf-8")
+    assert [d.day for d, _ in expand_ical(so_noi_vu, date(2019, 2, 1), date(2019, 2, 28))
+            if not _.startswith("Hạn")] == [13, 15, 27, 28]
+
+
+def test_uids_are_stable_between_builds(site, dated_site):
+    def uids(root: Path) -> set[str]:
+        calendar = icalendar.Calendar.from_ical((root / "lich" / "ke-hoach.ics").read_bytes())
+        return {str(e["UID"]) for e in calendar.walk("VEVENT")}
+
+    assert uids(site) == uids(dated_site)  # different as-of dates, same events
+    assert "bao-cao-cua-so-noi-vu-ngay-30-cuoi-thang@ke-hoach-68-kh-ubnd-2018" in uids(site)
+
+
+def test_feeds_are_linked_from_the_pages(dated_site):
+    page = soup(dated_site / "lich-bao-cao" / "index.html")
+    links = [a["href"] for a in page.select('.calendar-page a[href$=".ics"]')]
+    assert len(links) == 25
+    for href in links:
+        assert (dated_site / urljoin("lich-bao-cao/", href)).exists(), href
+    assert f"{SITE_URL}lich/ke-hoach.ics" in page.select_one("#dang-ky ~ ul").get_text()
+    agency = soup(dated_site / "co-quan" / "so-noi-vu" / "index.html")
+    assert agency.select_one('a[href="../../lich/co-quan/so-noi-vu.ics"]') is not None
+    assert soup(dated_site / "co-quan" / "quoc-hoi" / "index.html").select_one(
+        'a[href$=".ics"]') is None  # nothing falls due for it: no feed
+
+
+def test_calendar_page_next_dates_from_the_as_of_date(dated_site):
+    page = soup(dated_site / "lich-bao-cao" / "index.html")
+    assert AS_OF == "2019-06-15"
+
+    def next_days(duty_id: str) -> list[str]:
+        heading = page.find(id=f"{duty_id}-tiep-theo")
+        return [t["datetime"] for t in heading.find_next_sibling("ol").select("time")]
+
+    assert next_days("bao-cao-cua-cac-co-quan")[:3] == ["2019-06-27", "2019-07-13", "2019-07-27"]
+    assert next_days("bao-cao-cua-so-noi-vu")[:3] == ["2019-06-15", "2019-06-30", "2019-07-15"]
+    month = [t["datetime"] for t in page.find(id="thang-nay").find_next_sibling("ol").select("time")]
+    assert month == ["2019-06-13", "2019-06-15", "2019-06-27", "2019-06-30"]

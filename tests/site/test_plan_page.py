@@ -1,0 +1,117 @@
+"""The plan page: the full text word for word, in order, with an anchor on every task."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.plans import load
+from tests.conftest import DATA, build_site, copy_data, soup
+from tests.support.fidelity import first_missing, source_units
+
+
+def test_build_is_clean(real_build):
+    _, result = real_build
+    problems = [l for l in result.stderr.splitlines() if l.startswith(("WARNING", "ERROR"))]
+    assert problems == []
+
+
+def test_source_copy_is_the_shared_source(source):
+    from tests.conftest import SHARED_SOURCE
+
+    if not SHARED_SOURCE.is_file():
+        pytest.skip("../shared/source is not beside this clone (as on GitHub's runners)")
+    assert source.read_bytes() == SHARED_SOURCE.read_bytes()
+
+
+def test_every_sentence_of_the_source_in_order(site, source):
+    units = source_units(source)
+    assert len(units) > 250  # the whole document, appendix cells included
+    assert first_missing(source, (site / "ke-hoach" / "index.html").read_text("utf-8")) is None
+
+
+def test_changing_one_word_of_the_data_fails_fidelity(tmp_path, source):
+    data = copy_data(tmp_path)
+    plan = data / "plan.yaml"
+    text = plan.read_text("utf-8")
+    assert text.count("tinh giản biên chế theo Nghị quyết 39-NQ/TW") == 1
+    plan.write_text(text.replace("tinh giản biên chế theo Nghị quyết 39-NQ/TW",
+                                 "tinh giản biên chế theo Nghị quyết 38-NQ/TW"), "utf-8")
+    result = build_site(tmp_path / "site", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    missing = first_missing(source, (tmp_path / "site" / "ke-hoach" / "index.html").read_text("utf-8"))
+    assert missing is not None and "39-NQ/TW" in missing[1]
+
+
+def test_every_task_has_an_anchor_matching_its_id(site):
+    page = soup(site / "ke-hoach" / "index.html")
+    plan = load(DATA)
+    for task in plan.tasks:
+        element = page.find(id=task.id)
+        assert element is not None, task.id
+        assert task.text in element.get_text(" ")
+        link = element.select_one(".ui-links a")
+        assert link["href"] == f"../nhiem-vu/{task.id}/"
+        assert (site / "nhiem-vu" / task.id / "index.html").exists()
+
+
+def test_headings_for_the_three_parts(site):
+    page = soup(site / "ke-hoach" / "index.html")
+    headings = [h.get_text(" ", strip=True) for h in page.select(".plan-text h2")]
+    assert headings[:3] == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"]
+    assert page.select_one("h3#muc-ii-2").get_text(strip=True) == "2. Nhiệm vụ chung"
+    assert page.select_one("h4#muc-ii-2-1").get_text(strip=True) == "2.1. Nhiệm vụ thực hiện theo lộ trình"
+
+
+def test_appendix_is_an_accessible_table_with_eight_columns(site):
+    page = soup(site / "ke-hoach" / "index.html")
+    table = page.select_one("table.appendix")
+    assert table.caption and table.caption.get_text(strip=True)
+    header = [th.get_text(strip=True) for th in table.select("thead tr")[0].find_all("th")]
+    assert header == [
+        "TT", "Nội dung nhiệm vụ", "Cơ quan, đơn vị chủ trì tham mưu", "Cơ quan, đơn vị phối hợp",
+        "Cơ quan có thẩm quyền cho ý kiến", "Cơ quan có thẩm quyền quyết định",
+        "Thời gian thực hiện", "Thời gian hoàn thành",
+    ]
+    assert all(th.get("scope") == "col" for th in table.select("thead th"))
+    rows = table.select("tbody tr")
+    assert len(rows) == 21
+    for number, row in enumerate(rows, start=1):
+        cells = row.find_all(["th", "td"], recursive=False)
+        assert len(cells) == 8
+        assert cells[0].name == "th" and cells[0]["scope"] == "row"
+        assert cells[0].get_text(strip=True) == str(number)
+    row3 = [c.get_text(" ", strip=True) for c in rows[2].find_all(["th", "td"], recursive=False)]
+    assert row3[6:] == ["Từ Quý II/2018", "Trong năm 2018"]
+
+
+def test_typos_of_the_original_stay_as_issued(site):
+    text = soup(site / "ke-hoach" / "index.html").select_one(".plan-text").get_text(" ")
+    for as_issued in ["TM. ỦY BAN NHÂN DÂN TINH", "PHỤ LỤC", "CỦA NGHỊ QUYẾT SỐ 18/NQ-CP",
+                      "Các các cơ quan, đơn vị có liên quan", "Kế hoạch số 07 -KH/TW"]:
+        assert as_issued in text
+
+
+def test_no_request_leaves_the_site(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        tree = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in tree.find_all(tag):
+                if tag == "link" and {"canonical", "alternate"} & set(element.get("rel", [])):
+                    continue  # an address, not something the browser loads
+                target = element.get(attr) or ""
+                assert not target.startswith(("http:", "https:", "//")), (page, target)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_site_is_in_vietnamese_with_ascii_urls(site):
+    page = soup(site / "index.html")
+    assert page.html["lang"] == "vi"
+    for path in site.rglob("*"):
+        assert str(path.relative_to(site)).isascii(), path
+
+
+def test_home_page_dates_in_the_administrative_form(site):
+    lead = soup(site / "index.html").select_one(".home .lead").get_text(" ", strip=True)
+    assert lead.startswith("Ngày 02 tháng 7 năm 2018, Ủy ban nhân dân tỉnh Tuyên Quang ban hành")

@@ -1,0 +1,226 @@
+"""Status reports, derived states, the progress page, task pages, open data and the demo."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from macros.load.errors import DataError
+from tests.support.plans import load
+from macros.model.status import DisplayState
+from tests.conftest import DATA, ROOT, build_site, soup
+
+DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+
+IN_PROGRESS = """\
+reports:
+  - date: 2018-07-20
+    state: đang thực hiện
+    percent: 40
+    done: Đang làm.
+    reporter: so-noi-vu
+"""
+
+
+def status_dir(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "tien-do"
+    folder.mkdir()
+    for task_id, text in files.items():
+        (folder / f"{task_id.replace('_', '-')}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def built_state(site: Path, task_id: str) -> str:
+    """The state a reader sees for a task, on its page and in the progress table."""
+    tag = soup(site / "nhiem-vu" / task_id / "index.html").select_one(".task-page__state .state")
+    row = soup(site / "tien-do" / "index.html").select_one(f'tr:has(a[href="../nhiem-vu/{task_id}/"])')
+    assert row["data-state"] == tag["class"][1].removeprefix("state--")
+    return tag.get_text(strip=True)
+
+
+# ii-2-1-1 is due "Hoàn thành trong tháng 7/2018": 31 July 2018.
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"PLAN_AS_OF": "2018-07-30"}, "Đang thực hiện"),
+        ({"PLAN_AS_OF": "2018-07-31"}, "Đang thực hiện"),
+        ({"PLAN_AS_OF": "2018-08-01"}, "Quá hạn"),
+        # 23:30 in Vietnam on the due date (16:30 UTC): not yet overdue.
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 16, 30, tzinfo=timezone.utc).timestamp()))}, "Đang thực hiện"),
+        # 00:30 in Vietnam the day after, while UTC is still 31 July: overdue.
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 17, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn"),
+        # 06:30 in Vietnam the day after, 23:30 UTC of the due date: overdue.
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 23, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn"),
+    ],
+)
+def test_overdue_around_the_due_date_in_vietnam_time(tmp_path, settings, expected):
+    reports = status_dir(tmp_path, ii_2_1_1=IN_PROGRESS)
+    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(reports), **settings)
+    assert result.returncode == 0, result.stderr
+    assert built_state(tmp_path / "site", "ii-2-1-1") == expected
+
+
+def test_every_derived_state_in_the_demo(tmp_path):
+    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    expected = {
+        "ii-2-1-1": "Hoàn thành đúng hạn",  # done 25/7/2018, due 31/7/2018
+        "ii-2-1-2": "Hoàn thành chậm",  # done 10/2/2019, due 31/12/2018
+        "ii-2-1-3": "Đang thực hiện",  # due 31/12/2019
+        "ii-2-1-4": "Quá hạn",  # in progress, due 31/3/2019
+        "ii-3-1-2": "Quá hạn",  # not started, due 31/12/2018
+        "ii-3-2-2": "Tạm dừng",  # paused, due 31/12/2019
+        "ii-3-5-8": "Đang thực hiện",  # due 31/12/2020, revised to 30/6/2021
+        "ii-3-4-1": "Đang thực hiện",  # no deadline: never overdue
+        "ii-3-5-3": "Không còn áp dụng",
+        "ii-2-1-5": "Chưa có báo cáo",
+    }
+    for task_id, state in expected.items():
+        assert built_state(site, task_id) == state, task_id
+    # Original and revised deadlines side by side.
+    deadlines = soup(site / "nhiem-vu" / "ii-3-5-8" / "index.html").select_one("table.deadlines").get_text(" ")
+    assert "ngày 31 tháng 12 năm 2020" in deadlines and "ngày 30 tháng 6 năm 2021" in deadlines
+    # A task without a deadline shows its last report and the next report due instead.
+    recurring = soup(site / "nhiem-vu" / "ii-3-4-1" / "index.html").get_text(" ")
+    assert "Kỳ báo cáo tiếp theo" in recurring and "ngày 13 tháng 7 năm 2019" in recurring
+    # The history lists every report with its evidence.
+    history = soup(site / "nhiem-vu" / "ii-2-1-1" / "index.html").select("table.reports tbody tr")
+    assert len(history) == 2 and "(Minh họa) Văn bản số 00/MH" in history[1].get_text()
+    # Every page of the demo carries the banner; data says it is illustrative.
+    for page in site.rglob("*.html"):
+        assert "Bản trình diễn." in page.read_text("utf-8"), page
+    assert json.loads((site / "du-lieu" / "nhiem-vu.json").read_text("utf-8"))["minh_hoa"] is True
+
+
+def test_the_real_data_has_no_reports_and_says_so(site):
+    plan = load(DATA)
+    assert plan.logs == {} and plan.data_as_of is None
+    page = soup(site / "tien-do" / "index.html")
+    states = {row["data-state"] for row in page.select("table.tasks tbody tr")}
+    assert states == {"chua-co-bao-cao"}
+    assert "Chưa có báo cáo tiến độ nào được công bố." in page.get_text()
+    assert "Bản trình diễn" not in (site / "index.html").read_text("utf-8")
+    # Each task still shows its deadline.
+    row = page.select_one('tr:has(a[href="../nhiem-vu/ii-2-1-1/"])')
+    assert "31/7/2018" in row.get_text()
+
+
+def test_every_task_has_one_page_reachable_from_the_progress_tables(site):
+    plan = load(DATA)
+    pages = {p.parent.name for p in (site / "nhiem-vu").glob("*/index.html")}
+    assert pages == {task.id for task in plan.tasks}
+    links = [a["href"] for a in soup(site / "tien-do" / "index.html").select("table.tasks tbody th a")]
+    assert sorted(links) == sorted(f"../nhiem-vu/{task.id}/" for task in plan.tasks)
+
+
+def test_progress_tables_are_accessible(site):
+    page = soup(site / "tien-do" / "index.html")
+    tables = page.select("table.tasks")
+    assert len(tables) == 2
+    for table in tables:
+        assert table.caption.get_text(strip=True)
+        assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 6
+        assert table.has_attr("data-sortable")
+    assert page.select_one(".table-filters").has_attr("hidden")  # controls only with JavaScript
+    chart = page.select_one("figure.chart")
+    counts = {row.th.get_text(strip=True): int(row.select_one("td.num").get_text()) for row in chart.select("tbody tr")}
+    assert counts["Chưa có báo cáo"] == len(load(DATA).tasks)
+    assert set(counts) == {state.label for state in DisplayState}
+
+
+def test_open_data_loads_back_to_the_same_data(tmp_path):
+    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30")
+    assert result.returncode == 0, result.stderr
+    plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
+    folder = tmp_path / "site" / "du-lieu"
+    document = json.loads((folder / "nhiem-vu.json").read_text("utf-8"))
+    assert document["tinh_den_ngay"] == "2019-06-30" and document["minh_hoa"] is False
+    records = {r["ma"]: r for r in document["nhiem_vu"]}
+    assert list(records) == [task.id for task in plan.tasks]
+    for task in plan.tasks:
+        status = plan.status(task)
+        record = records[task.id]
+        assert record["noi_dung"] == task.text
+        assert record["chu_tri"] == list(task.role_agencies("lead"))
+        assert record["ma_trang_thai"] == status.state.slug
+        assert record["han_hoan_thanh"] == (task.due.isoformat() if task.due else None)
+        assert [(r["ngay"], r["trang_thai"], r["ket_qua"]) for r in record["bao_cao"]] == [
+            (r.date.isoformat(), r.state.value, r.done) for r in status.reports
+        ]
+    raw = (folder / "nhiem-vu.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [row["ma"] for row in rows] == list(records)
+    for row in rows:
+        record = records[row["ma"]]
+        for key, value in record.items():
+            if key == "bao_cao":
+                continue
+            expected = "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+            assert row[key] == expected, (row["ma"], key)
+    reports = list(csv.DictReader(io.StringIO((folder / "bao-cao.csv").read_bytes().decode("utf-8-sig"))))
+    assert [(r["ma_nhiem_vu"], r["ngay"]) for r in reports] == [
+        (task_id, r["ngay"]) for task_id, rec in records.items() for r in rec["bao_cao"]
+    ]
+
+
+def test_open_data_fields_are_documented(site):
+    from macros.files.opendata import REPORT_FIELDS, TASK_FIELDS
+
+    documented = {code.get_text() for code in soup(site / "du-lieu" / "index.html").select("table th code")}
+    assert {f.key for f in TASK_FIELDS + REPORT_FIELDS} <= documented
+
+
+BAD_REPORTS = [
+    ("unknown-task", "ii-9-9-9", IN_PROGRESS, "1", "", "không phải mã của nhiệm vụ nào"),
+    ("date-after-build", "ii-2-1-1", IN_PROGRESS.replace("2018-07-20", "2030-01-01"), "date: 2030", "reports[0].date",
+     "muộn hơn ngày dựng trang"),
+    ("state-outside-list", "ii-2-1-1", IN_PROGRESS.replace("đang thực hiện", "sắp xong"), "state: sắp xong",
+     "reports[0].state", "Giá trị «sắp xong» không hợp lệ"),
+    ("percent-over-100", "ii-2-1-1", IN_PROGRESS.replace("percent: 40", "percent: 140"), "percent: 140",
+     "reports[0].percent", "không quá 100"),
+    ("done-without-date", "ii-2-1-1", IN_PROGRESS.replace("đang thực hiện", "hoàn thành"), "  - date:",
+     "reports[0]", "phải có ngày hoàn thành"),
+    ("same-day-disagree", "ii-2-1-1", IN_PROGRESS + IN_PROGRESS.split("\n", 1)[1].replace("percent: 40", "percent: 50"),
+     "percent: 50", "reports[1]", "hai báo cáo cùng ngày 2018-07-20 nhưng khác nội dung"),
+    ("unknown-reporter", "ii-2-1-1", IN_PROGRESS.replace("reporter: so-noi-vu", "reporter: so-noi-vuu"),
+     "reporter: so-noi-vuu", "reports[0].reporter", "Không có cơ quan mã «so-noi-vuu»"),
+    ("out-of-order", "ii-2-1-1", IN_PROGRESS + IN_PROGRESS.split("\n", 1)[1].replace("2018-07-20", "2018-07-01"),
+     "2018-07-01", "reports[1]", "báo cáo mới ghi nối vào cuối danh sách"),
+    ("javascript-link", "ii-2-1-1", IN_PROGRESS + "    evidence:\n      - number: QĐ\n        url: javascript:alert(1)\n",
+     "url: javascript", "reports[0].evidence[0].url", "không đúng dạng"),
+]
+
+
+@pytest.mark.parametrize(("name", "task", "text", "line_of", "field", "says"), BAD_REPORTS,
+                         ids=[b[0] for b in BAD_REPORTS])
+def test_bad_reports_name_file_line_and_field(tmp_path, name, task, text, line_of, field, says):
+    folder = status_dir(tmp_path, **{task.replace("-", "_"): text})
+    lines = text.split("\n")
+    if line_of == "1":
+        line = 1
+    else:
+        matches = [i for i, l in enumerate(lines, 1) if line_of in l]
+        line = matches[-1] if name in {"same-day-disagree", "out-of-order"} else matches[0]
+        if name in {"same-day-disagree", "out-of-order"}:  # the second report's first line
+            line = [i for i, l in enumerate(lines, 1) if l.startswith("  - date:")][1]
+    with pytest.raises(DataError) as caught:
+        load(DATA, status_dir=folder, as_of=date(2026, 11, 26))
+    assert any(
+        p.file.endswith(f"tien-do/{task}.yaml") and p.line == line and p.field.endswith(field) and says in p.message
+        for p in caught.value.problems
+    ), "\n".join(map(str, caught.value.problems))
+
+
+def test_a_bad_report_stops_the_build(tmp_path):
+    folder = status_dir(tmp_path, ii_2_1_1=IN_PROGRESS.replace("percent: 40", "percent: 140"))
+    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(folder))
+    assert result.returncode != 0
+    assert "ii-2-1-1.yaml, dòng 4" in result.stderr
+    assert not (tmp_path / "site" / "tien-do").exists()

@@ -1,0 +1,102 @@
+"""Link previews: every page has a title, a description, a canonical address and Open Graph tags."""
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from macros.routes import NEWS_FEED, STATE_FEED
+from tests.support.plans import load
+from tests.conftest import DATA, TEST_SITE_URL, build_site, copy_data, soup
+
+OG_IMAGE = "assets/og-image.png"
+
+
+def content_pages(site: Path) -> list[Path]:
+    """Every HTML page of the site except the 404 page and redirect stubs of moved pages."""
+    pages = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html" or 'http-equiv="refresh"' in page.read_text("utf-8"):
+            continue
+        pages.append(page)
+    return pages
+
+
+def address(site: Path, page: Path) -> str:
+    relative = page.relative_to(site).as_posix()
+    return TEST_SITE_URL + relative.removesuffix("index.html")
+
+
+def meta(page, prop: str) -> str | None:
+    tag = page.find("meta", attrs={"property": prop}) or page.find("meta", attrs={"name": prop})
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_title_description_canonical_and_open_graph(site):
+    pages = content_pages(site)
+    assert len(pages) >= 55
+    for path in pages:
+        page = soup(path)
+        where = address(site, path)
+        canonical = page.find("link", rel="canonical")
+        assert canonical is not None and canonical["href"] == where, path
+        assert page.title.get_text(strip=True), path
+        for prop in ("description", "og:title", "og:description", "og:site_name"):
+            assert (meta(page, prop) or "").strip(), (path, prop)
+        assert meta(page, "og:url") == where, path
+        assert meta(page, "og:image") == TEST_SITE_URL + OG_IMAGE, path
+        assert meta(page, "og:locale") == "vi_VN"
+        assert meta(page, "og:type") in {"website", "article"}
+
+
+def test_the_preview_image_is_a_1200_by_630_png(site):
+    data = (site / OG_IMAGE).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
+    assert (width, height) == (1200, 630)
+
+
+def test_task_pages_describe_their_task(site):
+    plan = load(DATA)
+    for task in plan.tasks:
+        page = soup(site / "nhiem-vu" / task.id / "index.html")
+        assert meta(page, "description") == f"{task.title}: {task.summary}", task.id
+        assert meta(page, "og:title") == task.title
+
+
+def test_posts_are_articles_with_their_own_description(site):
+    page = soup(site / "tin-tuc" / "ke-hoach-68-kh-ubnd" / "index.html")
+    assert meta(page, "og:type") == "article"
+    assert meta(page, "article:published_time") == "2026-11-26"
+    assert meta(page, "og:description").startswith("Ngày 02 tháng 7 năm 2018")
+
+
+def test_text_from_data_is_escaped_in_the_tags(tmp_path):
+    data = copy_data(tmp_path)
+    plan_file = data / "plan.yaml"
+    text = plan_file.read_text("utf-8")
+    original = "text: Xây dựng kế hoạch thực hiện có hiệu quả"  # task ii-2-1-1
+    assert text.count(original) == 1
+    plan_file.write_text(text.replace(original, 'text: Xây "dựng" <b>kế</b> & hoạch'), "utf-8")
+    dest = tmp_path / "site"
+    result = build_site(dest, data_dir=data, SITE_URL=TEST_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    page = soup(dest / "nhiem-vu" / "ii-2-1-1" / "index.html")
+    assert meta(page, "description").startswith('Nhiệm vụ II.2.1.1: Xây "dựng" <b>kế</b> & hoạch')
+    assert meta(page, "og:description") == meta(page, "description")
+    assert page.head.find("b") is None
+
+
+def test_local_build_without_site_url_omits_absolute_addresses(tmp_path):
+    dest = tmp_path / "site"
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    assert not (dest / NEWS_FEED).exists() and not (dest / STATE_FEED).exists()
+    for path in content_pages(dest):
+        page = soup(path)
+        assert page.find("link", rel="canonical") is None, path
+        assert meta(page, "og:url") is None and meta(page, "og:image") is None, path
+        assert meta(page, "og:title"), path
+    press = soup(dest / "bao-chi" / "index.html").get_text(" ")
+    assert "chưa có nguồn tin RSS" in press

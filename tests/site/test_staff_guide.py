@@ -1,0 +1,173 @@
+"""The staff guide, the pull-request template and review routing.
+
+The guide's list of error messages is held to the code both ways: every message it quotes is one
+the validator really emits, and every message the validator can emit is quoted and explained.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from macros.load.errors import Problem
+from tests.conftest import ROOT, soup
+
+GUIDE = "huong-dan-cap-nhat"
+# Where the messages come from: problem(...), claim(...) and Problem(...) calls, the table of pydantic error
+# texts, custom error messages, and the messages the YAML reader builds in small functions.
+MESSAGE_FILES = sorted([*(ROOT / "macros" / "model").glob("*.py"),
+                        *(ROOT / "macros" / "load").glob("*.py")])
+LOCATION = re.compile(r"^(?P<file>\S+), dòng (?P<line>\d+)(?: \(trường «(?P<field>[^»]*)»\))?: (?P<message>.*)$")
+
+
+def _is_text(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _is_text(node.left) or _is_text(node.right)
+    return isinstance(node, ast.JoinedStr)
+
+
+def _pattern(node: ast.AST, formatted: bool) -> str:
+    """A regular expression for the texts an expression can produce; values become wildcards."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if not formatted:
+            return re.escape(node.value)
+        return "".join(
+            re.escape(literal) + ("(.+?)" if field is not None else "")
+            for literal, field, _, _ in string.Formatter().parse(node.value)
+        )
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            re.escape(part.value) if isinstance(part, ast.Constant) else "(.+?)" for part in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _pattern(node.left, formatted) + _pattern(node.right, formatted)
+    return "(.*?)"
+
+
+def code_messages() -> dict[str, str]:
+    """Every message the data checks can emit, as {regex: where it is written}."""
+    found: dict[str, str] = {}
+
+    def add(node: ast.AST, formatted: bool, path: Path) -> None:
+        if _is_text(node):
+            found[_pattern(node, formatted)] = f"{path.name}:{node.lineno}: {ast.unparse(node)[:90]}"
+
+    for path in MESSAGE_FILES:
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id == "problem" and node.args:
+                    add(node.args[0], True, path)
+                elif node.func.id == "claim" and len(node.args) == 3:
+                    add(node.args[2], True, path)
+                elif node.func.id == "Problem" and len(node.args) == 4:
+                    add(node.args[3], False, path)
+            elif isinstance(node, ast.keyword) and node.arg == "custom_error_message":
+                add(node.value, True, path)
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "_MESSAGES" for t in node.targets
+            ):
+                for value in node.value.values:
+                    add(value, True, path)
+            elif (
+                path.name in ("yaml.py", "errors.py") and isinstance(node, ast.FunctionDef)
+                and not node.name.startswith("__")
+            ):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        add(inner.value, False, path)
+    return found
+
+
+def guide_messages(site: Path) -> list[str]:
+    """The messages the guide quotes, as readers see them: one paragraph of a quote each."""
+    article = soup(site / GUIDE / "index.html").select_one("article")
+    heading = article.find("h2", id="thong-bao-loi")
+    assert heading is not None
+    return [" ".join(p.get_text().split()) for quote in heading.find_all_next("blockquote")
+            for p in quote.find_all("p")]
+
+
+def without_location(message: str) -> str:
+    match = LOCATION.match(message)
+    return match["message"] if match else message
+
+
+def test_the_guide_is_in_the_navigation(site):
+    home = soup(site / "index.html")
+    links = {a["href"].rstrip("/").split("/")[-1] for a in home.select("nav a[href]")}
+    assert GUIDE in links
+    page = soup(site / GUIDE / "index.html")
+    assert page.select_one("article h1").find(string=True).strip() == "Hướng dẫn cập nhật tiến độ"
+
+
+def test_the_code_messages_are_found():
+    # The reader of the code must see the messages, or the two tests below prove nothing.
+    messages = code_messages()
+    assert len(messages) >= 35
+    assert any(re.fullmatch(p, "Thiếu trường bắt buộc «date». Cách sửa: thêm trường này.") for p in messages)
+
+
+def test_every_message_the_guide_quotes_is_real(site):
+    patterns = code_messages()
+    quoted = guide_messages(site)
+    assert len(quoted) >= 35
+    unknown = [m for m in quoted if not any(re.fullmatch(p, without_location(m)) for p in patterns)]
+    assert unknown == []
+
+
+def test_every_message_of_the_validator_is_explained(site):
+    quoted = [without_location(m) for m in guide_messages(site)]
+    missing = [where for p, where in code_messages().items()
+               if not any(re.fullmatch(p, m) for m in quoted)]
+    assert missing == [], "explain these in docs/huong-dan-cap-nhat.md:\n" + "\n".join(missing)
+
+
+def test_the_guide_shows_where_an_error_is_as_the_validator_writes_it(site):
+    located = [LOCATION.match(m) for m in guide_messages(site) if LOCATION.match(m)]
+    assert located, "the guide shows one full message with its file, line and field"
+    for match in located:
+        problem = Problem(match["file"], int(match["line"]), match["field"] or "", match["message"])
+        assert str(problem) == match[0]
+
+
+# --- Pull requests and review routing -----------------------------------------------------------
+
+
+def codeowners_rules() -> list[tuple[re.Pattern, list[str]]]:
+    rules = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *owners = line.split()
+            assert pattern.startswith("/") and "*" not in pattern, "only anchored paths are read here"
+            suffix = ".*" if pattern.endswith("/") else r"\Z"
+            rules.append((re.compile(re.escape(pattern[1:]) + suffix), owners))
+    return rules
+
+
+def owners_of(path: str) -> list[str]:
+    """GitHub's rule: the last matching line decides."""
+    owners: list[str] = []
+    for pattern, rule_owners in codeowners_rules():
+        if pattern.match(path):
+            owners = rule_owners
+    return owners
+
+
+def test_status_changes_are_reviewed_by_so_noi_vu():
+    team = "@ORG/so-noi-vu"
+    assert owners_of("data/tien-do/ii-2-1-1.yaml") == [team]
+    assert owners_of("data/tien-do/iii-1-2.yaml") == [team]
+    # The placeholder is explained where the repository owner will look for it.
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert team in readme and "CODEOWNERS" in readme
+
+
+def test_the_pull_request_template_points_to_the_guide():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text("utf-8")
+    assert f"/{GUIDE}/" in template and f"docs/{GUIDE}.md" in template
+    assert (ROOT / "docs" / f"{GUIDE}.md").is_file()
+    assert "Sở Nội vụ" in template
