@@ -15,6 +15,7 @@ from . import timeframe as tf
 from .reporting import Duty
 from .reports import StatusFile
 from .status import DisplayState, TaskStatus
+from .roles import APPENDIX_KINDS, BODY_KINDS, Role
 from .schema import (
     Agency,
     AppendixRow,
@@ -24,16 +25,31 @@ from .schema import (
     Responsibility,
     Section,
     TaskNode,
-    Timeframe,
 )
 
-ROLES = ("lead", "partners", "consulted", "deciding")
-ROLE_LABELS = {
-    "lead": "Chủ trì",
-    "partners": "Phối hợp",
-    "consulted": "Cho ý kiến",
-    "deciding": "Quyết định",
-}
+ROLES = APPENDIX_KINDS
+
+
+@dataclass(frozen=True)
+class TaskTimeframe:
+    """A task's timeframe in the body's words: its own, or its section heading's (`heading`)."""
+
+    text: str
+    schedule: tf.Schedule
+    heading: str | None = None  # "II.2.2" when the words are the section heading's
+    line: bool = False  # written as "- Thời gian thực hiện: ..."
+
+    @property
+    def start(self) -> tf.Period | None:
+        return self.schedule.start
+
+    @property
+    def due(self) -> tf.Period | None:
+        return self.schedule.due
+
+    @property
+    def recurrence(self) -> tf.Recurrence:
+        return self.schedule.recurrence
 
 
 @dataclass(frozen=True)
@@ -42,9 +58,9 @@ class Task:
     part: str
     sections: tuple[Section, ...]  # enclosing sections, outermost first
     position: int  # 1-based place among the tasks of its innermost section
-    lead: Responsibility | None
-    timeframe: Timeframe | None
-    appendix_rows: tuple[AppendixRow, ...] = ()
+    roles: tuple[Role, ...]  # from the body of the plan only
+    timeframe: TaskTimeframe | None  # from the body of the plan only
+    appendix_rows: tuple[AppendixRow, ...] = ()  # linked Phụ lục rows, each with its own roles
 
     @property
     def id(self) -> str:
@@ -53,14 +69,6 @@ class Task:
     @property
     def text(self) -> str:
         return self.node.text
-
-    @property
-    def partners(self) -> Responsibility | None:
-        return self.node.partners
-
-    @property
-    def lead_is_inherited(self) -> bool:
-        return self.node.lead is None and self.lead is not None
 
     @property
     def label(self) -> str:
@@ -89,39 +97,40 @@ class Task:
         return self.sections[-1].title.rstrip(": ") if self.sections else ""
 
     @property
-    def schedule(self) -> tf.Schedule | None:
-        """The dates the plan sets: the task's own phrase first, else its appendix row."""
-        if self.timeframe:
-            return self.timeframe.schedule
-        if self.appendix_rows:
-            return self.appendix_rows[0].schedule
+    def schedule_source(self) -> AppendixRow | None:
+        """Where the task's dates come from when its body gives none: its first Phụ lục row."""
+        if self.timeframe is None and self.appendix_rows:
+            return self.appendix_rows[0]
         return None
 
     @property
-    def due(self):
-        return self.schedule.due if self.schedule else None
+    def schedule(self) -> tf.Schedule | None:
+        """The periods the plan sets: the body's words first, else the first Phụ lục row's."""
+        if self.timeframe:
+            return self.timeframe.schedule
+        row = self.schedule_source
+        return row.schedule if row else None
+
+    @property
+    def due_date(self) -> date | None:
+        """The deadline: the last day of the due period."""
+        return self.schedule.due_date if self.schedule else None
 
     @property
     def recurrence(self) -> tf.Recurrence:
         return self.schedule.recurrence if self.schedule else tf.Recurrence.NONE
 
-    def role_agencies(self, role: str) -> tuple[str, ...]:
-        """Agency ids named for a role, by the task's own words and by its appendix rows."""
-        return self._roles[role]
+    def role(self, kind: str) -> Role | None:
+        return next((r for r in self.roles if r.kind == kind), None)
 
-    @cached_property
-    def _roles(self) -> dict[str, tuple[str, ...]]:
-        # Asked for on every page that lists tasks: worked out once per task.
-        roles = {}
-        for role in ROLES:
-            found: list[str] = []
-            own = {"lead": self.lead, "partners": self.partners}.get(role)
-            for resp in [own] + [getattr(row, role) for row in self.appendix_rows]:
-                for agency_id in resp.agencies if resp else ():
-                    if agency_id not in found:
-                        found.append(agency_id)
-            roles[role] = tuple(found)
-        return roles
+    def role_agencies(self, kind: str) -> tuple[str, ...]:
+        """Agency ids the body of the plan names for a kind of role (never the Phụ lục's)."""
+        found = self.role(kind)
+        return found.agencies if found else ()
+
+    @property
+    def appendix_roles(self) -> tuple[Role, ...]:
+        return tuple(role for row in self.appendix_rows for role in row.roles)
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,7 @@ class Plan:
         log = self.logs.get(task.id)
         return TaskStatus(
             reports=tuple(log.reports) if log else (),
-            original_due=task.due,
+            original_due=task.due_date,
             as_of=self.as_of,
         )
 
@@ -255,14 +264,14 @@ class Plan:
     @property
     def last_task_day(self):
         days = [day for t in self.tasks if t.schedule
-                for day in (t.schedule.start, t.schedule.due) if day]
+                for day in (t.schedule.start_date, t.schedule.due_date) if day]
         return max(days, default=None)
 
     def tasks_owed_by(self, agency_id: str) -> tuple[Task, ...]:
         """Every task the agency is named for, itself or through the groups it belongs to, in
         plan order."""
         ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
-        owed = {task.id for role in ROLES for a in ids for task in self.tasks_for(a, role)}
+        owed = {task.id for role in BODY_KINDS for a in ids for task in self.tasks_for(a, role)}
         return tuple(task for task in self.tasks if task.id in owed)
 
     def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
@@ -279,10 +288,16 @@ class Plan:
         """Whether the agency has dates of its own: a reporting duty or a task done once with a
         due date."""
         return bool(self.duties_of(agency_id)) or any(
-            t.due and t.recurrence is tf.Recurrence.NONE for t in self.tasks_owed_by(agency_id))
+            t.due_date and t.recurrence is tf.Recurrence.NONE for t in self.tasks_owed_by(agency_id))
 
     def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
+        """Tasks whose body names the agency for a kind of role (never the Phụ lục's)."""
         return self._tasks_by_role.get((agency_id, role), ())
+
+    def appendix_rows_naming(self, agency_id: str) -> tuple[tuple[AppendixRow, Role], ...]:
+        """The Phụ lục rows that name the agency, each with the column (role) naming it."""
+        return tuple((row, role) for row in self.appendix.rows for role in row.roles
+                     if agency_id in role.agencies)
 
     @cached_property
     def _tasks_by_role(self) -> dict[tuple[str, str], tuple[Task, ...]]:
@@ -290,9 +305,9 @@ class Plan:
         # one per question (which made the build grow with agencies x tasks).
         index: dict[tuple[str, str], list[Task]] = {}
         for task in self.tasks:
-            for role in ROLES:
-                for agency_id in task.role_agencies(role):
-                    index.setdefault((agency_id, role), []).append(task)
+            for role in task.roles:
+                for agency_id in role.agencies:
+                    index.setdefault((agency_id, role.kind), []).append(task)
         return {key: tuple(tasks) for key, tasks in index.items()}
 
     @property
@@ -307,6 +322,11 @@ class Plan:
             "recurring": sum(
                 1 for s in schedules if s and s.recurrence is not tf.Recurrence.NONE
             ),
+            "start_only": sum(1 for s in schedules if s and not s.due
+                              and s.recurrence is tf.Recurrence.NONE),
+            "without_timeframe": sum(1 for s in schedules if s is None),
+            "without_lead": sum(1 for t in self.tasks if not t.role_agencies("lead")),
+            "overdue": sum(1 for t in self.tasks if self.status(t).is_overdue),
             "implements": len(self.data.implements),
         }
 
@@ -325,6 +345,42 @@ def _walk(
             raise TypeError(node)
 
 
+def _section_label(part: str, section: Section) -> str:
+    return f"{part}.{section.section}"
+
+
+def body_roles(node: TaskNode, part: str, sections: tuple[Section, ...]) -> tuple[Role, ...]:
+    """The roles the body of the plan gives a task, in its words: the task's own lead, or the
+    agency its section heading names; and the partners its sentence names."""
+    roles = []
+    if node.lead:
+        term = node.lead.term or ("Trách nhiệm thực hiện" if node.lines else "Thực hiện")
+        roles.append(_role("lead", term, node.lead))
+    else:
+        section = next((s for s in reversed(sections) if s.lead), None)
+        if section is not None:
+            roles.append(_role("lead", node.lead_term or "Thực hiện", section.lead,
+                               heading=_section_label(part, section)))
+    if node.partners:
+        roles.append(_role("partners", node.partners.term or "Phối hợp với", node.partners))
+    return tuple(roles)
+
+
+def _role(kind: str, term: str, resp: Responsibility, heading: str | None = None) -> Role:
+    return Role(kind, term, resp.text.strip().rstrip(".;"), tuple(resp.agencies), heading)
+
+
+def body_timeframe(node: TaskNode, part: str,
+                   sections: tuple[Section, ...]) -> TaskTimeframe | None:
+    if node.timeframe:
+        return TaskTimeframe(node.timeframe.text, node.timeframe.schedule, line=node.timeframe.line)
+    section = next((s for s in reversed(sections) if s.timeframe), None)
+    if section is None:
+        return None
+    return TaskTimeframe(section.timeframe.text, section.timeframe.schedule,
+                         heading=_section_label(part, section))
+
+
 def build(registry: Registry, data: PlanData, **status) -> Plan:
     rows_of: dict[str, list[AppendixRow]] = {}
     for row in data.appendix.rows:
@@ -333,12 +389,10 @@ def build(registry: Registry, data: PlanData, **status) -> Plan:
     tasks = []
     for part in data.parts:
         for node, sections, position in _walk(part.content, part.number, ()):
-            lead = node.lead or next((s.lead for s in reversed(sections) if s.lead), None)
-            timeframe = node.timeframe or next(
-                (s.timeframe for s in reversed(sections) if s.timeframe), None
-            )
-            tasks.append(
-                Task(node, part.number, sections, position, lead, timeframe,
-                     tuple(rows_of.get(node.task, ())))
-            )
+            tasks.append(Task(
+                node, part.number, sections, position,
+                body_roles(node, part.number, sections),
+                body_timeframe(node, part.number, sections),
+                tuple(rows_of.get(node.task, ())),
+            ))
     return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies}, **status)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
@@ -28,6 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import timeframe as tf
+from .roles import APPENDIX_KINDS, Role
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -70,11 +72,26 @@ def _known_task(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _distinct(values: list) -> list:
+    seen: set = set()
+    for value in values:
+        if value in seen:
+            raise problem(
+                "«{value}» được ghi hai lần trong cùng một danh sách. Cách sửa: xóa dòng trùng.",
+                value=value,
+            )
+        seen.add(value)
+    return values
+
+
 # A reference to an agency of data/agencies.yaml, or to a task of data/plan.yaml, checked where it
 # stands, so the error points at the very line.
 KnownAgency = Annotated[AgencyId, AfterValidator(_known_agency)]
 KnownTask = Annotated[TaskId, AfterValidator(_known_task)]
 Numbering = Annotated[str, AfterValidator(_numbering)]
+# A list of references in which no id appears twice.
+AgencyList = Annotated[list[KnownAgency], AfterValidator(_distinct)]
+TaskList = Annotated[list[KnownTask], AfterValidator(_distinct)]
 
 
 @dataclass
@@ -171,7 +188,7 @@ class Agency(Model):
     level: Level
     spellings: Annotated[list[Text], Field(min_length=1)]
     group: bool = False
-    members: list[KnownAgency] = []
+    members: AgencyList = []
     members_note: Text | None = None
     note: Text | None = None
 
@@ -209,11 +226,19 @@ def _require_agency(agency_id: str, state: ValidationState) -> None:
 # --- The plan ---------------------------------------------------------------------------------
 
 
+# The words the body of the plan uses for a role. "Trách nhiệm thực hiện" (the "- Trách nhiệm
+# thực hiện:" lines of 2.1.x) and "Thực hiện" (the agency is the subject of the sentence, or is
+# named by the heading of its section) are given by where the words stand; "Chủ trì" and "Phối hợp
+# với" only where the sentence says so (checked).
+BodyTerm = Literal["Trách nhiệm thực hiện", "Thực hiện", "Chủ trì", "Phối hợp với"]
+
+
 class Responsibility(Model):
     """Who is named for a role, in the document's own words and as registry references."""
 
     text: Text
-    agencies: Annotated[list[KnownAgency], Field(min_length=1)]
+    term: BodyTerm | None = None  # the word the sentence uses, when it names the role itself
+    agencies: Annotated[AgencyList, Field(min_length=1)]
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -234,28 +259,21 @@ class Responsibility(Model):
 
 
 class Timeframe(Model):
-    """A timeframe phrase as written, with the dates it means. The two must agree."""
+    """A timeframe phrase as written. What it means (periods, due date, recurrence) is read from
+    the words by the closed grammar of macros.model.timeframe, never typed in beside them."""
 
     text: Text
     line: bool = False  # written on its own line: "- Thời gian thực hiện: ..."
-    start: date | None = None
-    due: date | None = None
-    recurrence: tf.Recurrence = tf.Recurrence.NONE
 
     @field_validator("text")
     @classmethod
     def _known_phrase(cls, value: str) -> str:
-        parse_phrase(value)
+        check_schedule(value, parse_phrase(value))
         return value
 
-    @model_validator(mode="after")
-    def _agrees_with_phrase(self) -> Timeframe:
-        same_schedule(self.text, tf.parse(self.text), self.schedule)
-        return self
-
-    @property
+    @cached_property
     def schedule(self) -> tf.Schedule:
-        return tf.Schedule(self.start, self.due, self.recurrence)
+        return tf.parse(self.text)
 
 
 def parse_phrase(phrase: str) -> tf.Schedule:
@@ -271,31 +289,15 @@ def parse_phrase(phrase: str) -> tf.Schedule:
         ) from None
 
 
-def same_schedule(phrase: str, parsed: tf.Schedule, declared: tf.Schedule) -> tf.Schedule:
-    if parsed != declared:
+def check_schedule(phrase: str, schedule: tf.Schedule) -> tf.Schedule:
+    if schedule.start and schedule.due and schedule.due.last < schedule.start.first:
         raise problem(
-            "Cụm thời gian «{text}» có nghĩa là bắt đầu {start}, hạn {due}, lặp lại «{rec}», "
-            "nhưng dữ liệu ghi bắt đầu {dstart}, hạn {ddue}, lặp lại «{drec}». Cách sửa: sửa "
-            "«start», «due», «recurrence» cho khớp với cụm thời gian (hoặc sửa cụm thời gian).",
+            "Cụm thời gian «{text}» có hạn hoàn thành trước khi bắt đầu. Cách sửa: kiểm tra lại "
+            "cụm thời gian so với văn bản.",
             text=phrase,
-            start=_iso(parsed.start),
-            due=_iso(parsed.due),
-            rec=parsed.recurrence.value,
-            dstart=_iso(declared.start),
-            ddue=_iso(declared.due),
-            drec=declared.recurrence.value,
         )
-    if declared.start and declared.due and declared.due < declared.start:
-        raise problem(
-            "Hạn hoàn thành {due} trước ngày bắt đầu {start}. Cách sửa: kiểm tra lại hai ngày.",
-            due=_iso(declared.due),
-            start=_iso(declared.start),
-        )
-    return parsed
+    return schedule
 
-
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else "(không có)"
 
 
 class Paragraph(Model):
@@ -311,6 +313,9 @@ class TaskNode(Model):
     lines: bool = False  # lead and timeframe written as "- Trách nhiệm thực hiện:" lines
     text: Text
     lead: Responsibility | None = None
+    # The word the sentence uses for the agency of the section heading ("Chủ trì, phối hợp với
+    # ..." under "3.1. Sở Nội vụ"), when the task names no lead of its own.
+    lead_term: BodyTerm | None = None
     partners: Responsibility | None = None
     timeframe: Timeframe | None = None
 
@@ -328,6 +333,20 @@ class TaskNode(Model):
         return claim(value, state_of(info).seen_tasks,
                      "Mã nhiệm vụ «{id}» bị trùng: mỗi nhiệm vụ có một mã riêng, không bao giờ "
                      "đổi. Cách sửa: đặt mã khác cho nhiệm vụ mới.")
+
+    @model_validator(mode="after")
+    def _terms_in_text(self) -> TaskNode:
+        # "Chủ trì" and "Phối hợp với" are quoted from the sentence: they must be there.
+        for term in (self.lead_term, self.lead.term if self.lead else None,
+                     self.partners.term if self.partners else None):
+            if term in ("Chủ trì", "Phối hợp với") and term.casefold() not in self.text.casefold():
+                raise problem(
+                    "Lời văn của nhiệm vụ «{id}» không có chữ «{term}». Cách sửa: chỉ ghi «term» "
+                    "khi câu văn dùng đúng chữ này.",
+                    id=self.task,
+                    term=term,
+                )
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> TaskNode:
@@ -447,16 +466,20 @@ class ReportingDuty(Model):
 
     id: AgencyId
     task: KnownTask
-    reporters: Annotated[list[KnownAgency], Field(min_length=1)]
-    to: Annotated[list[KnownAgency], Field(min_length=1)]
+    reporters: Annotated[AgencyList, Field(min_length=1)]
+    to: Annotated[AgencyList, Field(min_length=1)]
     send_to: KnownAgency
-    monthly_days: Annotated[list[Annotated[int, Field(ge=1, le=31)]], Field(min_length=1)]
+    monthly_days: Annotated[list[Annotated[int, Field(ge=1, le=31)]], Field(min_length=1),
+                            AfterValidator(_distinct)]
     yearly: list[YearlyDay] = []
 
     # The days must be the ones the task's own words give: "trước ngày 13 và ngày 27 hằng tháng".
+    # When the task itself is unknown, that one error is enough: the days are not checked.
     @field_validator("monthly_days")
     @classmethod
     def _days_in_text(cls, value: list[int], info: ValidationInfo) -> list[int]:
+        if "task" not in info.data:
+            return value
         text = state_of(info).task_texts.get(info.data.get("task", ""), "")
         for day in value:
             if not re.search(rf"\bngày {day}\b", text):
@@ -471,6 +494,8 @@ class ReportingDuty(Model):
     @field_validator("yearly")
     @classmethod
     def _dates_in_text(cls, value: list[YearlyDay], info: ValidationInfo) -> list[YearlyDay]:
+        if "task" not in info.data:
+            return value
         text = state_of(info).task_texts.get(info.data.get("task", ""), "")
         for when in value:
             if f"{when.day}/{when.month}" not in text:
@@ -493,7 +518,7 @@ def _unknown_task(task_id: str) -> PydanticCustomError:
 
 class RecipientLine(Model):
     text: Text
-    agencies: list[KnownAgency] = []
+    agencies: AgencyList = []
 
 
 class Recipients(Model):
@@ -501,9 +526,18 @@ class Recipients(Model):
     lines: Annotated[list[RecipientLine], Field(min_length=1)]
 
 
+# The Phụ lục's own words for its role columns (columns 3 to 6), in the order of the table.
+APPENDIX_ROLE_COLUMNS = {
+    "lead": "Cơ quan, đơn vị chủ trì tham mưu",
+    "partners": "Cơ quan, đơn vị phối hợp",
+    "consulted": "Cơ quan có thẩm quyền cho ý kiến",
+    "deciding": "Cơ quan có thẩm quyền quyết định",
+}
+
+
 class AppendixRow(Model):
     number: Annotated[int, Field(ge=1)]
-    tasks: Annotated[list[KnownTask], Field(min_length=1)]
+    tasks: Annotated[TaskList, Field(min_length=1)]
     content: Text
     lead: Responsibility
     partners: Responsibility | None = None
@@ -511,9 +545,6 @@ class AppendixRow(Model):
     deciding: Responsibility | None = None
     start: Text
     completion: Text
-    start_date: date | None = None
-    due_date: date | None = None
-    recurrence: tf.Recurrence = tf.Recurrence.NONE
 
     @field_validator("number")
     @classmethod
@@ -536,14 +567,32 @@ class AppendixRow(Model):
         return value
 
     @model_validator(mode="after")
-    def _dates_agree(self) -> AppendixRow:
-        parsed = tf.combine(self.start, self.completion)
-        same_schedule(f"{self.start.strip()} – {self.completion.strip()}", parsed, self.schedule)
+    def _periods_in_order(self) -> AppendixRow:
+        check_schedule(f"{self.start.strip()} – {self.completion.strip()}", self.schedule)
         return self
 
-    @property
+    @cached_property
     def schedule(self) -> tf.Schedule:
-        return tf.Schedule(self.start_date, self.due_date, self.recurrence)
+        """The start period from the "Thời gian thực hiện" cell, the due period and recurrence
+        from the "Thời gian hoàn thành" cell."""
+        return tf.combine(self.start, self.completion)
+
+    @property
+    def start_text(self) -> str:
+        return self.start.strip()
+
+    @cached_property
+    def roles(self) -> tuple[Role, ...]:
+        """The row's roles, in the Phụ lục's own column headings."""
+        return tuple(
+            Role(kind, APPENDIX_ROLE_COLUMNS[kind], resp.text.strip(), tuple(resp.agencies),
+                 row=self.number)
+            for kind in APPENDIX_KINDS if (resp := getattr(self, kind)) is not None
+        )
+
+    @property
+    def completion_text(self) -> str:
+        return self.completion.strip()
 
 
 class Appendix(Model):
@@ -552,6 +601,39 @@ class Appendix(Model):
     attached: Text
     columns: Annotated[list[Text], Field(min_length=8, max_length=8)]
     rows: Annotated[list[AppendixRow], Field(min_length=1)]
+
+    @field_validator("columns")
+    @classmethod
+    def _role_columns(cls, value: list[str]) -> list[str]:
+        # Roles are shown in the Phụ lục's own words: the headings must be those words.
+        if value[2:6] != list(APPENDIX_ROLE_COLUMNS.values()):
+            raise problem(
+                "Các cột 3 đến 6 của Phụ lục phải là «{expected}». Cách sửa: chép đúng tiêu đề cột "
+                "như văn bản.",
+                expected="», «".join(APPENDIX_ROLE_COLUMNS.values()),
+            )
+        return value
+
+
+class StandingStatus(str, Enum):
+    IN_FORCE = "con-hieu-luc"
+    REPLACED = "da-duoc-thay-the"
+    ENDED = "het-hieu-luc"
+
+    @property
+    def label(self) -> str:
+        return {"con-hieu-luc": "Còn hiệu lực", "da-duoc-thay-the": "Đã được thay thế",
+                "het-hieu-luc": "Hết hiệu lực"}[self.value]
+
+
+class Standing(Model):
+    """What is known of the plan's validity, and the document that says so."""
+
+    status: StandingStatus
+    since: date | None = None
+    source: Text  # the document that says so: its number, date and issuer
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = None
+    note: Text | None = None
 
 
 class PlanData(Model):
@@ -565,6 +647,15 @@ class PlanData(Model):
     reporting: list[ReportingDuty] = []
     recipients: Recipients
     appendix: Appendix
+    # What is known of the plan's validity (in force, replaced, ended), newest last; empty when
+    # nothing is recorded, and the site says so.
+    standing: list[Standing] = []
+
+    @field_validator("implements")
+    @classmethod
+    def _distinct_references(cls, value: list[Reference]) -> list[Reference]:
+        _distinct([ref.id for ref in value])
+        return value
 
     @model_validator(mode="after")
     def _short_names_in_preamble(self) -> PlanData:

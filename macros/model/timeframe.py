@@ -1,8 +1,10 @@
 """Parse the timeframe phrases of the plan ("Hoàn thành trong tháng 7/2018", "Từ Quý II/2018", ...).
 
-Every phrase maps to a Schedule: a start, a due date and a recurrence. The grammar is closed on
-purpose: a phrase it does not know raises UnknownTimeframe, so a typo in the data is an error and
-never a guess.
+Every phrase maps to a Schedule: the period work starts in, the period it is due in, and a
+recurrence. A period keeps the precision its words have (a month, a quarter, a year): "từ năm
+2018" starts in the year 2018, not on 1 January 2018. A due date is the last day of the due
+period. The grammar is closed on purpose: a phrase it does not know raises UnknownTimeframe, so a
+typo in the data is an error and never a guess.
 """
 from __future__ import annotations
 
@@ -35,11 +37,64 @@ _RECURRENCE_LABELS = {
 }
 
 
+class Precision(str, Enum):
+    """How precise a period's words are. Values appear in the open data."""
+
+    DAY = "ngay"
+    MONTH = "thang"
+    QUARTER = "quy"
+    HALF = "nua-nam"
+    YEAR = "nam"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of time as the plan's words name it: its precision, first and last day."""
+
+    precision: Precision
+    first: date
+    last: date
+
+    @property
+    def words(self) -> str:
+        """The period in words: "năm 2018", "tháng 7/2018", "quý I/2019"."""
+        if self.precision is Precision.YEAR:
+            return f"năm {self.first.year}"
+        if self.precision is Precision.MONTH:
+            return f"tháng {self.first.month}/{self.first.year}"
+        if self.precision is Precision.QUARTER:
+            roman = {1: "I", 2: "II", 3: "III", 4: "IV"}[(self.first.month + 2) // 3]
+            return f"quý {roman}/{self.first.year}"
+        if self.precision is Precision.HALF:
+            return f"{'6 tháng đầu' if self.first.month == 1 else '6 tháng cuối'} năm {self.first.year}"
+        return f"ngày {self.first.day}/{self.first.month}/{self.first.year}"
+
+
 @dataclass(frozen=True)
 class Schedule:
-    start: date | None = None
-    due: date | None = None
+    start: Period | None = None
+    due: Period | None = None
     recurrence: Recurrence = Recurrence.NONE
+    before: int | None = None  # "xong trước năm 2020": the due period is the year before it
+
+    @property
+    def start_date(self) -> date | None:
+        """The first day of the start period (may precede the plan's own date)."""
+        return self.start.first if self.start else None
+
+    @property
+    def due_date(self) -> date | None:
+        """The last day of the due period: the deadline."""
+        return self.due.last if self.due else None
+
+    @property
+    def due_rule(self) -> str | None:
+        """How the due date was computed from the words, in Vietnamese."""
+        if self.due is None:
+            return None
+        if self.before:
+            return f"ngày cuối cùng trước năm {self.before}"
+        return f"ngày cuối cùng của {self.due.words}"
 
 
 class UnknownTimeframe(ValueError):
@@ -65,7 +120,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:hoàn thành|xong) (?:(?:trong|vào) )?" + _PERIOD.format(p="d")), "due"),
     (re.compile(r"(?:trong )?" + _PERIOD.format(p="d")), "within"),
     (re.compile(r"(?:thực hiện )?thường xuyên"), "continuous"),
-    (re.compile(r"thực hiện hằng năm"), "yearly"),
+    (re.compile(r"(?:thực hiện )?hằng năm"), "yearly"),
     (re.compile(r"(?:tiếp tục )?thực hiện theo kế hoạch"), "per_plan"),
 ]
 
@@ -77,23 +132,25 @@ def normalize(phrase: str) -> str:
     return text.rstrip(".").strip()
 
 
-def _bounds(match: re.Match[str], prefix: str) -> tuple[date, date]:
-    """First and last day of the period captured under the given group prefix."""
+def year_period(year: int) -> Period:
+    return Period(Precision.YEAR, date(year, 1, 1), date(year, 12, 31))
+
+
+def _period(match: re.Match[str], prefix: str) -> Period:
+    """The period captured under the given group prefix."""
     groups = match.groupdict()
     if groups.get(prefix + "year"):
-        year = int(groups[prefix + "year"])
-        return date(year, 1, 1), date(year, 12, 31)
+        return year_period(int(groups[prefix + "year"]))
     if groups.get(prefix + "month"):
         month, year = int(groups[prefix + "month"]), int(groups[prefix + "myear"])
         if not 1 <= month <= 12:
             raise UnknownTimeframe(f"tháng {month} không tồn tại")
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return Period(Precision.MONTH, date(year, month, 1),
+                      date(year, month, calendar.monthrange(year, month)[1]))
     quarter, year = _ROMAN[groups[prefix + "quarter"]], int(groups[prefix + "qyear"])
     first_month, last_month = 3 * quarter - 2, 3 * quarter
-    return (
-        date(year, first_month, 1),
-        date(year, last_month, calendar.monthrange(year, last_month)[1]),
-    )
+    return Period(Precision.QUARTER, date(year, first_month, 1),
+                  date(year, last_month, calendar.monthrange(year, last_month)[1]))
 
 
 def parse(phrase: str) -> Schedule:
@@ -104,16 +161,17 @@ def parse(phrase: str) -> Schedule:
         if match is None:
             continue
         if form == "range":
-            return Schedule(start=_bounds(match, "s")[0], due=_bounds(match, "d")[1])
+            return Schedule(start=_period(match, "s"), due=_period(match, "d"))
         if form == "start":
-            return Schedule(start=_bounds(match, "s")[0])
+            return Schedule(start=_period(match, "s"))
         if form == "before":
-            return Schedule(due=date(int(match["byear"]) - 1, 12, 31))
+            year = int(match["byear"])
+            return Schedule(due=year_period(year - 1), before=year)
         if form == "due":
-            return Schedule(due=_bounds(match, "d")[1])
+            return Schedule(due=_period(match, "d"))
         if form == "within":
-            first, last = _bounds(match, "d")
-            return Schedule(start=first, due=last)
+            period = _period(match, "d")
+            return Schedule(start=period, due=period)
         return Schedule(recurrence=Recurrence(_RECURRENCE_OF_FORM[form]))
     raise UnknownTimeframe(phrase)
 
@@ -122,8 +180,8 @@ _RECURRENCE_OF_FORM = {"continuous": "continuous", "yearly": "yearly", "per_plan
 
 
 def combine(start_phrase: str, completion_phrase: str) -> Schedule:
-    """The schedule of an appendix row: its start column gives the start, its completion column the
-    due date and the recurrence ("Từ năm 2018" as completion leaves the task open-ended)."""
+    """The schedule of an appendix row: its start column gives the start period, its completion
+    column the due period and the recurrence ("Từ năm 2018" as completion leaves it open-ended)."""
     begin, end = parse(start_phrase), parse(completion_phrase)
     recurrence = end.recurrence if end.recurrence is not Recurrence.NONE else begin.recurrence
-    return Schedule(start=begin.start, due=end.due, recurrence=recurrence)
+    return Schedule(start=begin.start, due=end.due, recurrence=recurrence, before=end.before)

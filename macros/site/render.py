@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import routes
 from ..model import dates
-from ..model.plan import ROLE_LABELS
+from ..model.roles import KIND_LABELS as ROLE_LABELS
 from ..model.status import DisplayState
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
