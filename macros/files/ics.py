@@ -17,8 +17,8 @@ from icalendar import Calendar, Event, vRecur
 from .. import routes
 from ..model import timeframe as tf
 from ..model.dates import short_date
-from ..model.plan import ROLE_LABELS, ROLES, Plan, Task
-from ..model.reporting import PERIODIC_LABEL, Duty, horizon, months_lacking
+from ..model.plan import Plan, Task
+from ..model.reporting import PERIODIC_LABEL, Duty, horizon, months_ending_by, months_lacking
 
 PRODID = "-//Tuyen Quang//Ke hoach 68-KH-UBND 2018//VI"
 UID_DOMAIN = "ke-hoach-68-kh-ubnd-2018"
@@ -58,10 +58,14 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
     """The recurring events that together give exactly duty.between(start, until)."""
     rules = []
     for nominal in duty.monthly_days:
-        short = months_lacking(nominal)
-        full = [m for m in range(1, 13) if m not in short]
+        # Months where an earlier listed day already falls on the month's last day ("ngày 30"
+        # in February, or in April when "ngày 31" is listed too) have that event already: the
+        # month-end rule of this day leaves them out, so no day carries two events.
+        taken = {m for d in duty.monthly_days if d < nominal for m in months_ending_by(d)}
+        short = tuple(m for m in months_lacking(nominal) if m not in taken)
+        full = [m for m in range(1, 13) if m not in months_lacking(nominal)]
         rule = {"FREQ": "MONTHLY", "BYMONTHDAY": [nominal], "UNTIL": until}
-        if short:
+        if len(full) < 12:
             rule["BYMONTH"] = full
         rules.append(Rule(
             f"ngay-{nominal}",
@@ -105,16 +109,21 @@ def _duty_description(plan: Plan, duty: Duty, rule: Rule, start: date, until: da
 
 
 def _task_description(plan: Plan, task: Task) -> str:
+    """The task's words, its roles in the body's terms, then each Phụ lục row apart."""
     lines = [task.text, ""]
-    for role in ROLES:
-        ids = task.role_agencies(role)
-        if ids:
-            lines.append(f"{ROLE_LABELS[role]}: {_names(plan.agency(i) for i in ids)}")
+    for role in task.roles:
+        lines.append(f"{role.term}: {_names(plan.agency(i) for i in role.agencies)}")
     if task.timeframe:
-        lines.append(f"Thời gian theo Kế hoạch: «{task.timeframe.text}»")
+        where = f" (tiêu đề mục {task.timeframe.heading})" if task.timeframe.heading else ""
+        lines.append(f"Thời gian theo Kế hoạch{where}: «{task.timeframe.text}»")
+    if task.schedule and task.schedule.due:
+        lines.append(f"Hạn {short_date(task.due_date)} là {task.schedule.due_rule}; văn bản "
+                     "không ghi ngày cụ thể.")
     for row in task.appendix_rows:
-        lines.append(f"Theo Phụ lục, dòng {row.number}: «{row.start.strip()}» – "
-                     f"«{row.completion.strip()}»")
+        lines.append(f"Theo Phụ lục, dòng {row.number}: «{row.start_text}» – "
+                     f"«{row.completion_text}»")
+        for role in row.roles:
+            lines.append(f"  {role.term}: {_names(plan.agency(i) for i in role.agencies)}")
     return "\n".join(lines)
 
 
@@ -129,7 +138,7 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
 
 def dated_tasks(tasks) -> list[Task]:
     """Tasks done once with a due date: each is one deadline event."""
-    return [t for t in tasks if t.due and t.recurrence is tf.Recurrence.NONE]
+    return [t for t in tasks if t.due_date and t.recurrence is tf.Recurrence.NONE]
 
 
 def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, date],
@@ -154,11 +163,11 @@ def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, da
             event.add("rrule", vRecur(rule.rrule))
             calendar.add_component(event)
     for task in dated_tasks(tasks):
-        leads = _names(plan.agency(i) for i in task.role_agencies("lead"))
+        lead = task.role("lead")
         summary = f"Hạn hoàn thành nhiệm vụ {task.label}"
-        if leads:
-            summary += f" (chủ trì: {leads})"
-        calendar.add_component(_event(f"han-{task.id}", task.due, summary,
+        if lead:
+            summary += f" ({lead.term.lower()}: {_names(plan.agency(i) for i in lead.agencies)})"
+        calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
                                       _task_description(plan, task), stamp, link(routes.task(task.id))))
     calendar.validate()
     return calendar.to_ical()

@@ -19,7 +19,8 @@ from ..model.reports import Report
 
 @dataclass(frozen=True)
 class Field:
-    key: str
+    key: str  # the JSON key
+    header: str  # the CSV column heading, in Vietnamese
     meaning: str  # in Vietnamese: shown on the open data page
     get: Callable[..., Any]
 
@@ -28,66 +29,143 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
+def _names(plan: Plan, ids) -> list[str]:
+    return [plan.agency(a).name for a in ids]
+
+
+def _roles(plan: Plan, roles) -> list[dict[str, Any]]:
+    return [{"loai": role.kind, "thuat_ngu": role.term, "loi_van": role.text,
+             "ma_co_quan": list(role.agencies), "ten_co_quan": _names(plan, role.agencies),
+             "tieu_de_muc": role.heading, "dong_phu_luc": role.row} for role in roles]
+
+
+def _appendix_agencies(task: Task, kind: str) -> list[str]:
+    return [a for row in task.appendix_rows for role in row.roles if role.kind == kind
+            for a in role.agencies]
+
+
+def _period(period) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {"do_chinh_xac": period.precision.value, "loi_van": period.words,
+            "tu_ngay": period.first.isoformat(), "den_ngay": period.last.isoformat()}
+
+
+def _status(plan: Plan, task: Task):
+    return plan.status(task)
+
+
 TASK_FIELDS = [
-    Field("ma", "Mã nhiệm vụ, cố định (ví dụ ii-2-1-1); cũng là địa chỉ trang /nhiem-vu/<mã>/.",
+    Field("ma", "Mã nhiệm vụ",
+          "Mã nhiệm vụ, cố định (ví dụ ii-2-1-1); cũng là địa chỉ trang /nhiem-vu/<mã>/.",
           lambda plan, t: t.id),
-    Field("muc", "Vị trí trong Kế hoạch (ví dụ II.2.1.1, hoặc II.3.1, ý 2).", lambda plan, t: t.label),
-    Field("noi_dung", "Lời văn của nhiệm vụ, nguyên văn Kế hoạch.", lambda plan, t: t.text),
-    Field("chu_tri", "Mã các cơ quan chủ trì (theo danh mục cơ quan).",
+    Field("muc", "Mục", "Vị trí trong Kế hoạch (ví dụ II.2.1.1, hoặc II.3.1, ý 2).",
+          lambda plan, t: t.label),
+    Field("noi_dung", "Nội dung", "Lời văn của nhiệm vụ, nguyên văn Kế hoạch.",
+          lambda plan, t: t.text),
+    Field("trach_nhiem", "Trách nhiệm theo lời văn",
+          "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có thuật ngữ văn bản "
+          "dùng («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì», «Phối hợp với»), lời văn, mã và "
+          "tên cơ quan, và mục có tiêu đề nêu tên cơ quan (nếu có). Trong CSV: «thuật ngữ: tên cơ "
+          "quan».",
+          lambda plan, t: _roles(plan, t.roles)),
+    Field("chu_tri", "Mã cơ quan chủ trì, thực hiện",
+          "Mã các cơ quan lời văn Kế hoạch giao chủ trì hoặc thực hiện (không gồm Phụ lục).",
           lambda plan, t: list(t.role_agencies("lead"))),
-    Field("phoi_hop", "Mã các cơ quan phối hợp.", lambda plan, t: list(t.role_agencies("partners"))),
-    Field("cho_y_kien", "Mã các cơ quan có thẩm quyền cho ý kiến (theo Phụ lục).",
-          lambda plan, t: list(t.role_agencies("consulted"))),
-    Field("quyet_dinh", "Mã các cơ quan có thẩm quyền quyết định (theo Phụ lục).",
-          lambda plan, t: list(t.role_agencies("deciding"))),
-    Field("phu_luc", "Số thứ tự các dòng Phụ lục tóm tắt nhiệm vụ này.",
+    Field("chu_tri_ten", "Cơ quan chủ trì, thực hiện", "Tên các cơ quan đó.",
+          lambda plan, t: _names(plan, t.role_agencies("lead"))),
+    Field("phoi_hop", "Mã cơ quan phối hợp",
+          "Mã các cơ quan lời văn Kế hoạch giao phối hợp (không gồm Phụ lục).",
+          lambda plan, t: list(t.role_agencies("partners"))),
+    Field("phoi_hop_ten", "Cơ quan phối hợp", "Tên các cơ quan đó.",
+          lambda plan, t: _names(plan, t.role_agencies("partners"))),
+    Field("phu_luc", "Dòng Phụ lục", "Số thứ tự các dòng Phụ lục gắn với nhiệm vụ này.",
           lambda plan, t: [row.number for row in t.appendix_rows]),
-    Field("thoi_han_nguyen_van", "Cụm thời gian như Kế hoạch viết (nếu có).",
+    Field("phu_luc_vai_tro", "Vai trò theo Phụ lục",
+          "Vai trò theo các dòng Phụ lục, ghi riêng, theo tiêu đề cột của Phụ lục (cơ quan chủ "
+          "trì tham mưu, phối hợp, có thẩm quyền cho ý kiến, có thẩm quyền quyết định).",
+          lambda plan, t: _roles(plan, t.appendix_roles)),
+    Field("phu_luc_cho_y_kien", "Cơ quan có thẩm quyền cho ý kiến (Phụ lục)",
+          "Tên các cơ quan có thẩm quyền cho ý kiến, theo Phụ lục.",
+          lambda plan, t: _names(plan, _appendix_agencies(t, "consulted"))),
+    Field("phu_luc_quyet_dinh", "Cơ quan có thẩm quyền quyết định (Phụ lục)",
+          "Tên các cơ quan có thẩm quyền quyết định, theo Phụ lục.",
+          lambda plan, t: _names(plan, _appendix_agencies(t, "deciding"))),
+    Field("thoi_han_nguyen_van", "Thời hạn (nguyên văn)",
+          "Cụm thời gian như lời văn Kế hoạch viết (nếu có).",
           lambda plan, t: t.timeframe.text if t.timeframe else None),
-    Field("bat_dau", "Ngày bắt đầu theo Kế hoạch (NĂM-THÁNG-NGÀY), nếu có.",
-          lambda plan, t: _iso(t.schedule.start if t.schedule else None)),
-    Field("han_hoan_thanh", "Hạn hoàn thành theo Kế hoạch, nếu có.", lambda plan, t: _iso(t.due)),
-    Field("han_dieu_chinh", "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có.",
-          lambda plan, t: _iso(plan.status(t).revised_due)),
-    Field("lap_lai", "Cách lặp lại: none (một lần), continuous (thường xuyên), yearly (hằng năm), "
-          "per_plan (theo kế hoạch riêng).", lambda plan, t: t.recurrence.value),
-    Field("trang_thai", "Trạng thái hiện nay, tính đến ngày dựng dữ liệu.",
-          lambda plan, t: plan.status(t).state.label),
-    Field("ma_trang_thai", "Mã trạng thái: chua-co-bao-cao, chua-trien-khai, dang-thuc-hien, "
-          "qua-han, tam-dung, hoan-thanh-dung-han, hoan-thanh-cham, hoan-thanh, khong-con-ap-dung.",
-          lambda plan, t: plan.status(t).state.slug),
-    Field("phan_tram", "Tỷ lệ hoàn thành (%) theo báo cáo gần nhất, nếu có.",
-          lambda plan, t: plan.status(t).percent),
-    Field("ngay_bao_cao_gan_nhat", "Ngày của báo cáo gần nhất, nếu có.",
-          lambda plan, t: _iso(plan.status(t).last.date if plan.status(t).last else None)),
+    Field("thoi_han_nguon", "Nguồn thời hạn",
+          "Nơi lấy thời hạn: «ke-hoach» (lời văn của nhiệm vụ), «tieu-de-muc II.2.2» (tiêu đề của "
+          "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), hoặc trống.",
+          lambda plan, t: (f"tieu-de-muc {t.timeframe.heading}" if t.timeframe and t.timeframe.heading
+                           else "ke-hoach" if t.timeframe
+                           else f"phu-luc dong {t.schedule_source.number}" if t.schedule_source
+                           else None)),
+    Field("bat_dau", "Bắt đầu",
+          "Khoảng thời gian bắt đầu theo lời văn, với độ chính xác của lời văn (do_chinh_xac: nam, "
+          "quy, thang, ngay), lời văn và ngày đầu, ngày cuối của khoảng. Trong CSV: lời văn.",
+          lambda plan, t: _period(t.schedule.start if t.schedule else None)),
+    Field("han_hoan_thanh", "Hạn hoàn thành",
+          "Hạn hoàn thành do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
+          "(NĂM-THÁNG-NGÀY), nếu có.",
+          lambda plan, t: _iso(t.due_date)),
+    Field("han_hoan_thanh_khoang", "Khoảng thời gian hoàn thành",
+          "Khoảng thời gian hoàn thành theo lời văn, với độ chính xác của lời văn. Trong CSV: "
+          "lời văn.",
+          lambda plan, t: _period(t.schedule.due if t.schedule else None)),
+    Field("han_dieu_chinh", "Hạn điều chỉnh", "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có.",
+          lambda plan, t: _iso(_status(plan, t).revised_due)),
+    Field("lap_lai", "Lặp lại",
+          "Cách lặp lại: mot-lan (một lần), thuong-xuyen (thường xuyên), hang-nam (hằng năm), "
+          "theo-ke-hoach-rieng (theo kế hoạch riêng).", lambda plan, t: t.recurrence.value),
+    Field("trang_thai", "Trạng thái", "Trạng thái hiện nay, tính đến ngày dựng dữ liệu.",
+          lambda plan, t: _status(plan, t).state.label),
+    Field("ma_trang_thai", "Mã trạng thái",
+          "Mã trạng thái: chua-co-bao-cao, chua-trien-khai, dang-thuc-hien, qua-han (quá hạn, chưa "
+          "có báo cáo hoàn thành), tam-dung, hoan-thanh-dung-han, hoan-thanh-cham, hoan-thanh, "
+          "khong-con-ap-dung.",
+          lambda plan, t: _status(plan, t).state.slug),
+    Field("qua_han_tu", "Quá hạn từ ngày",
+          "Ngày đầu tiên nhiệm vụ quá hạn mà chưa có báo cáo hoàn thành (ngày sau hạn), nếu có.",
+          lambda plan, t: _iso(_status(plan, t).overdue_since)),
+    Field("so_ngay_qua_han", "Số ngày quá hạn", "Số ngày quá hạn tính đến ngày dựng dữ liệu, nếu có.",
+          lambda plan, t: _status(plan, t).days_overdue),
+    Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%) theo báo cáo gần nhất, nếu có.",
+          lambda plan, t: _status(plan, t).percent),
+    Field("ngay_bao_cao_gan_nhat", "Ngày báo cáo gần nhất", "Ngày của báo cáo gần nhất, nếu có.",
+          lambda plan, t: _iso(_status(plan, t).last.date if _status(plan, t).last else None)),
 ]
 
 REPORT_FIELDS = [
-    Field("ma_nhiem_vu", "Mã nhiệm vụ được báo cáo.", lambda task, r: task.id),
-    Field("ngay", "Ngày báo cáo.", lambda task, r: r.date.isoformat()),
-    Field("trang_thai", "Trạng thái được báo cáo: chưa triển khai, đang thực hiện, hoàn thành, "
-          "tạm dừng, không còn áp dụng.", lambda task, r: r.state.value),
-    Field("phan_tram", "Tỷ lệ hoàn thành (%), nếu có.", lambda task, r: r.percent),
-    Field("ket_qua", "Những việc đã làm.", lambda task, r: r.done),
-    Field("can_cu", "Văn bản làm căn cứ: số hiệu và đường dẫn (nếu có).",
-          lambda task, r: [{"so_hieu": e.number, "duong_dan": e.url} for e in r.evidence]),
-    Field("co_quan_bao_cao", "Mã cơ quan báo cáo.", lambda task, r: r.reporter),
-    Field("ngay_hoan_thanh", "Ngày hoàn thành, với báo cáo «hoàn thành».",
-          lambda task, r: _iso(r.completed_on)),
-    Field("han_dieu_chinh", "Hạn mới, nếu báo cáo ghi nhận việc điều chỉnh hạn.",
-          lambda task, r: _iso(r.revised_due)),
-    Field("ghi_chu", "Ghi chú.", lambda task, r: r.note),
+    Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.", lambda plan, task, r: task.id),
+    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: r.date.isoformat()),
+    Field("trang_thai", "Trạng thái báo cáo", "Trạng thái được báo cáo: chưa triển khai, đang "
+          "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.", lambda plan, task, r: r.state.value),
+    Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%), nếu có.",
+          lambda plan, task, r: r.percent),
+    Field("ket_qua", "Kết quả", "Những việc đã làm.", lambda plan, task, r: r.done),
+    Field("can_cu", "Văn bản làm căn cứ", "Văn bản làm căn cứ: số hiệu và đường dẫn (nếu có).",
+          lambda plan, task, r: [{"so_hieu": e.number, "duong_dan": e.url} for e in r.evidence]),
+    Field("co_quan_bao_cao", "Mã cơ quan báo cáo", "Mã cơ quan báo cáo.",
+          lambda plan, task, r: r.reporter),
+    Field("co_quan_bao_cao_ten", "Cơ quan báo cáo", "Tên cơ quan báo cáo.",
+          lambda plan, task, r: plan.agency(r.reporter).name),
+    Field("ngay_hoan_thanh", "Ngày hoàn thành", "Ngày hoàn thành, với báo cáo «hoàn thành».",
+          lambda plan, task, r: _iso(r.completed_on)),
+    Field("han_dieu_chinh", "Hạn mới", "Hạn mới, nếu báo cáo ghi nhận việc điều chỉnh hạn.",
+          lambda plan, task, r: _iso(r.revised_due)),
+    Field("ghi_chu", "Ghi chú", "Ghi chú.", lambda plan, task, r: r.note),
 ]
 
 
 def task_record(plan: Plan, task: Task) -> dict[str, Any]:
     record = {f.key: f.get(plan, task) for f in TASK_FIELDS}
-    record["bao_cao"] = [report_record(task, r) for r in plan.status(task).reports]
+    record["bao_cao"] = [report_record(plan, task, r) for r in plan.status(task).reports]
     return record
 
 
-def report_record(task: Task, report: Report) -> dict[str, Any]:
-    return {f.key: f.get(task, report) for f in REPORT_FIELDS}
+def report_record(plan: Plan, task: Task, report: Report) -> dict[str, Any]:
+    return {f.key: f.get(plan, task, report) for f in REPORT_FIELDS}
 
 
 def as_json(plan: Plan) -> str:
@@ -96,24 +174,35 @@ def as_json(plan: Plan) -> str:
         "tinh_den_ngay": plan.as_of.isoformat(),
         "so_lieu_cap_nhat_den": _iso(plan.data_as_of),
         "minh_hoa": plan.demo,
+        # What is known of the plan's validity; empty when nothing is recorded.
+        "hieu_luc": [{"tinh_trang": r.status.value, "tu_ngay": _iso(r.since), "can_cu": r.source,
+                      "duong_dan": r.url} for r in plan.data.standing],
         "nhiem_vu": [task_record(plan, task) for task in plan.tasks],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def _cell(value: Any) -> str:
+    """A value as one CSV cell: lists joined by "; ", a role as "term: agencies", a period as
+    its words."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v) if not isinstance(v, dict) else " ".join(
-            str(x) for x in v.values() if x) for v in value)
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        if "thuat_ngu" in value:
+            where = f" (Phụ lục, dòng {value['dong_phu_luc']})" if value["dong_phu_luc"] else ""
+            return f"{value['thuat_ngu']}{where}: {', '.join(value['ten_co_quan'])}"
+        if "do_chinh_xac" in value:
+            return value["loi_van"]
+        return " ".join(str(x) for x in value.values() if x)
     return str(value)
 
 
 def _csv(fields: list[Field], rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.key for f in fields])
+    writer.writerow([f.header for f in fields])
     for row in rows:
         writer.writerow([_cell(row[f.key]) for f in fields])
     # A byte order mark, so that Excel reads the file as UTF-8 and shows Vietnamese correctly.
@@ -125,7 +214,7 @@ def tasks_csv(plan: Plan) -> str:
 
 
 def reports_csv(plan: Plan) -> str:
-    rows = [report_record(t, r) for t in plan.tasks for r in plan.status(t).reports]
+    rows = [report_record(plan, t, r) for t in plan.tasks for r in plan.status(t).reports]
     return _csv(REPORT_FIELDS, rows)
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from feedgen.feed import FeedGenerator
 
 from .. import routes
-from ..model.dates import VIETNAM, long_date
+from ..model.dates import VIETNAM, long_date, short_date
 from ..model.news import News
 from ..model.plan import Plan
+from ..model.status import DisplayState
 
 DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
 
@@ -34,6 +35,7 @@ class StateChange:
     old_state: str | None  # Vietnamese label; None for a task's first report
     new_state: str
     url: str  # the page showing the change, relative to the site root ("nhiem-vu/ii-2-1-1/")
+    deadline: date | None = None  # set when the change is the deadline passing, not a report
 
     @property
     def title(self) -> str:
@@ -44,6 +46,11 @@ class StateChange:
     @property
     def text(self) -> str:
         when = long_date(self.date).capitalize()
+        if self.deadline is not None:
+            before = f" (trước đó: «{self.old_state}»)" if self.old_state else ""
+            return (f"{when}, {self.task_title} đã qua hạn hoàn thành ngày "
+                    f"{short_date(self.deadline)} mà chưa có báo cáo hoàn thành nào được công bố"
+                    f"{before}.")
         if self.old_state is None:
             return f"{when}, báo cáo đầu tiên ghi nhận {self.task_title} ở trạng thái «{self.new_state}»."
         return (
@@ -57,25 +64,41 @@ class StateChange:
 
 
 def changes_from_history(
-    task_id: str, task_title: str, url: str, reports: Iterable[tuple[date, str]]
+    task_id: str, task_title: str, url: str, reports: Iterable[tuple]
 ) -> list[StateChange]:
-    """One change each time a task's reported state differs from the report before it."""
+    """One change each time a task's state differs from the one before it. Each item of the
+    history is (day, state) for a report, or (day, state, deadline) for the deadline passing."""
     changes: list[StateChange] = []
     previous: str | None = None
-    for day, state in sorted(reports, key=lambda report: report[0]):
+    for day, state, *deadline in sorted(reports, key=lambda report: report[0]):
         if state != previous:
-            changes.append(StateChange(task_id, task_title, day, previous, state, url))
+            changes.append(StateChange(task_id, task_title, day, previous, state, url,
+                                       deadline[0] if deadline else None))
         previous = state
     return changes
 
 
 def plan_state_changes(plan: Plan) -> list[StateChange]:
-    """Every change of reported state in the tasks' report logs (data/tien-do/), each pointing at
-    the report history on its task's page."""
+    """Every change of a task's state up to the as-of date, each pointing at the report history
+    on its task's page: the states its reports record, and the day after its deadline when no
+    completion report was published by then (the state a reader sees changes on that day)."""
     changes: list[StateChange] = []
     for task in plan.tasks:
-        reports = ((report.date, report.state.label) for report in plan.status(task).reports)
-        changes += changes_from_history(task.id, task.title, routes.task_reports(task.id), reports)
+        status = plan.status(task)
+        overdue_from = status.due + timedelta(days=1) if status.due else None
+        days = {r.date for r in status.reports}
+        if overdue_from and overdue_from <= plan.as_of:
+            days.add(overdue_from)
+        history = []
+        for day in sorted(days):
+            state = status.at(day).state
+            # Before any report and before the deadline there is nothing to announce.
+            if state is DisplayState.NO_REPORT:
+                continue
+            by_deadline = day == overdue_from and day not in {r.date for r in status.reports}
+            history.append((day, state.label, status.due) if by_deadline else (day, state.label))
+        changes += changes_from_history(task.id, task.title, routes.task_reports(task.id),
+                                        history)
     return changes
 
 

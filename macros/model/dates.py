@@ -2,6 +2,7 @@
 "ngày 02 tháng 7 năm 2018": a leading zero for days below 10, and for months 1 and 2 only."""
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -34,3 +35,23 @@ def time_in_vietnam(moment: datetime) -> str:
     """'14:05 ngày 26 tháng 11 năm 2026'."""
     local = moment.astimezone(VIETNAM)
     return f"{local:%H:%M} {long_date(local.date())}"
+
+
+def duration_words(start: date, end: date) -> str:
+    """The time from one day to a later one, in words: "6 năm 11 tháng", "3 tháng 5 ngày",
+    "12 ngày"."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    years, months = divmod(months, 12)
+    anchor_year, anchor_month = divmod(start.month - 1 + years * 12 + months, 12)
+    anchor = _same_day(start.year + anchor_year, anchor_month + 1, start.day)
+    days = (end - anchor).days
+    parts = [f"{years} năm" if years else "", f"{months} tháng" if months else "",
+             f"{days} ngày" if days and not years else ""]
+    return " ".join(p for p in parts if p) or "0 ngày"
+
+
+def _same_day(year: int, month: int, day: int) -> date:
+
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))

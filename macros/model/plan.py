@@ -238,6 +238,26 @@ class Plan:
             frontier = nxt
         return tuple(found)
 
+    def agencies_answering_for(self, task: Task) -> tuple[str, ...]:
+        """Every agency the body of the plan names for the task, itself or as a member (at any
+        depth) of a group it names, in registry order: the agencies whose pages list the task."""
+        return self._answering[task.id]
+
+    @cached_property
+    def _answering(self) -> dict[str, tuple[str, ...]]:
+        order = {a.id: i for i, a in enumerate(self.registry.agencies)}
+        out = {}
+        for task in self.tasks:
+            found: set[str] = set()
+            frontier = [a for role in task.roles for a in role.agencies]
+            while frontier:
+                agency_id = frontier.pop()
+                if agency_id not in found:
+                    found.add(agency_id)
+                    frontier.extend(self.agency(agency_id).members)
+            out[task.id] = tuple(sorted(found, key=order.__getitem__))
+        return out
+
     def members_of(self, group_id: str) -> tuple[Agency, ...]:
         return tuple(self.agency(m) for m in self.agency(group_id).members)
 

@@ -30,6 +30,13 @@ def months_lacking(day: int) -> tuple[int, ...]:
     return tuple(m for m in range(1, 13) if calendar.monthrange(2019, m)[1] < day)
 
 
+def months_ending_by(day: int) -> tuple[int, ...]:
+    """Months whose last day, in every year, is on or before the given day: in those months a
+    report due "ngày {day}" falls on the month's last day (29 → February; 30 → February, April,
+    June, September, November)."""
+    return tuple(m for m in range(1, 13) if calendar.monthrange(2020, m)[1] <= day)
+
+
 def months_from(first: date) -> Iterator[tuple[int, int]]:
     year, month = first.year, first.month
     while True:

@@ -469,9 +469,25 @@ class ReportingDuty(Model):
     reporters: Annotated[AgencyList, Field(min_length=1)]
     to: Annotated[AgencyList, Field(min_length=1)]
     send_to: KnownAgency
+    period_days: Annotated[int, Field(ge=1, le=366)]  # "Định kỳ 15 ngày báo cáo 1 lần"
     monthly_days: Annotated[list[Annotated[int, Field(ge=1, le=31)]], Field(min_length=1),
                             AfterValidator(_distinct)]
     yearly: list[YearlyDay] = []
+
+    @field_validator("period_days")
+    @classmethod
+    def _period_in_text(cls, value: int, info: ValidationInfo) -> int:
+        if "task" not in info.data:
+            return value
+        text = state_of(info).task_texts.get(info.data["task"], "")
+        if not re.search(rf"\b[Đđ]ịnh kỳ {value} ngày\b", text):
+            raise problem(
+                "Lời văn của nhiệm vụ «{id}» không ghi «định kỳ {n} ngày». Cách sửa: ghi đúng số "
+                "ngày như văn bản.",
+                id=info.data["task"],
+                n=value,
+            )
+        return value
 
     # The days must be the ones the task's own words give: "trước ngày 13 và ngày 27 hằng tháng".
     # When the task itself is unknown, that one error is enough: the days are not checked.

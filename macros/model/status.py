@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
+from .dates import duration_words
 from .reports import Report, ReportedState
 
 
 class DisplayState(Enum):
     """What readers see: one label, one CSS class (one colour) per state, everywhere."""
 
+    # Before the deadline, or for a task without one: no report has been published yet.
     NO_REPORT = ("chua-co-bao-cao", "Chưa có báo cáo")
     NOT_STARTED = ("chua-trien-khai", "Chưa triển khai")
     IN_PROGRESS = ("dang-thuc-hien", "Đang thực hiện")
-    OVERDUE = ("qua-han", "Quá hạn")
+    # The deadline has passed and no completion report has been published: exactly that.
+    OVERDUE = ("qua-han", "Quá hạn, chưa có báo cáo hoàn thành")
     PAUSED = ("tam-dung", "Tạm dừng")
     DONE_ON_TIME = ("hoan-thanh-dung-han", "Hoàn thành đúng hạn")
     DONE_LATE = ("hoan-thanh-cham", "Hoàn thành chậm")
@@ -64,16 +67,35 @@ class TaskStatus:
 
     @property
     def is_overdue(self) -> bool:
+        """The deadline has passed and no report says the task is done (or no longer applies).
+        A task without a deadline is never overdue."""
         last = self.last
-        return bool(
-            last and self.due and last.state not in _DONE_STATES and self.as_of > self.due
-        )
+        return bool(self.due and self.as_of > self.due
+                    and (last is None or last.state not in _DONE_STATES))
+
+    @property
+    def overdue_since(self) -> date | None:
+        """The first day the task was overdue: the day after its deadline."""
+        return self.due + timedelta(days=1) if self.is_overdue else None
+
+    @property
+    def days_overdue(self) -> int | None:
+        return (self.as_of - self.due).days if self.is_overdue else None
+
+    @property
+    def overdue_for(self) -> str | None:
+        """How long the task has been overdue, in words: "6 năm 11 tháng"."""
+        return duration_words(self.due, self.as_of) if self.is_overdue else None
+
+    def at(self, day: date) -> TaskStatus:
+        """Where the task stood on an earlier day: the reports published by then."""
+        return TaskStatus(tuple(r for r in self.reports if r.date <= day), self.original_due, day)
 
     @property
     def state(self) -> DisplayState:
         last = self.last
         if last is None:
-            return DisplayState.NO_REPORT
+            return DisplayState.OVERDUE if self.is_overdue else DisplayState.NO_REPORT
         if last.state is ReportedState.OBSOLETE:
             return DisplayState.OBSOLETE
         if last.state is ReportedState.DONE:

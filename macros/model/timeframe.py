@@ -17,12 +17,12 @@ from enum import Enum
 
 
 class Recurrence(str, Enum):
-    """How a task repeats. Values are the ones written in data files."""
+    """How a task repeats, read from its words. Values are the codes of the open data."""
 
-    NONE = "none"  # done once (it may still have no due date: "Thực hiện từ năm 2018")
-    CONTINUOUS = "continuous"  # "Thường xuyên"
-    YEARLY = "yearly"  # "Thực hiện hằng năm"
-    PER_PLAN = "per_plan"  # "Thực hiện theo Kế hoạch": dates set by another plan
+    NONE = "mot-lan"  # done once (it may still have no due date: "Thực hiện từ năm 2018")
+    CONTINUOUS = "thuong-xuyen"  # "Thường xuyên"
+    YEARLY = "hang-nam"  # "Thực hiện hằng năm"
+    PER_PLAN = "theo-ke-hoach-rieng"  # "Thực hiện theo Kế hoạch": dates set by another plan
 
     @property
     def label(self) -> str:
@@ -176,7 +176,8 @@ def parse(phrase: str) -> Schedule:
     raise UnknownTimeframe(phrase)
 
 
-_RECURRENCE_OF_FORM = {"continuous": "continuous", "yearly": "yearly", "per_plan": "per_plan"}
+_RECURRENCE_OF_FORM = {"continuous": Recurrence.CONTINUOUS, "yearly": Recurrence.YEARLY,
+                       "per_plan": Recurrence.PER_PLAN}
 
 
 def combine(start_phrase: str, completion_phrase: str) -> Schedule:

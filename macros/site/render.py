@@ -6,6 +6,7 @@ result is returned inside one block-level element, which Markdown leaves untouch
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,3 +43,16 @@ def render(template: str, **context) -> Markup:
     html = environment().get_template(template).render(**context)
     # Blank lines around the block keep Markdown from treating it as part of a paragraph.
     return Markup(f"\n\n{html.strip()}\n\n")
+
+
+def page_renderer(config: Callable[[], object], page: Callable[[], object]):
+    """A render function for one kind of page: every template also gets the plan, the news and
+    the relative root of the page being built."""
+    from .build import get_news, get_plan
+
+    def render_page(template: str, **context) -> Markup:
+        conf = config()
+        return render(template, plan=get_plan(conf), news=get_news(conf),
+                      root=routes.root_of(page().url), **context)
+
+    return render_page

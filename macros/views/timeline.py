@@ -4,12 +4,16 @@ positions.
 Positions are percentages of the axis (its first day at 0 %, the day after its last day at
 100 %). A bar runs from the start of its first day to the end of its last day. What a bar means:
 
-- a task with a start and a due date: from start to due;
-- a task with only a due date: from the day the plan was issued to the due date;
-- a task with only a start ("Thực hiện từ năm 2018"): from start to the end of the axis, open;
+- a task with a start and a due period: from its start to the last day of the due period;
+- a task with only a due period: from the day the plan was issued to the due date;
+- a task with only a start ("Thực hiện từ năm 2018"): from its start to the end of the axis, open;
 - a recurring task ("Thường xuyên", "Hằng năm", "Theo kế hoạch riêng"): a band from its start
   (or the plan's date) to the end of the axis;
 - a task with no timeframe at all is not placed; pages list it apart.
+
+A start is a period ("năm 2018"), not a day. Where the period begins before the plan's own date,
+the bar starts on the plan's date: no task of the plan started before the plan existed. Bars are
+labelled with the plan's words for their periods, never with a made-up first day.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import timeframe as tf
+from ..model.dates import short_date
 
 
 @dataclass(frozen=True)
@@ -57,25 +62,39 @@ class Bar:
     start: date
     end: date  # inclusive
     kind: str  # "once", "open" (no due date) or "recurring"
-    from_plan_date: bool  # the start is the plan's date, not a date the plan gives the task
+    from_plan_date: bool  # the bar starts on the plan's date (no start given, or an earlier one)
     left: float
     width: float
+
+    @property
+    def when(self) -> str:
+        """When the bar runs, in the plan's words for its periods."""
+        schedule = self.task.schedule
+        start = f"Từ {schedule.start.words}" if schedule.start else None
+        if self.kind == "once":
+            due = f"hạn {short_date(self.end)}"
+            return f"{start}, {due}" if start and schedule.start != schedule.due else due.capitalize()
+        if self.kind == "open":
+            return f"{start}, không ghi hạn hoàn thành"
+        label = self.task.recurrence.label
+        return f"{label}, {start.lower()}" if start else label
 
 
 def bar_for(task, axis: Axis, plan_date: date) -> Bar | None:
     schedule = task.schedule
     if schedule is None:
         return None
-    start = schedule.start or plan_date
+    given = schedule.start_date
+    start = max(given, plan_date) if given else plan_date
     if schedule.recurrence is not tf.Recurrence.NONE:
         kind, end = "recurring", axis.last
     elif schedule.due is None:
         kind, end = "open", axis.last
     else:
-        kind, end = "once", schedule.due
+        kind, end = "once", schedule.due_date
     left = axis.x(start)
     width = round(axis.x(end + timedelta(days=1)) - left, 4)
-    return Bar(task, start, end, kind, schedule.start is None, left, width)
+    return Bar(task, start, end, kind, start == plan_date, left, width)
 
 
 @dataclass(frozen=True)
@@ -131,8 +150,7 @@ class Timeline:
 def build(plan, as_of: date) -> Timeline:
     plan_date = plan.document.date
     milestones = [(plan_date, "Ban hành Kế hoạch")]
-    days = [plan_date] + [d for t in plan.tasks if t.schedule
-                          for d in (t.schedule.start, t.schedule.due) if d]
+    days = [plan_date] + [t.due_date for t in plan.tasks if t.due_date]
     axis = axis_for(days)
     for duty in plan.duties:
         for deadline in duty.between(plan_date, axis.last):

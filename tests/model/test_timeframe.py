@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from macros.model.timeframe import Recurrence, Schedule, UnknownTimeframe, combine, parse
+from macros.model.timeframe import (
+    Precision, Recurrence, Schedule, UnknownTimeframe, combine, parse)
 
 N, C, Y, P = Recurrence.NONE, Recurrence.CONTINUOUS, Recurrence.YEARLY, Recurrence.PER_PLAN
 
@@ -44,12 +45,18 @@ PHRASES = [
     ("Thực hiện theo Kế hoạch", None, None, P),
     ("Thường xuyên", None, None, C),
     ("Thực hiện hằng năm", None, None, Y),
+    # Part II, 2.2.9: the task's own words
+    ("Hằng năm", None, None, Y),
 ]
+
+
+def dates_of(schedule: Schedule):
+    return schedule.start_date, schedule.due_date, schedule.recurrence
 
 
 @pytest.mark.parametrize(("phrase", "start", "due", "recurrence"), PHRASES)
 def test_every_phrase_of_the_document(phrase, start, due, recurrence):
-    assert parse(phrase) == Schedule(start, due, recurrence)
+    assert dates_of(parse(phrase)) == (start, due, recurrence)
 
 
 def test_the_table_covers_every_phrase_in_the_data():
@@ -75,12 +82,35 @@ def test_unknown_phrases_are_errors_not_guesses(phrase):
 def test_quarters_and_decomposed_unicode():
     import unicodedata
 
-    assert parse("Hoàn thành vào Quý IV năm 2019").due == date(2019, 12, 31)
-    assert parse("Từ Quý III/2018").start == date(2018, 7, 1)
+    assert parse("Hoàn thành vào Quý IV năm 2019").due_date == date(2019, 12, 31)
+    assert parse("Từ Quý III/2018").start_date == date(2018, 7, 1)
     assert parse(unicodedata.normalize("NFD", "Thực hiện hằng năm")).recurrence is Y
 
 
 def test_appendix_columns_combine():
-    assert combine("Từ Quý II/2018", "Trong năm 2018") == Schedule(date(2018, 4, 1), date(2018, 12, 31), N)
-    assert combine("Từ năm 2018", "Từ năm 2018") == Schedule(date(2018, 1, 1), None, N)
-    assert combine("Thường xuyên", "Thường xuyên") == Schedule(None, None, C)
+    assert dates_of(combine("Từ Quý II/2018", "Trong năm 2018")) == (
+        date(2018, 4, 1), date(2018, 12, 31), N)
+    assert dates_of(combine("Từ năm 2018", "Từ năm 2018")) == (date(2018, 1, 1), None, N)
+    assert dates_of(combine("Thường xuyên", "Thường xuyên")) == (None, None, C)
+
+
+# A period keeps the precision of its words: "năm 2018" is a year, not 1 January 2018.
+@pytest.mark.parametrize(("phrase", "start", "due"), [
+    ("Hoàn thành trong tháng 7/2018", None, (Precision.MONTH, "tháng 7/2018")),
+    ("Thực hiện từ năm 2018", (Precision.YEAR, "năm 2018"), None),
+    ("Thực hiện từ năm 2018 và hoàn thành vào Quý I năm 2019", (Precision.YEAR, "năm 2018"),
+     (Precision.QUARTER, "quý I/2019")),
+    ("Từ Quý II/2018", (Precision.QUARTER, "quý II/2018"), None),
+    ("Xong trước năm 2020", None, (Precision.YEAR, "năm 2019")),
+])
+def test_periods_keep_the_precision_of_their_words(phrase, start, due):
+    schedule = parse(phrase)
+    assert (schedule.start.precision, schedule.start.words) == start if start else schedule.start is None
+    assert (schedule.due.precision, schedule.due.words) == due if due else schedule.due is None
+
+
+def test_the_due_date_says_how_it_was_computed():
+    assert parse("hoàn thành trong năm 2019").due_rule == "ngày cuối cùng của năm 2019"
+    assert parse("Xong trước năm 2020").due_rule == "ngày cuối cùng trước năm 2020"
+    assert parse("Hoàn thành vào Quý I năm 2019").due_rule == "ngày cuối cùng của quý I/2019"
+    assert parse("Thực hiện từ năm 2018").due_rule is None

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.model import timeframe as tf
 from macros.views import timeline
+from macros.views.calendar import TimelinePage
 from macros.site.render import render
 from tests.support.plans import load
 from tests.conftest import AS_OF, DATA, soup
@@ -24,11 +25,12 @@ def percent(day: date) -> float:
 
 
 def expected_span(task) -> tuple[date, date]:
-    """From the task's parsed timeframe: start (or the plan's date) to due (or the axis end)."""
+    """From the task's parsed timeframe: the first day of its start period, or the plan's date
+    when that is later or there is none, to its due date (or the axis end)."""
     schedule = task.schedule
-    start = schedule.start or PLAN.document.date
+    start = max(schedule.start_date or PLAN.document.date, PLAN.document.date)
     once = schedule.recurrence is tf.Recurrence.NONE and schedule.due
-    return start, schedule.due if once else AXIS_LAST
+    return start, schedule.due_date if once else AXIS_LAST
 
 
 def position(element) -> tuple[float, float]:
@@ -60,9 +62,11 @@ def test_known_bars_by_hand(page):
     bar = page.select_one('#theo-phan ~ .timeline .timeline__bar[data-task="ii-2-1-1"]')
     assert position(bar) == pytest.approx((182 / 1096 * 100, 30 / 1096 * 100), abs=1e-3)
     assert "timeline__bar--once" in bar["class"]
-    # II.3.5, ý 8 runs over the whole of 2018–2020.
+    # II.3.5, ý 8 "thực hiện từ năm 2018 và hoàn thành năm 2020": the year 2018 began before the
+    # plan existed, so the bar starts on the plan's date, 02/7/2018, and runs to 31/12/2020.
     whole = page.select_one('#theo-phan ~ .timeline .timeline__bar[data-task="ii-3-5-8"]')
-    assert position(whole) == pytest.approx((0, 100), abs=1e-3)
+    assert position(whole) == pytest.approx((182 / 1096 * 100, 914 / 1096 * 100), abs=1e-3)
+    assert whole["data-start"] == "2018-07-02"
     # "Thường xuyên" is a band to the end of the axis.
     band = page.select_one('#theo-phan ~ .timeline .timeline__bar[data-task="ii-2-2-1"]')
     assert "timeline__bar--recurring" in band["class"]
@@ -111,14 +115,14 @@ def test_the_list_by_date_has_every_dated_task_in_order(page):
     items = page.select(".timeline-list > li")
     tasks = [li["data-task"] for li in items if li.has_attr("data-task")]
     assert sorted(tasks) == sorted(t.id for t in PLAN.tasks if t.schedule)
-    dues = [PLAN.task(t).due for t in tasks if PLAN.task(t).due
+    dues = [PLAN.task(t).due_date for t in tasks if PLAN.task(t).due_date
             and PLAN.task(t).recurrence is tf.Recurrence.NONE]
     assert dues == sorted(dues)
     # The as-of marker stands before the first task due on or after it.
     marker = [i for i, li in enumerate(items) if "timeline-list__now" in li.get("class", [])]
     assert len(marker) == 1
     after = items[marker[0] + 1]["data-task"]
-    assert PLAN.task(after).due == date(2019, 12, 31)
+    assert PLAN.task(after).due_date == date(2019, 12, 31)
     assert items[0].get_text(" ", strip=True).startswith("Hạn 31/7/2018 Nhiệm vụ II.2.1.1")
 
 
@@ -143,9 +147,8 @@ def test_an_agency_page_places_its_own_tasks(dated_site):
 def test_as_of_outside_the_axis_is_said_not_drawn():
     # Rendered from the template with an as-of date years after 2020.
     line = timeline.build(PLAN, date(2026, 11, 26))
-    html = BeautifulSoup(render("timeline.html", plan=PLAN, root="../", timeline=line,
-                                parts=timeline.by_part(PLAN, line),
-                                leads=timeline.by_lead(PLAN, line)), "html.parser")
+    view = TimelinePage(line, timeline.by_part(PLAN, line), timeline.by_lead(PLAN, line))
+    html = BeautifulSoup(render("timeline.html", plan=PLAN, root="../", view=view), "html.parser")
     assert line.now is None and html.select_one(".timeline__line--now") is None
     assert "nằm ngoài trục thời gian" in html.select_one(".as-of").get_text()
     assert html.select_one(".timeline-list__now") is None  # every task was due before

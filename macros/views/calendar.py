@@ -1,0 +1,55 @@
+"""The reporting calendar of part III and the timeline page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import routes
+from ..model import reporting
+from ..model.plan import Plan
+from ..model.reporting import Deadline, Duty
+from ..model.schema import Standing
+from .agency import Due, dues_in_month
+from .common import Link, agency_link
+from .timeline import Group, Timeline, by_lead, by_part, of_plan
+
+NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    as_of: date
+    duties: tuple[tuple[Duty, tuple[Deadline, ...]], ...]  # each duty with its next deadlines
+    month: tuple[Due, ...]  # what falls due in the as-of month
+    feeds: tuple[Link, ...]  # one calendar file per agency that has dates
+    all_feed: str
+    subscribe_url: str | None  # the plan's calendar under the site's public address
+    span: tuple[date, date]  # what the calendar files cover
+    standing: Standing | None  # the latest record of the plan's validity, if any
+
+    @classmethod
+    def of(cls, plan: Plan, site_url: str | None) -> CalendarPage:
+        as_of = plan.as_of
+        return cls(
+            as_of=as_of,
+            duties=tuple((d, tuple(d.next(as_of, NEXT_PER_DUTY))) for d in plan.duties),
+            month=tuple(dues_in_month(plan, as_of.year, as_of.month)),
+            feeds=tuple(Link(routes.agency_calendar(a.id), agency_link(plan, a.id).text)
+                        for a in plan.registry.agencies if plan.has_calendar(a.id)),
+            all_feed=routes.PLAN_CALENDAR,
+            subscribe_url=routes.absolute(site_url, routes.PLAN_CALENDAR) if site_url else None,
+            span=reporting.horizon(plan.document.date, as_of, plan.last_task_day),
+            standing=plan.data.standing[-1] if plan.data.standing else None,
+        )
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    timeline: Timeline
+    parts: list[Group]
+    leads: list[Group]
+
+    @classmethod
+    def of(cls, plan: Plan) -> TimelinePage:
+        line = of_plan(plan)
+        return cls(line, by_part(plan, line), by_lead(plan, line))

@@ -1,0 +1,58 @@
+"""The press page: the tasks the plan gives the press, how to link and cite, the feeds."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import routes
+from ..model.dates import long_date
+from ..model.news import News, NewsPost
+from ..model.plan import Plan, Task
+from ..model.roles import Role
+from ..model.schema import Kind
+
+
+@dataclass(frozen=True)
+class PressTask:
+    task: Task
+    role: Role
+    agency_names: str
+
+
+@dataclass(frozen=True)
+class PressPage:
+    press_tasks: tuple[PressTask, ...]  # tasks whose body names a press agency
+    example_agency: str  # the id of an agency that leads a task, for the address example
+    numbered: Task  # an example of a numbered task
+    bullet: Task  # an example of a bullet task
+    base: str  # the site's public address, or "/"
+    feeds: tuple[str, str] | None  # the news and state feeds, when the build knows the address
+    first_post: NewsPost | None
+    period_days: int | None
+    citation: str
+
+    @classmethod
+    def of(cls, plan: Plan, news: News, site_url: str | None) -> PressPage:
+        press = {a.id for a in plan.registry.agencies if a.kind is Kind.PRESS}
+        tasks = []
+        for task in plan.tasks:
+            for role in task.roles:
+                if press & set(role.agencies):
+                    names = "; ".join(plan.agency(a).name for a in role.agencies)
+                    tasks.append(PressTask(task, role, names))
+        numbered = next(t for t in plan.tasks if t.node.number)
+        doc = plan.document
+        base = site_url or "/"
+        citation = (f"{doc.kind} số {doc.number} {long_date(doc.date)} của "
+                    f"{plan.agency(doc.issuer).name}, mục {numbered.label}, "
+                    f"{routes.absolute(base, routes.task(numbered.id))}")
+        return cls(
+            press_tasks=tuple(tasks),
+            example_agency=plan.lead_agencies[0].id,
+            numbered=numbered,
+            bullet=next(t for t in plan.tasks if t.node.bullet),
+            base=base,
+            feeds=(routes.NEWS_FEED, routes.STATE_FEED) if site_url else None,
+            first_post=news.posts[0] if news.posts else None,
+            period_days=min((d.data.period_days for d in plan.duties), default=None),
+            citation=citation,
+        )

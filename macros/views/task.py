@@ -1,0 +1,162 @@
+"""The task page: the task's words, who the plan names for it in each source's own terms, when it
+is due and how that date was computed, where it stands, and its reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import routes
+from ..model.dates import long_date
+from ..model.news import News, NewsPost
+from ..model.plan import Plan, Task
+from ..model.reports import Report
+from ..model.status import DisplayState
+from .common import Link, RoleView, TaskLine, schedule_meaning
+
+
+@dataclass(frozen=True)
+class TimeframeRow:
+    """One source's words on when the task is done, and what they mean."""
+
+    source: str  # "Kế hoạch, mục II.3.1, ý 2", "Tiêu đề mục II.2.2", "Phụ lục, dòng 3"
+    href: str | None  # where the words stand in the plan text
+    words: str  # quoted as written
+    meaning: str
+
+
+@dataclass(frozen=True)
+class AppendixBlock:
+    """A Phụ lục row linked to the task: a record of its own, with its own roles."""
+
+    number: int
+    href: str
+    heading: str  # "Theo Phụ lục, dòng 7 — chung cho nhiệm vụ II.3.1, ý 6 và II.3.5, ý 6"
+    content: str
+    roles: tuple[RoleView, ...]
+    start_text: str
+    completion_text: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    date: date
+    state: str
+    completed_on: date | None
+    revised_due: date | None
+    percent: int | None
+    done: str
+    note: str | None
+    evidence: tuple[Link | str, ...]  # a link when the document is public
+    reporter: str
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    task: Task
+    line: TaskLine
+    where: str
+    in_plan_href: str
+    state: DisplayState
+    state_note: str | None  # how long it has been overdue, or None
+    percent: int | None
+    last_report: str | None
+    next_report: date | None
+    roles: tuple[RoleView, ...]
+    roles_note: str | None
+    timeframes: tuple[TimeframeRow, ...]
+    due_sentence: str | None  # how the deadline was computed, in words
+    sources_differ: bool
+    revised_due: date | None
+    appendix: tuple[AppendixBlock, ...]
+    reports: tuple[ReportRow, ...]
+    posts: tuple[NewsPost, ...]
+
+    @classmethod
+    def of(cls, plan: Plan, task_id: str, news: News) -> TaskPage:
+        task = plan.task(task_id)
+        status = plan.status(task)
+        where = f"Mục {task.label} của Kế hoạch số {plan.document.number}"
+        if task.section_title:
+            where += f", mục «{task.section_title}»"
+        last = status.last
+        return cls(
+            task=task,
+            line=TaskLine.of(plan, task),
+            where=where,
+            in_plan_href=routes.task_in_plan(task.id),
+            state=status.state,
+            state_note=(f"Hạn hoàn thành là ngày {long_date(status.due).removeprefix('ngày ')}; "
+                        f"đã quá hạn {status.overdue_for} mà chưa có báo cáo hoàn thành nào "
+                        "được công bố.") if status.is_overdue else None,
+            percent=status.percent,
+            last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
+                         if last else None),
+            next_report=plan.next_report_due(task) if not status.due else None,
+            roles=tuple(RoleView.of(plan, role) for role in task.roles),
+            roles_note=None if task.roles else (
+                "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
+                + (" Cơ quan được nêu trong Phụ lục ở dưới." if task.appendix_rows else "")),
+            timeframes=_timeframes(task),
+            due_sentence=_due_sentence(task),
+            sources_differ=_sources_differ(task),
+            revised_due=status.revised_due,
+            appendix=tuple(_appendix_block(plan, task, row) for row in task.appendix_rows),
+            reports=tuple(_report_row(plan, r) for r in status.reports),
+            posts=news.posts_for_task(task.id),
+        )
+
+
+def _timeframes(task: Task) -> tuple[TimeframeRow, ...]:
+    rows = []
+    if task.timeframe:
+        tf_ = task.timeframe
+        source = (f"Tiêu đề mục {tf_.heading} (chung cho các nhiệm vụ của mục)" if tf_.heading
+                  else f"Kế hoạch, mục {task.label}")
+        rows.append(TimeframeRow(source, routes.task_in_plan(task.id), tf_.text,
+                                 schedule_meaning(tf_.schedule)))
+    for row in task.appendix_rows:
+        words = (row.start_text if row.start_text == row.completion_text
+                 else f"{row.start_text} – {row.completion_text}")
+        rows.append(TimeframeRow(f"Phụ lục, dòng {row.number}", routes.appendix_row(row.number),
+                                 words, schedule_meaning(row.schedule)))
+    return tuple(rows)
+
+
+def _due_sentence(task: Task) -> str | None:
+    schedule = task.schedule
+    if schedule is None or schedule.due is None:
+        return None
+    words = task.timeframe.text if task.timeframe else task.schedule_source.completion_text
+    source = "Kế hoạch" if task.timeframe else f"Phụ lục (dòng {task.schedule_source.number})"
+    return (f"Hạn hoàn thành {long_date(schedule.due_date)} do trang web tính: đó là "
+            f"{schedule.due_rule}, theo lời văn «{words}» của {source}. Văn bản không ghi "
+            "ngày cụ thể.")
+
+
+def _sources_differ(task: Task) -> bool:
+    """The body and a Phụ lục row give different timeframes."""
+    if task.timeframe is None:
+        return False
+    mine = task.timeframe.schedule
+    return any((row.schedule.due_date, row.schedule.recurrence) != (mine.due_date, mine.recurrence)
+               for row in task.appendix_rows)
+
+
+def _appendix_block(plan: Plan, task: Task, row) -> AppendixBlock:
+    heading = f"Theo Phụ lục, dòng {row.number}"
+    if len(row.tasks) > 1:
+        heading += " — chung cho nhiệm vụ " + "; ".join(
+            plan.task(t).label for t in row.tasks)
+    return AppendixBlock(row.number, routes.appendix_row(row.number), heading, row.content.strip(),
+                         tuple(RoleView.of(plan, r) for r in row.roles), row.start_text,
+                         row.completion_text)
+
+
+def _report_row(plan: Plan, report: Report) -> ReportRow:
+    return ReportRow(
+        date=report.date, state=report.state.label, completed_on=report.completed_on,
+        revised_due=report.revised_due, percent=report.percent, done=report.done,
+        note=report.note,
+        evidence=tuple(Link(e.url, e.number) if e.url else e.number for e in report.evidence),
+        reporter=plan.agency(report.reporter).name,
+    )
