@@ -67,9 +67,19 @@ def test_news_feed_carries_every_post(site, plan):
         assert published.date() == post.date and published.utcoffset() == timedelta(hours=7)
 
 
-def test_state_feed_of_the_real_data_is_an_empty_channel(site):
+def test_state_feed_of_the_real_data_has_one_item_per_passed_deadline(site, plan):
+    """The real data has no reports: its only changes are deadlines passing without a completion
+    report, each dated the day after the deadline, in Vietnam."""
     parsed = feedparser.parse((site / STATE_FEED).read_bytes())
-    assert parsed.entries == [] and parsed.feed.title.startswith("Thay đổi trạng thái")
+    assert parsed.feed.title.startswith("Thay đổi trạng thái")
+    got = {(e.link.split("/nhiem-vu/")[1].split("/")[0], parsedate_to_datetime(e.published).date())
+           for e in parsed.entries}
+    dated = [t for t in plan.tasks if t.due_date and t.due_date < plan.as_of]
+    assert got == {(t.id, t.due_date + timedelta(days=1)) for t in dated}
+    assert len(got) == 15
+    for entry in parsed.entries:
+        assert entry.title.endswith(": Quá hạn, chưa có báo cáo hoàn thành")
+        assert "mà chưa có báo cáo hoàn thành nào được công bố" in entry.summary
 
 
 def test_changes_are_recorded_only_when_the_state_differs(plan):
@@ -134,19 +144,30 @@ def test_state_feed_from_the_status_layer(tmp_path, plan):
     assert result.returncode == 0, result.stderr
     data = (site / STATE_FEED).read_bytes()
     assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
-    # Read the logs independently: one item per report whose state differs from the one before.
-    expected = set()
+    # Read the logs independently: one item per report whose state differs from the one before,
+    # while the task is not overdue (an overdue task stays overdue until a completion report).
+    demo_plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
+    expected, deadlines = set(), set()
     for log in DEMO.glob("*.yaml"):
         previous = None
+        due = demo_plan.status(log.stem).due
         for report in yaml.safe_load(log.read_text("utf-8"))["reports"]:
             state = report["state"].strip().lower()
-            if state != previous:
+            late = due and report["date"] > due and state not in ("hoàn thành", "không còn áp dụng")
+            if state != previous and not late:
                 expected.add((log.stem, str(report["date"])))
             previous = state
+    # And one item the day after each deadline passed without a completion report by then.
+    for task in demo_plan.tasks:
+        status = demo_plan.status(task)
+        if status.due and status.due < demo_plan.as_of and status.at(status.due).state.slug not in (
+                "hoan-thanh-dung-han", "hoan-thanh", "khong-con-ap-dung"):
+            deadlines.add((task.id, str(status.due + timedelta(days=1))))
     parsed = feedparser.parse(data)
     got = {(e.link.split("/nhiem-vu/")[1].split("/")[0],
             parsedate_to_datetime(e.published).date().isoformat()) for e in parsed.entries}
-    assert got == expected and len(parsed.entries) == len(expected) >= 5
+    assert got == expected | deadlines and len(parsed.entries) == len(got) >= 5
+    assert deadlines - expected  # the demo has tasks that passed their deadline
     dates = [parsedate_to_datetime(e.published) for e in parsed.entries]
     assert dates == sorted(dates, reverse=True)
     # The demo says it is illustrative in the channel and in every item.
