@@ -142,7 +142,10 @@ def dated_tasks(tasks) -> list[Task]:
 
 
 def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, date],
-         stamp: datetime, site_url: str | None) -> bytes:
+         stamp: datetime, site_url: str | None, appendix=()) -> bytes:
+    """A calendar: the duties' reporting dates, the due dates of `tasks` (given by the body of
+    the plan), and those of the tasks in `appendix` ((task, row, role) of the Phụ lục rows that
+    name the agency), each labelled with its row and column."""
     start, until = span
 
     def link(path: str) -> str | None:
@@ -169,6 +172,15 @@ def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, da
             summary += f" ({lead.term.lower()}: {_names(plan.agency(i) for i in lead.agencies)})"
         calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
                                       _task_description(plan, task), stamp, link(routes.task(task.id))))
+    listed = {t.id for t in dated_tasks(tasks)}
+    for task, row, role in appendix:
+        if task.id in listed or task not in dated_tasks([task]):
+            continue
+        listed.add(task.id)
+        summary = (f"Hạn hoàn thành nhiệm vụ {task.label} (Phụ lục, dòng {row.number}: "
+                   f"{role.term.lower()})")
+        calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
+                                      _task_description(plan, task), stamp, link(routes.task(task.id))))
     calendar.validate()
     return calendar.to_ical()
 
@@ -184,4 +196,5 @@ def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
             yield routes.agency_calendar(agency.id), feed(
                 plan, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
                 key=agency.id, duties=plan.duties_of(agency.id),
-                tasks=plan.tasks_owed_by(agency.id), span=span, stamp=stamp, site_url=site_url)
+                tasks=plan.tasks_owed_by(agency.id), span=span, stamp=stamp, site_url=site_url,
+                appendix=plan.appendix_tasks_of(agency.id))

@@ -304,11 +304,20 @@ class Plan:
                 found.append(duty)
         return tuple(found)
 
+    def appendix_tasks_of(self, agency_id: str) -> tuple[tuple[Task, AppendixRow, Role], ...]:
+        """Tasks linked to a Phụ lục row that names the agency (or a group it belongs to), with
+        the row and the column naming it: what the Phụ lục, a source of its own, asks of it."""
+        ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
+        return tuple((self.task(t), row, role) for row in self.appendix.rows
+                     for role in row.roles if ids & set(role.agencies) for t in row.tasks)
+
     def has_calendar(self, agency_id: str) -> bool:
-        """Whether the agency has dates of its own: a reporting duty or a task done once with a
-        due date."""
+        """Whether the agency has dates: a reporting duty, or a task done once with a due date
+        that the body of the plan or a Phụ lục row gives it."""
+        tasks = list(self.tasks_owed_by(agency_id)) + [
+            t for t, _, _ in self.appendix_tasks_of(agency_id)]
         return bool(self.duties_of(agency_id)) or any(
-            t.due_date and t.recurrence is tf.Recurrence.NONE for t in self.tasks_owed_by(agency_id))
+            t.due_date and t.recurrence is tf.Recurrence.NONE for t in tasks)
 
     def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
         """Tasks whose body names the agency for a kind of role (never the Phụ lục's)."""

@@ -49,13 +49,13 @@ def built_state(site: Path, task_id: str) -> str:
     [
         ({"PLAN_AS_OF": "2018-07-30"}, "Đang thực hiện"),
         ({"PLAN_AS_OF": "2018-07-31"}, "Đang thực hiện"),
-        ({"PLAN_AS_OF": "2018-08-01"}, "Quá hạn"),
+        ({"PLAN_AS_OF": "2018-08-01"}, "Quá hạn, chưa có báo cáo hoàn thành"),
         # 23:30 in Vietnam on the due date (16:30 UTC): not yet overdue.
         ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 16, 30, tzinfo=timezone.utc).timestamp()))}, "Đang thực hiện"),
         # 00:30 in Vietnam the day after, while UTC is still 31 July: overdue.
-        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 17, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn"),
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 17, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
         # 06:30 in Vietnam the day after, 23:30 UTC of the due date: overdue.
-        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 23, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn"),
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 23, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
     ],
 )
 def test_overdue_around_the_due_date_in_vietnam_time(tmp_path, settings, expected):
@@ -73,13 +73,15 @@ def test_every_derived_state_in_the_demo(tmp_path):
         "ii-2-1-1": "Hoàn thành đúng hạn",  # done 25/7/2018, due 31/7/2018
         "ii-2-1-2": "Hoàn thành chậm",  # done 10/2/2019, due 31/12/2018
         "ii-2-1-3": "Đang thực hiện",  # due 31/12/2019
-        "ii-2-1-4": "Quá hạn",  # in progress, due 31/3/2019
-        "ii-3-1-2": "Quá hạn",  # not started, due 31/12/2018
+        "ii-2-1-4": "Quá hạn, chưa có báo cáo hoàn thành",  # in progress, due 31/3/2019
+        "ii-3-1-2": "Quá hạn, chưa có báo cáo hoàn thành",  # not started, due 31/12/2018
+        "ii-3-5-1": "Quá hạn, chưa có báo cáo hoàn thành",  # no report at all, due 31/12/2018
         "ii-3-2-2": "Tạm dừng",  # paused, due 31/12/2019
         "ii-3-5-8": "Đang thực hiện",  # due 31/12/2020, revised to 30/6/2021
         "ii-3-4-1": "Đang thực hiện",  # no deadline: never overdue
         "ii-3-5-3": "Không còn áp dụng",
-        "ii-2-1-5": "Chưa có báo cáo",
+        "ii-2-1-5": "Chưa có báo cáo",  # "Thực hiện từ năm 2018": no deadline
+        "ii-3-1-9": "Chưa có báo cáo",  # no report, due 31/12/2019: not yet due
     }
     for task_id, state in expected.items():
         assert built_state(site, task_id) == state, task_id
@@ -102,8 +104,15 @@ def test_the_real_data_has_no_reports_and_says_so(site):
     plan = load(DATA)
     assert plan.logs == {} and plan.data_as_of is None
     page = soup(site / "tien-do" / "index.html")
-    states = {row["data-state"] for row in page.select("table.tasks tbody tr")}
-    assert states == {"chua-co-bao-cao"}
+    states = {row.th.a["href"].split("/")[-2]: row["data-state"]
+              for row in page.select("table.tasks tbody tr")}
+    # As of today, every task with a deadline is overdue without a completion report; the others
+    # have no report.
+    overdue = {t.id for t in plan.tasks if t.due_date and t.due_date < plan.as_of}
+    assert len(overdue) == 15
+    assert {t for t, s in states.items() if s == "qua-han"} == overdue
+    assert {t for t, s in states.items() if s == "chua-co-bao-cao"} == {t.id for t in plan.tasks} - overdue
+    assert "15 trong 49 nhiệm vụ đã quá hạn mà chưa có báo cáo hoàn thành" in " ".join(page.get_text().split())
     assert "Chưa có báo cáo tiến độ nào được công bố." in page.get_text()
     assert "Bản trình diễn" not in (site / "index.html").read_text("utf-8")
     # Each task still shows its deadline.
@@ -130,11 +139,16 @@ def test_progress_tables_are_accessible(site):
     assert page.select_one(".table-filters").has_attr("hidden")  # controls only with JavaScript
     chart = page.select_one("figure.chart")
     counts = {row.th.get_text(strip=True): int(row.select_one("td.num").get_text()) for row in chart.select("tbody tr")}
-    assert counts["Chưa có báo cáo"] == len(load(DATA).tasks)
+    plan = load(DATA)
+    overdue = sum(1 for t in plan.tasks if t.due_date and t.due_date < plan.as_of)
+    assert counts["Chưa có báo cáo"] == len(plan.tasks) - overdue
+    assert counts["Quá hạn, chưa có báo cáo hoàn thành"] == overdue
     assert set(counts) == {state.label for state in DisplayState}
 
 
 def test_open_data_loads_back_to_the_same_data(tmp_path):
+    from macros.files.opendata import TASK_FIELDS
+
     result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30")
     assert result.returncode == 0, result.stderr
     plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
@@ -149,23 +163,36 @@ def test_open_data_loads_back_to_the_same_data(tmp_path):
         assert record["noi_dung"] == task.text
         assert record["chu_tri"] == list(task.role_agencies("lead"))
         assert record["ma_trang_thai"] == status.state.slug
-        assert record["han_hoan_thanh"] == (task.due.isoformat() if task.due else None)
+        assert record["han_hoan_thanh"] == (task.due_date.isoformat() if task.due_date else None)
+        assert record["qua_han_tu"] == (status.overdue_since.isoformat() if status.is_overdue else None)
+        # The two sources stay apart: body roles, and the Phụ lục's with their row.
+        assert all(r["dong_phu_luc"] is None for r in record["trach_nhiem"])
+        assert [r["dong_phu_luc"] for r in record["phu_luc_vai_tro"]] == [
+            role.row for role in task.appendix_roles]
         assert [(r["ngay"], r["trang_thai"], r["ket_qua"]) for r in record["bao_cao"]] == [
             (r.date.isoformat(), r.state.value, r.done) for r in status.reports
         ]
     raw = (folder / "nhiem-vu.csv").read_bytes()
     assert raw.startswith("\ufeff".encode("utf-8"))
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [row["ma"] for row in rows] == list(records)
+    # Vietnamese headings, one per field.
+    assert list(rows[0]) == [f.header for f in TASK_FIELDS]
+    assert [row["Mã nhiệm vụ"] for row in rows] == list(records)
     for row in rows:
-        record = records[row["ma"]]
-        for key, value in record.items():
-            if key == "bao_cao":
-                continue
-            expected = "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
-            assert row[key] == expected, (row["ma"], key)
+        record = records[row["Mã nhiệm vụ"]]
+        for field in TASK_FIELDS:
+            value, cell = record[field.key], row[field.header]
+            if isinstance(value, dict):  # a period: its words
+                assert cell == value["loi_van"], (row["Mã nhiệm vụ"], field.key)
+            elif value and isinstance(value, list) and isinstance(value[0], dict):  # roles
+                for role in value:
+                    assert role["thuat_ngu"] in cell and all(n in cell for n in role["ten_co_quan"])
+            else:
+                expected = "; ".join(map(str, value)) if isinstance(value, list) else (
+                    "" if value is None else str(value))
+                assert cell == expected, (row["Mã nhiệm vụ"], field.key)
     reports = list(csv.DictReader(io.StringIO((folder / "bao-cao.csv").read_bytes().decode("utf-8-sig"))))
-    assert [(r["ma_nhiem_vu"], r["ngay"]) for r in reports] == [
+    assert [(r["Mã nhiệm vụ"], r["Ngày báo cáo"]) for r in reports] == [
         (task_id, r["ngay"]) for task_id, rec in records.items() for r in rec["bao_cao"]
     ]
 
