@@ -396,7 +396,8 @@ def body_roles(node: TaskNode, part: str, sections: tuple[Section, ...]) -> tupl
 
 
 def _role(kind: str, term: str, resp: Responsibility, heading: str | None = None) -> Role:
-    return Role(kind, term, resp.text.strip().rstrip(".;"), tuple(resp.agencies), heading)
+    return Role(kind, term, resp.text.strip().rstrip(".;"), tuple(resp.agencies), heading,
+                note=resp.note)
 
 
 def body_timeframe(node: TaskNode, part: str,

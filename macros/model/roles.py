@@ -32,3 +32,4 @@ class Role:
     agencies: tuple[str, ...]  # registry ids, in the order written
     heading: str | None = None  # "II.3.1" when the body names the agency in a section heading
     row: int | None = None  # the Phụ lục row, for a Phụ lục role
+    note: str | None = None  # the site's note on the words, from the data

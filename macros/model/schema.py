@@ -602,7 +602,7 @@ class AppendixRow(Model):
         """The row's roles, in the Phụ lục's own column headings."""
         return tuple(
             Role(kind, APPENDIX_ROLE_COLUMNS[kind], resp.text.strip(), tuple(resp.agencies),
-                 row=self.number)
+                 row=self.number, note=resp.note)
             for kind in APPENDIX_KINDS if (resp := getattr(self, kind)) is not None
         )
 

@@ -40,11 +40,13 @@ class RoleView:
     agencies: tuple[Link, ...]
     words: str  # the source's words naming the agencies
     where: str | None  # "theo tiêu đề mục II.3.1", when the agency is named by a heading
+    note: str | None  # the site's note on the words
 
     @classmethod
     def of(cls, plan: Plan, role: Role) -> RoleView:
         where = f"theo tiêu đề mục {role.heading}" if role.heading else None
-        return cls(role.term, tuple(agency_link(plan, a) for a in role.agencies), role.text, where)
+        return cls(role.term, tuple(agency_link(plan, a) for a in role.agencies), role.text, where,
+                   role.note)
 
 
 def schedule_meaning(schedule: tf.Schedule | None) -> str:

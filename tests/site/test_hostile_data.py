@@ -41,9 +41,9 @@ def poison(data) -> None:
     task = next(n for n in nodes if n.get("task") == "ii-2-1-1")  # written with lines: lead shown
     task["text"] += " " + PAYLOAD
     task["lead"]["text"] += " " + PAYLOAD
-    section = next(n for n in nodes if n.get("section") == "2.2")  # its lead note is inherited
+    section = next(n for n in nodes if n.get("section") == "3.1")  # its lead is inherited
     section["title"] += " " + PAYLOAD
-    section["lead"]["note"] += " " + PAYLOAD
+    section["lead"]["note"] = PAYLOAD
     next(n for n in nodes if "paragraph" in n)["paragraph"] += " " + PAYLOAD
     plan["implements"][0]["note"] = PAYLOAD
     plan["document"]["signature"]["note"] += " " + PAYLOAD
@@ -85,7 +85,7 @@ def hostile_pages(site) -> list[str]:
 
 def test_the_payload_reaches_the_pages(hostile_site):
     pages = hostile_pages(hostile_site)
-    assert {"", "ke-hoach/", "nhiem-vu/ii-2-1-1/", "nhiem-vu/ii-2-2-1/"} <= set(pages)
+    assert {"", "ke-hoach/", "nhiem-vu/ii-2-1-1/", "nhiem-vu/ii-3-1-1/"} <= set(pages)
 
 
 def test_payload_reads_as_written_and_runs_nothing(chromium, hostile_site, hostile_server):
