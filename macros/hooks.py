@@ -6,11 +6,13 @@ written into page sources, so nothing from data is ever evaluated as Jinja or Ma
 """
 from __future__ import annotations
 
+import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs loads this file by path; make the package beside it importable.
@@ -56,3 +58,38 @@ def on_post_build(config) -> None:
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
         add_folded_fields(index)
+    _redirects_in_vietnamese(config)
+
+
+# mkdocs-redirects writes each old address as a page in English, from a template it offers no
+# option for. The same page, in Vietnamese: it still follows the new address's #anchor.
+REDIRECT_PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Trang đã chuyển sang địa chỉ mới</title>
+<link rel="canonical" href="{url}">
+<script>var anchor=window.location.hash.substr(1);location.href="{url}"+(anchor?"#"+anchor:"")</script>
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body>
+<p>Trang này đã chuyển sang <a href="{url}">địa chỉ mới</a>.</p>
+</body>
+</html>
+"""
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+
+
+def _redirects_in_vietnamese(config) -> None:
+    plugin = config["plugins"].get("redirects")
+    if plugin is None:
+        return
+    from mkdocs_redirects.plugin import get_html_path
+
+    for old in plugin.config["redirect_maps"]:
+        page = Path(config["site_dir"]) / get_html_path(old, config["use_directory_urls"])
+        written = _CANONICAL.search(page.read_text("utf-8"))
+        if written is None:  # the plugin's template changed: look again rather than guess
+            raise PluginError(f"redirect page {page} has no canonical link to rewrite")
+        page.write_text(REDIRECT_PAGE.format(url=written.group(1)), encoding="utf-8")
