@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.opendata import FILES  # noqa: E402
-from macros.search import add_folded_fields  # noqa: E402
+from macros.search import rewrite_index  # noqa: E402
 from macros.site import get_plan  # noqa: E402
 from macros import ics  # noqa: E402
 from macros.site import get_plan  # noqa: E402
@@ -57,7 +57,7 @@ def on_post_build(config) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
-        add_folded_fields(index)
+        rewrite_index(index)
     _redirects_in_vietnamese(config)
 
 
