@@ -68,8 +68,11 @@ def search(page, base: str, query: str) -> list[tuple[str, str]]:
         last = last.replace("-", ".")
     last = [part for part in re.split(SEPARATOR, last) if part][-1]
     for _ in range(100):
-        href = items.first.locator("a").first.get_attribute("href") if items.count() else ""
-        matched = " ".join(parse_qs(urlsplit(href or "").query).get("h", []))
+        # Any link of the best result: a page found only through a section (the plan page, for
+        # an appendix row) links the page itself with no words.
+        links = items.first.locator("a") if items.count() else None
+        hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())] if links else []
+        matched = " ".join(h for href in hrefs for h in parse_qs(urlsplit(href).query).get("h", []))
         if last in fold(matched).casefold():
             break
         page.wait_for_timeout(100)
