@@ -2,13 +2,19 @@
 (function () {
   "use strict";
 
-  // Search that forgives missing accents (macros/search.py folds the index the same way).
-  // Material posts the query, as typed, to its search worker as {type: 2 (QUERY), data}. We send
-  // the query in NFC, which ranks exact spellings first, plus each word folded and required
-  // ("+so +noi +vu*"): "Sở Nội vụ", "so noi vu" and decomposed input find the same pages. Only
-  // the last word, which may still be being typed, is a prefix: a prefix on every word lets
-  // long pages collect many partial matches ("so_hieu", "noi_dung") and outrank the exact ones.
+  // Search that forgives missing accents and punctuation (macros/search.py folds the index the
+  // same way). Material posts the query, as typed, to its search worker as {type: 2 (QUERY),
+  // data}. We send the query in NFC, which ranks exact spellings first, plus each word folded and
+  // required ("+so +noi +vu*"): "Sở Nội vụ", "so noi vu" and decomposed input find the same
+  // pages. Words are cut where the index cuts them: SEPARATOR is mkdocs.yml's
+  // plugins.search.separator (tests/test_search.py checks that the two are the same), so
+  // "thôn, tổ dân phố" is four words and "2.1.3" one. A task id as in its address ("ii-2-1-3") is
+  // written with dots, as the index's aliases write it. Only the last word, which may still be
+  // being typed, is a prefix: a prefix on every word lets long pages collect many partial
+  // matches ("so_hieu", "noi_dung") and outrank the exact ones.
   var QUERY = 2;
+  var SEPARATOR = new RegExp("[\\s\\-–—,;:!?=\\[\\]()\"“”‘’«»/…]+|\\.(?!\\d)|&[lg]t;");
+  var TASK_ID = /^[ivx]+(?:-\d+)+$/i;
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
@@ -16,9 +22,11 @@
   function widen(query) {
     var words = [];
     query.split(/\s+/).forEach(function (term) {
-      // The reader's own search syntax (+word, -word, "phrase", field:word, word~1) is left alone.
-      if (!term || /^[+-]|["*:^~]/.test(term)) return;
-      fold(term).split(/-+/).forEach(function (part) {
+      // The reader's own search syntax (+word, -word, "phrase", title:word, word*, word~1,
+      // word^2) is left alone.
+      if (!term || /^[+-]|["*^~]/.test(term) || /^(title|text|tags):/.test(term)) return;
+      if (TASK_ID.test(term)) term = term.replace(/-/g, ".");
+      fold(term).split(SEPARATOR).forEach(function (part) {
         if (part) words.push("+" + part);
       });
     });

@@ -1,21 +1,44 @@
-"""Search that forgives missing accents: "so noi vu" finds "Sở Nội vụ".
+"""Search that forgives missing accents and punctuation, finds tasks by number, and shows the
+appendix row by row.
 
-Material's search (lunr, `lang: vi`) matches words exactly as written, accents included. After the
-build, each entry of search/search_index.json gets an accent-folded copy of its title and text as
-two extra fields that lunr indexes beside the originals; docs/assets/search.js folds the query the
-same way in the browser. The original fields are untouched, so results still show and highlight
+Material's search (lunr, `lang: vi`) matches words exactly as written, accents included, and cuts
+words with the `separator` of mkdocs.yml (`plugins.search.separator`: spaces and punctuation,
+but not the dots inside a number such as 2.1.3). After the build, rewrite_index() changes
+search/search_index.json:
+
+- the appendix (Phụ lục) on /ke-hoach/ becomes one entry per row (`ke-hoach/#phu-luc-<n>`,
+  "Phụ lục, dòng <n>"), instead of one block of the whole table;
+- each task page gets an `aliases` field: its id with dots (ii.2.1.3, ii.3.1.2) and its number
+  without the part (2.1.3), so "2.1.3", "II.2.1.3" and "ii-2-1-3" find it first;
+- each title and text gets an accent-folded copy (the words whose spelling changes, in order) as
+  extra fields that lunr indexes beside the originals.
+
+docs/assets/site.js folds and splits the reader's query the same way, and writes a task id
+("ii-2-1-3") with dots. The original fields are untouched, so results still show and highlight
 the text as written.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 # The extra fields and their weights: the same as the fields they copy.
 FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
+ALIASES = "aliases"
 _TAG = re.compile(r"<[^>]*>")
+
+# The appendix: its section on the plan page and the rows of its table.
+APPENDIX_PAGE = "ke-hoach/"
+APPENDIX_SECTION = APPENDIX_PAGE + "#phu-luc"
+APPENDIX_ROW = APPENDIX_SECTION + "-"
+_TASK_PAGE = re.compile(r"^nhiem-vu/([a-z0-9-]+)/$")
+TASK_BOOST = 2
+_TASK_NUMBER = re.compile(r"\b[IVX]+\.(\d+(?:\.\d+)*)")
 
 
 # After NFD every Vietnamese mark is one of these combining characters (grave, acute, tilde, hook,
@@ -31,19 +54,93 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
-def add_folded_fields(index_file: Path) -> None:
-    """Rewrite Material's search index with a folded copy of each title and text."""
+def rewrite_index(index_file: Path) -> None:
+    """Rewrite Material's search index: appendix rows, task aliases, folded copies."""
     index = json.loads(index_file.read_text("utf-8"))
-    fields = index["config"]["fields"]
-    for source, target in FOLDED_FIELDS.items():
-        fields[target] = dict(fields[source])
-    for doc in index["docs"]:
-        for source, target in FOLDED_FIELDS.items():
-            # Markup only separates words: the folded copy is never shown, so text alone will do.
-            plain = _TAG.sub(" ", doc.get(source) or "")
-            folded = " ".join(fold(plain).split())
-            if folded != " ".join(plain.split()):
-                doc[target] = folded
+    appendix = index_file.parent.parent / APPENDIX_PAGE / "index.html"
+    if appendix.exists():
+        split_appendix(index, appendix.read_text("utf-8"))
+    add_task_aliases(index)
+    add_folded_fields(index)
     index_file.write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def split_appendix(index: dict, page_html: str) -> None:
+    """One entry per row of the appendix table, after the appendix section's own entry, which
+    keeps its text up to the table's caption. The rows are read from the built page."""
+    docs = index["docs"]
+    at = next((i for i, doc in enumerate(docs) if doc["location"] == APPENDIX_SECTION), None)
+    rows = lxml_html.fromstring(page_html).xpath('//tr[starts-with(@id, "phu-luc-")]')
+    if at is None or not rows:
+        raise ValueError(f"search index: no appendix ({APPENDIX_SECTION}) or no rows to split")
+    table = rows[0].xpath("ancestor::table[1]")[0]
+    labels = [_text(cell) for cell in table.xpath("./thead/tr[1]/th")]
+    caption = _text(table.xpath("./caption")[0])
+    section = docs[at]
+    end = section["text"].find(caption)
+    if end < 0:
+        raise ValueError(f"search index: the appendix caption «{caption}» is not in its entry")
+    section["text"] = section["text"][: end + len(caption)]
+    entries = []
+    for row in rows:
+        # The task links inside the content cell ("Nhiệm vụ: II.3.1, ý 2") get a line of their own.
+        links = row.xpath('./td[1]//span[contains(@class, "ui-links")]')
+        tasks = [_text(span) for span in links]
+        for span in links:
+            span.drop_tree()
+        number, content, *rest = (_text(cell) for cell in row.xpath("./th|./td"))
+        parts = [content, *tasks]
+        parts += [f"{label}: {value}" for label, value in zip(labels[2:], rest) if value]
+        entries.append({
+            "location": APPENDIX_ROW + row.get("id").removeprefix("phu-luc-"),
+            "title": f"Phụ lục, dòng {number}",
+            "text": "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts),
+        })
+    docs[at + 1:at + 1] = entries
+
+
+def add_task_aliases(index: dict) -> None:
+    """Each task page's id with dots (ii.2.1.3, ii.3.1.2) and its number without the part
+    (2.1.3, from the title "Nhiệm vụ II.2.1.3"), as a field weighted like the title."""
+    index["config"]["fields"][ALIASES] = dict(index["config"]["fields"]["title"])
+    for doc in index["docs"]:
+        task = _TASK_PAGE.match(doc["location"])
+        if task is None:
+            continue
+        aliases = [task.group(1).replace("-", ".")]
+        number = _TASK_NUMBER.search(doc["title"])
+        if number and number.group(1) not in aliases:
+            aliases.append(number.group(1))
+        doc[ALIASES] = " ".join(aliases)
+        # A task's own page is the best answer for words of its text, which the plan page repeats
+        # in long sections that collect more matches (lunr does not weigh by length here).
+        doc["boost"] = TASK_BOOST
+
+
+def add_folded_fields(index: dict) -> None:
+    """A folded copy of each title and text: the words whose spelling folding changes, in
+    order (a word spelled the same is already found in the original field)."""
+    fields = index["config"]["fields"]
+    separator = re.compile(index["config"]["separator"])
+    for source, target in FOLDED_FIELDS.items():
+        fields[target] = dict(fields[source])
+    for doc in index["docs"]:
+        folded = {}
+        for source, target in FOLDED_FIELDS.items():
+            # Markup only separates words: the folded copy is never shown, so text alone will do.
+            words = separator.split(_TAG.sub(" ", doc.get(source) or ""))
+            folded[target] = [fold(word) for word in words if word and fold(word) != word]
+        if doc["location"].startswith(APPENDIX_ROW):
+            # A row's title is a label, not its subject: folded, "dòng" is "dong", as "động" is,
+            # and weighed as a title it would rank every row first for "hoat dong". Its folded
+            # words weigh as text (the title as written still weighs as a title).
+            folded["folded_text"] = folded.pop("folded_title") + folded["folded_text"]
+        for target, words in folded.items():
+            if words:
+                doc[target] = " ".join(words)

@@ -7,7 +7,8 @@
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
-- on_post_build: the accent-folded copy of the search index.
+- on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
+  Phụ lục row) and the redirect pages in Vietnamese.
 
 Generated pages are only a title and a macro call with a validated ASCII id: no data text is
 written into page sources, so nothing from data is ever evaluated as Jinja or Markdown.
@@ -27,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros import routes  # noqa: E402
 from macros.files import ics, opendata, rss  # noqa: E402
-from macros.files.search import add_folded_fields  # noqa: E402
+from macros.files import redirects  # noqa: E402
+from macros.files.search import rewrite_index  # noqa: E402
 from macros.model import dates  # noqa: E402
 from macros.site.build import get_news, get_plan  # noqa: E402
 from macros.site.render import render  # noqa: E402
@@ -89,4 +91,5 @@ def on_post_build(config) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
-        add_folded_fields(index)
+        rewrite_index(index)
+    redirects.in_vietnamese(config)
