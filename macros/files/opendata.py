@@ -45,10 +45,11 @@ def _appendix_agencies(task: Task, kind: str) -> list[str]:
 
 
 def _period(period) -> dict[str, Any] | None:
+    """A period with the precision of its words, never a made-up day: "năm 2018" is 2018."""
     if period is None:
         return None
-    return {"do_chinh_xac": period.precision.value, "loi_van": period.words,
-            "tu_ngay": period.first.isoformat(), "den_ngay": period.last.isoformat()}
+    return {"do_chinh_xac": period.precision.value, "gia_tri": period.code,
+            "loi_van": period.words}
 
 
 def _status(plan: Plan, task: Task):
@@ -102,8 +103,9 @@ TASK_FIELDS = [
                            else f"phu-luc dong {t.schedule_source.number}" if t.schedule_source
                            else None)),
     Field("bat_dau", "Bắt đầu",
-          "Khoảng thời gian bắt đầu theo lời văn, với độ chính xác của lời văn (do_chinh_xac: nam, "
-          "quy, thang, ngay), lời văn và ngày đầu, ngày cuối của khoảng. Trong CSV: lời văn.",
+          "Khoảng thời gian bắt đầu theo lời văn, đúng độ chính xác của lời văn (do_chinh_xac: nam, "
+          "quy, thang; gia_tri: 2018, 2018-Q2, 2018-07), không bao giờ là một ngày tự đặt. Trong "
+          "CSV: lời văn, ví dụ «năm 2018».",
           lambda plan, t: _period(t.schedule.start if t.schedule else None)),
     Field("han_hoan_thanh", "Hạn hoàn thành",
           "Hạn hoàn thành do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "

@@ -56,6 +56,20 @@ class Period:
     last: date
 
     @property
+    def code(self) -> str:
+        """The period as a value of the open data, no more precise than its words: "2018",
+        "2018-07", "2019-Q1", "2019-H1"."""
+        if self.precision is Precision.YEAR:
+            return str(self.first.year)
+        if self.precision is Precision.MONTH:
+            return f"{self.first.year}-{self.first.month:02d}"
+        if self.precision is Precision.QUARTER:
+            return f"{self.first.year}-Q{(self.first.month + 2) // 3}"
+        if self.precision is Precision.HALF:
+            return f"{self.first.year}-H{1 if self.first.month == 1 else 2}"
+        return self.first.isoformat()
+
+    @property
     def words(self) -> str:
         """The period in words: "năm 2018", "tháng 7/2018", "quý I/2019"."""
         if self.precision is Precision.YEAR:
