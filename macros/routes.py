@@ -7,6 +7,8 @@ permanent: newspapers print them (macros/cli/published_urls.txt lists every one 
 """
 from __future__ import annotations
 
+import re
+
 # Pages written by hand under docs/ (their Markdown source is <address>.md or <address>/index.md).
 HOME = ""
 PLAN_TEXT = "ke-hoach/"
@@ -31,10 +33,21 @@ SHARE_IMAGE = "assets/og-image.png"
 
 # Anchors that pages link to from elsewhere.
 REPORT_HISTORY = "bao-cao"  # on a task page
+APPENDIX_ANCHOR = "phu-luc"  # the Phụ lục on the plan page; each row is phu-luc-<n>
+APPENDIX = f"{PLAN_TEXT}#{APPENDIX_ANCHOR}"
 
 
 def task(task_id: str) -> str:
     return f"nhiem-vu/{task_id}/"
+
+
+_TASK = re.compile(r"^nhiem-vu/([a-z0-9-]+)/$")
+
+
+def task_id_of(address: str) -> str | None:
+    """The task whose page is at this address, or None."""
+    match = _TASK.match(address)
+    return match.group(1) if match else None
 
 
 def task_source(task_id: str) -> str:
@@ -50,8 +63,8 @@ def task_in_plan(task_id: str) -> str:
     return f"{PLAN_TEXT}#{task_id}"
 
 
-def appendix_row_anchor(number: int) -> str:
-    return f"phu-luc-{number}"
+def appendix_row_anchor(number: int | str) -> str:
+    return f"{APPENDIX_ANCHOR}-{number}"
 
 
 def appendix_row(number: int) -> str:

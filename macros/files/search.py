@@ -27,16 +27,17 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from .. import routes
+
 # The extra fields and their weights: the same as the fields they copy.
 FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
 ALIASES = "aliases"
 _TAG = re.compile(r"<[^>]*>")
 
 # The appendix: its section on the plan page and the rows of its table.
-APPENDIX_PAGE = "ke-hoach/"
-APPENDIX_SECTION = APPENDIX_PAGE + "#phu-luc"
-APPENDIX_ROW = APPENDIX_SECTION + "-"
-_TASK_PAGE = re.compile(r"^nhiem-vu/([a-z0-9-]+)/$")
+APPENDIX_PAGE = routes.PLAN_TEXT
+APPENDIX_SECTION = routes.APPENDIX
+APPENDIX_ROW = routes.appendix_row("")
 TASK_BOOST = 2
 _TASK_NUMBER = re.compile(r"\b[IVX]+\.(\d+(?:\.\d+)*)")
 
@@ -76,7 +77,8 @@ def split_appendix(index: dict, page_html: str) -> None:
     keeps its text up to the table's caption. The rows are read from the built page."""
     docs = index["docs"]
     at = next((i for i, doc in enumerate(docs) if doc["location"] == APPENDIX_SECTION), None)
-    rows = lxml_html.fromstring(page_html).xpath('//tr[starts-with(@id, "phu-luc-")]')
+    rows = lxml_html.fromstring(page_html).xpath(
+        f'//tr[starts-with(@id, "{routes.appendix_row_anchor("")}")]')
     if at is None or not rows:
         raise ValueError(f"search index: no appendix ({APPENDIX_SECTION}) or no rows to split")
     table = rows[0].xpath("ancestor::table[1]")[0]
@@ -98,7 +100,7 @@ def split_appendix(index: dict, page_html: str) -> None:
         parts = [content, *tasks]
         parts += [f"{label}: {value}" for label, value in zip(labels[2:], rest) if value]
         entries.append({
-            "location": APPENDIX_ROW + row.get("id").removeprefix("phu-luc-"),
+            "location": APPENDIX_ROW + row.get("id").removeprefix(routes.appendix_row_anchor("")),
             "title": f"Phụ lục, dòng {number}",
             "text": "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts),
         })
@@ -110,10 +112,10 @@ def add_task_aliases(index: dict) -> None:
     (2.1.3, from the title "Nhiệm vụ II.2.1.3"), as a field weighted like the title."""
     index["config"]["fields"][ALIASES] = dict(index["config"]["fields"]["title"])
     for doc in index["docs"]:
-        task = _TASK_PAGE.match(doc["location"])
-        if task is None:
+        task_id = routes.task_id_of(doc["location"])
+        if task_id is None:
             continue
-        aliases = [task.group(1).replace("-", ".")]
+        aliases = [task_id.replace("-", ".")]
         number = _TASK_NUMBER.search(doc["title"])
         if number and number.group(1) not in aliases:
             aliases.append(number.group(1))

@@ -17,7 +17,7 @@ from .errors import DataError, Problem, validate
 from .news import load_news
 from .yaml import read_yaml
 
-__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan"]
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "plan_from_mappings"]
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,19 @@ class DataFiles:
         return str(path)
 
 
-def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
-    data, lines = read_yaml(files.agencies, files.display(files.agencies))
+def check_registry(data, lines: dict, display: str) -> tuple[Registry, ValidationState]:
     state = ValidationState()
     raw = data.get("agencies") if isinstance(data, dict) else None
     if isinstance(raw, list):
         state.agency_ids = frozenset(a["id"] for a in raw if isinstance(a, dict) and "id" in a)
-    registry = validate(Registry, data, lines, files.display(files.agencies), state)
+    registry = validate(Registry, data, lines, display, state)
     state.agency_spellings = {a.id: tuple(a.spellings) for a in registry.agencies}
     return registry, state
+
+
+def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
+    data, lines = read_yaml(files.agencies, files.display(files.agencies))
+    return check_registry(data, lines, files.display(files.agencies))
 
 
 def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationState]:
@@ -65,6 +69,20 @@ def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationStat
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
     return registry, plan, state
+
+
+def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: datetime,
+                       reports: dict[str, dict] | None = None, demo: bool = False) -> Plan:
+    """The same checks and the same Plan from data already in memory (a test's small plan):
+    mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
+    registry, state = check_registry(agencies, {}, "agencies")
+    data = validate(PlanData, plan, {}, "plan", state)
+    state.as_of = as_of
+    logs = {}
+    for task_id, log in (reports or {}).items():
+        state.previous_report = None
+        logs[task_id] = validate(StatusFile, log, {}, f"tien-do/{task_id}", state)
+    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
 
 
 def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:

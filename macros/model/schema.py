@@ -614,6 +614,7 @@ class AppendixRow(Model):
 class Appendix(Model):
     title: Text
     subtitle: Text
+    note: Text | None = None  # the site's note on a slip of the original, shown beside it
     attached: Text
     columns: Annotated[list[Text], Field(min_length=8, max_length=8)]
     rows: Annotated[list[AppendixRow], Field(min_length=1)]

@@ -1,0 +1,63 @@
+"""Every address comes from the route table: ASCII, relative to the site root, permanent."""
+from __future__ import annotations
+
+import inspect
+
+from macros import routes
+
+
+def test_addresses_are_ascii_relative_and_end_as_folders_or_files():
+    constants = {name: value for name, value in vars(routes).items()
+                 if name.isupper() and isinstance(value, str)}
+    built = [routes.task("ii-2-1-1"), routes.task_reports("ii-2-1-1"), routes.task_in_plan("ii-2-1-1"),
+             routes.agency("so-noi-vu"), routes.agency_calendar("so-noi-vu"), routes.appendix_row(7),
+             routes.news_post("bai-viet")]
+    for address in [*constants.values(), *built]:
+        assert address.isascii() and not address.startswith("/"), address
+    assert built == ["nhiem-vu/ii-2-1-1/", "nhiem-vu/ii-2-1-1/#bao-cao", "ke-hoach/#ii-2-1-1",
+                     "co-quan/so-noi-vu/", "lich/co-quan/so-noi-vu.ics", "ke-hoach/#phu-luc-7",
+                     "tin-tuc/bai-viet/"]
+
+
+def test_generated_sources_become_their_addresses():
+    # MkDocs turns nhiem-vu/<id>.md into nhiem-vu/<id>/ (use_directory_urls).
+    assert routes.task_source("x").removesuffix(".md") + "/" == routes.task("x")
+    assert routes.agency_source("x").removesuffix(".md") + "/" == routes.agency("x")
+
+
+def test_relative_roots_and_absolute_addresses():
+    assert routes.root_of("") == "" and routes.root_of("nhiem-vu/ii-2-1-1/") == "../../"
+    assert routes.absolute("https://example.org/ke-hoach-68", "tien-do/") == (
+        "https://example.org/ke-hoach-68/tien-do/")
+
+
+def _strings(tree):
+    """String constants of a module's code (docstrings left out), f-string parts included."""
+    import ast
+
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and id(node) not in docstrings:
+            yield node.value
+
+
+def test_no_other_module_writes_an_address():
+    """Site addresses are written in the route table only; templates and Python ask it. (The
+    loader names data files, data/tien-do/..., which are not addresses.)"""
+    import ast
+    from pathlib import Path
+
+    root = Path(inspect.getfile(routes)).parent
+    prefixes = ("nhiem-vu/", "co-quan/", "lich/", "du-lieu/", "tien-do/", "ke-hoach/",
+                "dong-thoi-gian/", "lich-bao-cao/", "tin-tuc/")
+    offenders = [f"{path.relative_to(root)}: {text}" for path in root.rglob("*.py")
+                 if path.name != "routes.py" and path.parent.name != "load"
+                 for text in _strings(ast.parse(path.read_text("utf-8")))
+                 if text.startswith(prefixes)]
+    assert offenders == []
+    templates = [str(path.relative_to(root)) for path in (root / "templates").glob("*.html")
+                 if any(f"{{{{ root }}}}{p}" in path.read_text("utf-8") for p in prefixes)]
+    assert templates == []

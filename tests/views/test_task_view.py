@@ -1,0 +1,68 @@
+"""The task page's view and template, on a small plan in memory (no build)."""
+from __future__ import annotations
+
+from datetime import date
+
+from macros.model.news import News
+from macros.model.status import DisplayState
+from macros.site.render import render
+from macros.views.task import TaskPage
+from tests.support.golden import matches_golden
+from tests.support.small_plan import small_plan
+
+NO_NEWS = News((), {})
+
+
+def test_body_roles_and_phu_luc_roles_stay_apart():
+    view = TaskPage.of(small_plan(), "t-2", NO_NEWS)
+    assert [(r.term, [a.text for a in r.agencies], r.where) for r in view.roles] == [
+        ("Chủ trì", ["Ban A"], "theo tiêu đề mục II.2"), ("Phối hợp với", ["Ban B"], None)]
+    [block] = view.appendix
+    assert block.heading == "Theo Phụ lục, dòng 1 — chung cho nhiệm vụ II.2, ý 1; II.2, ý 2"
+    assert [(r.term, r.words) for r in block.roles] == [
+        ("Cơ quan, đơn vị chủ trì tham mưu", "Ban A; Ban B"),
+        ("Cơ quan có thẩm quyền quyết định", "Ủy ban nhân dân tỉnh")]
+
+
+def test_the_deadline_says_how_it_was_computed_and_both_sources_show():
+    view = TaskPage.of(small_plan(), "t-2", NO_NEWS)
+    assert view.due_sentence == (
+        "Hạn hoàn thành ngày 31 tháng 12 năm 2019 do trang web tính: đó là ngày cuối cùng của "
+        "năm 2019, theo lời văn «thực hiện từ năm 2018 và hoàn thành trong năm 2019» của Kế "
+        "hoạch. Văn bản không ghi ngày cụ thể.")
+    assert [(r.source, r.words) for r in view.timeframes] == [
+        ("Kế hoạch, mục II.2, ý 1", "thực hiện từ năm 2018 và hoàn thành trong năm 2019"),
+        ("Phụ lục, dòng 1", "Từ năm 2018 – Thường xuyên")]
+    assert view.sources_differ  # the Phụ lục says "Thường xuyên"
+
+
+def test_overdue_without_a_completion_report_says_for_how_long():
+    view = TaskPage.of(small_plan(as_of=date(2020, 6, 1)), "t-2", NO_NEWS)
+    assert view.state is DisplayState.OVERDUE
+    assert view.state_note == ("Hạn hoàn thành là ngày 31 tháng 12 năm 2019; đã quá hạn 5 tháng "
+                               "1 ngày mà chưa có báo cáo hoàn thành nào được công bố.")
+    # Not yet due: no report, and nothing said about lateness.
+    early = TaskPage.of(small_plan(as_of=date(2019, 12, 31)), "t-2", NO_NEWS)
+    assert early.state is DisplayState.NO_REPORT and early.state_note is None
+
+
+def test_a_completion_report_after_the_deadline_reads_done_late():
+    reports = {"t-2": {"reports": [{
+        "date": "2020-02-01", "state": "hoàn thành", "done": "Đã rà soát.", "reporter": "ban-a",
+        "completed_on": "2020-01-15"}]}}
+    view = TaskPage.of(small_plan(reports=reports), "t-2", NO_NEWS)
+    assert view.state is DisplayState.DONE_LATE and view.state_note is None
+
+
+def test_a_task_without_body_roles_says_so():
+    plan = small_plan()
+    view = TaskPage.of(plan, "t-3", NO_NEWS)
+    assert [r.term for r in view.roles] == ["Thực hiện"]  # the heading of section 2 names Ban A
+    assert view.due_sentence is None and view.state is DisplayState.NO_REPORT
+
+
+def test_the_template_lays_out_the_view():
+    plan = small_plan()
+    html = render("task_page.html", view=TaskPage.of(plan, "t-2", NO_NEWS), plan=plan,
+                  news=NO_NEWS, root="../../")
+    assert matches_golden("task_page_t-2.html", str(html))
