@@ -63,6 +63,11 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
         # month-end rule of this day leaves them out, so no day carries two events.
         taken = {m for d in duty.monthly_days if d < nominal for m in months_ending_by(d)}
         short = tuple(m for m in months_lacking(nominal) if m not in taken)
+        # February ends on the 28th in most years: when the 28th is listed too, this day falls on
+        # February's last day only in leap years (BYMONTHDAY=29 exists only then).
+        leap_only = 2 in short and 28 in duty.monthly_days
+        if leap_only:
+            short = tuple(m for m in short if m != 2)
         full = [m for m in range(1, 13) if m not in months_lacking(nominal)]
         rule = {"FREQ": "MONTHLY", "BYMONTHDAY": [nominal], "UNTIL": until}
         if len(full) < 12:
@@ -79,6 +84,13 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
                 PERIODIC_LABEL,
                 f"trước ngày {nominal} hằng tháng; tháng không có ngày {nominal} thì hạn là "
                 "ngày cuối tháng"))
+        if leap_only:
+            rules.append(Rule(
+                f"ngay-{nominal}-thang-2-nam-nhuan",
+                _first(start, lambda d: (d.month, d.day) == (2, 29)),
+                {"FREQ": "YEARLY", "BYMONTH": [2], "BYMONTHDAY": [29], "UNTIL": until},
+                PERIODIC_LABEL,
+                f"trước ngày {nominal} hằng tháng; tháng 2 năm nhuận thì hạn là ngày 29"))
     for when in duty.yearly:
         first = date(start.year, when.month, when.day)
         if first < start:

@@ -1,6 +1,7 @@
 """Bad data fails with file, line, field and a Vietnamese explanation; the build stops."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,40 @@ def test_bad_data_stops_the_build_and_writes_no_page(tmp_path):
     assert result.returncode != 0
     assert f"data/plan.yaml, dòng {line}" in result.stderr
     assert not (dest / "index.html").exists()
+
+
+def test_an_unknown_task_in_a_reporting_duty_is_one_error(tmp_path):
+    data = copy_data(tmp_path)
+    plan = data / "plan.yaml"
+    text = plan.read_text("utf-8")
+    assert text.count("    task: iii-1-2\n") == 1
+    plan.write_text(text.replace("    task: iii-1-2\n", "    task: iii-9-9\n"), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load(data)
+    assert [p.message for p in caught.value.problems] == [
+        "Không có nhiệm vụ mã «iii-9-9» trong Kế hoạch. Cách sửa: dùng mã nhiệm vụ đúng như trong "
+        "data/plan.yaml (ví dụ «ii-2-1-1»)."]
+
+
+def test_a_bad_as_of_date_stops_the_validator_in_vietnamese():
+    result = subprocess.run([sys.executable, "-m", "macros.cli.validate"], cwd=ROOT,
+                            capture_output=True, text=True,
+                            env={**os.environ, "PLAN_AS_OF": "2019-02-30"})
+    assert result.returncode == 2
+    assert "PLAN_AS_OF=«2019-02-30» không phải một ngày" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_the_plans_standing_is_recorded_with_its_source(tmp_path):
+    data = copy_data(tmp_path)
+    plan = data / "plan.yaml"
+    plan.write_text(plan.read_text("utf-8") + (
+        "standing:\n  - status: het-hieu-luc\n    since: 2026-01-01\n"
+        "    source: Văn bản thử nghiệm số 1/TN\n"), "utf-8")
+    standing = load(data).data.standing
+    assert [(s.status.label, s.source) for s in standing] == [
+        ("Hết hiệu lực", "Văn bản thử nghiệm số 1/TN")]
+    plan.write_text(plan.read_text("utf-8").replace("status: het-hieu-luc", "status: dang-xet"),
+                    "utf-8")
+    with pytest.raises(DataError):
+        load(data)
