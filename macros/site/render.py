@@ -17,6 +17,7 @@ from .. import routes
 from ..model import dates
 from ..model.roles import KIND_LABELS as ROLE_LABELS
 from ..model.status import DisplayState
+from .build import get_news, get_plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -48,8 +49,6 @@ def render(template: str, **context) -> Markup:
 def page_renderer(config: Callable[[], object], page: Callable[[], object]):
     """A render function for one kind of page: every template also gets the plan, the news and
     the relative root of the page being built."""
-    from .build import get_news, get_plan
-
     def render_page(template: str, **context) -> Markup:
         conf = config()
         return render(template, plan=get_plan(conf), news=get_news(conf),
