@@ -90,7 +90,8 @@ class TaskLine:
     lead_names: str  # the same as text, for sorting
     when: str  # the deadline or the timeframe, short
     when_sort: str  # ISO date of the deadline, or "" when none (sorted last)
-    when_source: str | None  # "theo Phụ lục, dòng 11" when the dates come from the Phụ lục
+    when_source: str | None  # where the words are not the task's own: "theo Phụ lục, dòng 11",
+    # "theo tiêu đề mục II.2.2"
     state: DisplayState
     state_note: str | None  # "quá hạn 6 năm 10 tháng"
     last_report: date | None
@@ -110,7 +111,9 @@ class TaskLine:
             id=task.id, label=task.label, title=task.title, href=routes.task(task.id),
             summary=task.summary, leads=leads, lead_names="; ".join(link.text for link in leads),
             when=when, when_sort=status.due.isoformat() if status.due else "",
-            when_source=f"theo Phụ lục, dòng {row.number}" if row else None,
+            when_source=(f"theo Phụ lục, dòng {row.number}" if row else
+                         f"theo tiêu đề mục {task.timeframe.heading}"
+                         if task.timeframe and task.timeframe.heading else None),
             state=status.state,
             state_note=f"quá hạn {status.overdue_for}" if status.is_overdue else None,
             last_report=status.last.date if status.last else None,
