@@ -47,8 +47,10 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 ## Check the data files only (fast): file, line and a Vietnamese message for each problem.
+## BASE=<rev> also refuses published reports changed without a new correction, or deleted.
+BASE ?=
 validate: setup
-	$(BIN)/python -m macros.cli.validate --format $(FORMAT)
+	$(BIN)/python -m macros.cli.validate --format $(FORMAT) $(if $(BASE),--base $(BASE))
 
 ## Build the site strictly into site/; on failure the previous site/ is left untouched.
 build: setup

@@ -102,13 +102,18 @@ def _locate(loc: tuple[Any, ...], lines: dict[Path_, int]) -> tuple[int, str]:
         if (*path, part) in lines:
             path = (*path, part)
     line = lines.get(path, 1)
-    shown = ""
-    for part in path:
-        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
     # A missing field has no line of its own: it is named after the parent that lacks it.
     if len(path) < len(loc) and isinstance(loc[-1], str):
-        shown += ("." if shown else "") + loc[-1]
-    return line, shown
+        return line, shown_path((*path, loc[-1]))
+    return line, shown_path(path)
+
+
+def shown_path(path: tuple[Any, ...]) -> str:
+    """A value's path as people count: «evidence[1].url» is the url of the FIRST document."""
+    shown = ""
+    for part in path:
+        shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
+    return shown
 
 
 def validate(model: type[BaseModel], data: Any, lines: dict, display: str, state: ValidationState):

@@ -159,8 +159,8 @@ def owners_of(path: str) -> list[str]:
 
 def test_status_changes_are_reviewed_by_so_noi_vu():
     team = "@ORG/so-noi-vu"
-    assert owners_of("data/tien-do/ii-2-1-1.yaml") == [team]
-    assert owners_of("data/tien-do/iii-1-2.yaml") == [team]
+    assert owners_of("data/tien-do/ii-2-1-1/2019-01-10.yaml") == [team]
+    assert owners_of("data/tien-do/iii-1-2/2019-01-10.yaml") == [team]
     # The placeholder is explained where the repository owner will look for it.
     readme = (ROOT / "README.md").read_text("utf-8")
     assert team in readme and "CODEOWNERS" in readme
