@@ -93,7 +93,7 @@ BAD_POSTS = [
      "description", "không đúng dạng"),
     # A missing field has no line of its own: the front matter's first line is named.
     ("missing agency", "agency: ubnd-tinh\n", "", 2, "agency", "Thiếu trường bắt buộc"),
-    ("broken YAML", "agency: ubnd-tinh", "agency: [ubnd-tinh", 7, "", "Lỗi cú pháp YAML"),
+    ("broken YAML", "agency: ubnd-tinh", "agency: [ubnd-tinh", 7, "", "Lỗi cách viết YAML"),
 ]
 
 

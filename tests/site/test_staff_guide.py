@@ -73,6 +73,11 @@ def code_messages() -> dict[str, str]:
                 for value in node.value.values:
                     add(value, True, path)
             elif (
+                isinstance(node, ast.Assign) and path.name == "yaml.py" and _is_text(node.value)
+                and any(isinstance(t, ast.Name) and t.id.lstrip("_").isupper() for t in node.targets)
+            ):
+                add(node.value, False, path)  # the messages the YAML reader's table names
+            elif (
                 path.name in ("yaml.py", "errors.py") and isinstance(node, ast.FunctionDef)
                 and not node.name.startswith("__")
             ):
