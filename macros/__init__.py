@@ -8,8 +8,9 @@ from __future__ import annotations
 from . import routes
 from .files.opendata import REPORT_FIELDS, TASK_FIELDS
 from .model import reporting
-from .site.build import get_news, get_plan
+from .site.build import get_news, get_plan, get_site_info
 from .site.render import render
+from .site.repository import repository
 from .site.sharing import describe
 from .views import agency as agencies
 from .views import timeline
@@ -45,6 +46,12 @@ def define_env(env) -> None:
         task = ctx["plan"].task(task_id)
         describe(env.page, f"{task.title}: {task.summary}")
         return render("task_page.html", task=task, **ctx)
+
+    @env.macro
+    def staff_people():
+        """Who runs the site, who reviews reports, where the repository is (the staff guide)."""
+        return render("_staff_people.html", info=get_site_info(env.conf),
+                      repo=repository(env.conf), **context())
 
     @env.macro
     def plan_figure(name: str) -> int:

@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..load import DataError, DataFiles, load_news, load_plan
+from ..load import DataError, DataFiles, load_news, load_plan, load_registry
+from ..load.site_info import load_site_info
 from ..load.history import HistoryError, check_published
 from ..settings import Settings, SettingsError
 
@@ -36,8 +37,12 @@ def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):
         news = load_news(docs, plan)
     except DataError as error:
         problems.extend(error.problems)
+    files = DataFiles(root, settings.status_dir)
+    try:
+        load_site_info(root, load_registry(files)[1], files.display)
+    except DataError as error:
+        problems.extend(p for p in error.problems if p not in problems)
     if base:
-        files = DataFiles(root, settings.status_dir)
         problems.extend(check_published(files.status, base, files.display))
     return problems, plan, news
 

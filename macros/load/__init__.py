@@ -18,7 +18,7 @@ from .news import load_news
 from .reports import load_reports
 from .yaml import read_yaml
 
-__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan"]
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_registry"]
 
 
 @dataclass(frozen=True)
