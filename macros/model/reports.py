@@ -32,7 +32,7 @@ class ReportedState(str, Enum):
         return self.value[:1].upper() + self.value[1:]
 
 
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500)]
+Url = Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$", max_length=500)]
 
 
 class Evidence(Model):
