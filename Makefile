@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate test demo bench browser urls clean
+.PHONY: setup serve build validate test demo bench browser urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -47,8 +47,10 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 ## Check the data files only (fast): file, line and a Vietnamese message for each problem.
+## BASE=<rev> also refuses published reports changed without a new correction, or deleted.
+BASE ?=
 validate: setup
-	$(BIN)/python -m macros.cli.validate --format $(FORMAT)
+	$(BIN)/python -m macros.cli.validate --format $(FORMAT) $(if $(BASE),--base $(BASE))
 
 ## Build the site strictly into site/; on failure the previous site/ is left untouched.
 build: setup
@@ -74,6 +76,10 @@ bench: setup node_modules/.installed browser
 ## Add new published URLs to macros/cli/published_urls.txt; refuses if a published URL has gone.
 urls: setup
 	$(BIN)/python -m macros.cli.permalinks update
+
+## Rewrite the JSON Schemas of the data files (docs/du-lieu/schema/) from the models.
+schemas: setup
+	$(BIN)/python -m macros.cli.schemas
 
 clean:
 	rm -rf site site.tmp site-demo .pytest_cache node_modules

@@ -1,7 +1,9 @@
 """Check the data files without building the site: `python -m macros.cli.validate`.
 
 Fast enough to run on every save. With --format github, problems are printed as GitHub workflow
-annotations, so a pull request shows each one on the line it concerns.
+annotations, so a pull request shows each one on the line it concerns. With --base <rev> (the
+pull-request workflow gives the base branch), published reports that were changed without a new
+correction, or deleted, are problems too (macros.load.history).
 """
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from ..load import DataError, load_news, load_plan
+from ..load import DataError, DataFiles, load_news, load_plan, load_registry
+from ..load.site_info import load_site_info
+from ..load.history import HistoryError, check_published
 from ..settings import Settings, SettingsError
 
 
@@ -24,12 +28,33 @@ def _github(problem) -> str:
     return f"::error file={escape(problem.file, True)},line={problem.line},title={title}::{escape(problem.message)}"
 
 
+def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):
+    """(problems, plan, news): every problem of the data, and what loaded when there are none."""
+    problems, plan, news = [], None, None
+    try:
+        plan = load_plan(root, status_dir=settings.status_dir, as_of=settings.as_of,
+                         built_at=settings.built_at)
+        news = load_news(docs, plan)
+    except DataError as error:
+        problems.extend(error.problems)
+    files = DataFiles(root, settings.status_dir)
+    try:
+        load_site_info(root, load_registry(files)[1], files.display)
+    except DataError as error:
+        problems.extend(p for p in error.problems if p not in problems)
+    if base:
+        problems.extend(check_published(files.status, base, files.display))
+    return problems, plan, news
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu của trang Kế hoạch 68/KH-UBND.")
     parser.add_argument("--data", type=Path, help="thư mục dữ liệu (mặc định: ./data)")
     parser.add_argument("--docs", type=Path, default=Path("docs"),
                         help="thư mục trang, chứa các bài tin tức (mặc định: ./docs)")
     parser.add_argument("--format", choices=["text", "github"], default="text")
+    parser.add_argument("--base", help="phiên bản gốc (nhánh hoặc commit) để kiểm tra các báo "
+                        "cáo đã công bố bị sửa hoặc xóa, ví dụ origin/main")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -39,14 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = args.data.resolve() if args.data else settings.data_dir
     try:
-        plan = load_plan(root, status_dir=settings.status_dir, as_of=settings.as_of,
-                         built_at=settings.built_at)
-        news = load_news(args.docs.resolve(), plan)
-    except DataError as error:
+        problems, plan, news = problems_of(root, settings, args.docs.resolve(), args.base)
+    except HistoryError as error:
+        print(f"Lỗi cấu hình: {error}", file=sys.stderr)
+        return 2
+    if problems:
         if args.format == "github":
-            for problem in error.problems:
+            for problem in problems:
                 print(_github(problem))
-        print(error, file=sys.stderr)
+        print(DataError(problems), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
     print(

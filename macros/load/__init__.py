@@ -15,9 +15,11 @@ from ..model.reports import StatusFile
 from ..model.schema import PlanData, Registry, ValidationState
 from .errors import DataError, Problem, validate
 from .news import load_news
+from .reports import load_reports
 from .yaml import read_yaml
 
-__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "plan_from_mappings"]
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_registry",
+           "plan_from_mappings"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class DataFiles:
     """Where each data file lives, and how staff see its path."""
 
     root: Path
-    status_dir: Path | None = None  # the report logs; data/tien-do unless a demo names another
+    status_dir: Path | None = None  # the reports; data/tien-do unless a demo names another
 
     @property
     def status(self) -> Path:
@@ -80,31 +82,13 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     state.as_of = as_of
     logs = {}
     for task_id, log in (reports or {}).items():
-        state.previous_report = None
         logs[task_id] = validate(StatusFile, log, {}, f"tien-do/{task_id}", state)
     return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
 
 
 def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:
-    """Every task's report log, by task id. All files are checked before any problem is raised."""
-    logs: dict[str, StatusFile] = {}
-    problems: list[Problem] = []
-    for path in sorted(files.status.glob("*.yaml")) if files.status.is_dir() else []:
-        display = files.display(path)
-        if path.stem not in state.task_texts:
-            problems.append(Problem(display, 1, "", (
-                f"Tên tệp «{path.name}» không phải mã của nhiệm vụ nào. Cách sửa: đặt tên tệp "
-                "đúng bằng mã nhiệm vụ, ví dụ «ii-2-1-1.yaml» (xem mã trên trang của nhiệm vụ).")))
-            continue
-        state.previous_report = None
-        try:
-            data, lines = read_yaml(path, display)
-            logs[path.stem] = validate(StatusFile, data, lines, display, state)
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
-    return logs
+    """Every task's reports, by task id. All files are checked before any problem is raised."""
+    return load_reports(files.status, state, files.display)
 
 
 def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path | None = None,

@@ -1,5 +1,6 @@
 """Problems in the data, as staff read them: file, line, field and a Vietnamese message that
-says how to fix it. Every pydantic error type the models can raise is translated here."""
+says how to fix it. Every pydantic error type the models can raise is translated here
+(tests/load/test_messages.py finds them by mutating the real data), so no English reaches staff."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,8 @@ _MESSAGES = {
     "extra_forbidden": "Trường «{name}» không có trong mẫu dữ liệu (có thể gõ sai tên). Cách "
     "sửa: xóa trường này hoặc sửa lại đúng tên.",
     "string_type": "Giá trị phải là một đoạn văn bản. Cách sửa: đặt giá trị trong ngoặc kép.",
-    "string_too_short": "Giá trị không được để trống.",
+    "string_too_short": "Giá trị quá ngắn hoặc để trống: cần ít nhất {min_length} ký tự.",
+    "string_too_long": "Giá trị dài quá {max_length} ký tự. Cách sửa: viết ngắn lại.",
     "string_pattern_mismatch": "Giá trị «{input}» không đúng dạng cho phép. Mã chỉ gồm chữ "
     "thường không dấu, chữ số và dấu gạch ngang (ví dụ «so-noi-vu»); tên không chứa các ký tự "
     "đặc biệt như < > {{ }} [ ].",
@@ -49,9 +51,12 @@ _MESSAGES = {
     "NĂM-THÁNG-NGÀY, ví dụ 2018-07-02.",
     "date_parsing": "Ngày «{input}» không hợp lệ. Cách sửa: viết theo dạng NĂM-THÁNG-NGÀY, ví "
     "dụ 2018-07-02.",
+    "date_from_datetime_inexact": "«{input}» không phải một ngày. Cách sửa: viết theo dạng "
+    "NĂM-THÁNG-NGÀY, có gạch ngang và không kèm giờ, ví dụ 2018-07-02.",
     "date_type": "Giá trị phải là một ngày, dạng NĂM-THÁNG-NGÀY, ví dụ 2018-07-02.",
     "int_parsing": "Giá trị phải là một số nguyên.",
     "int_type": "Giá trị phải là một số nguyên.",
+    "int_from_float": "Giá trị phải là một số nguyên, không có phần lẻ (ví dụ 40, không viết 40.5).",
     "bool_parsing": "Giá trị phải là true hoặc false.",
     "bool_type": "Giá trị phải là true hoặc false.",
     "list_type": "Giá trị phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng «- »).",
@@ -71,8 +76,8 @@ def _message(error: dict[str, Any]) -> str:
     if error["type"] == "du_lieu":
         return error["msg"]
     template = _MESSAGES.get(error["type"])
-    if template is None:
-        return f"Giá trị không hợp lệ ({error['msg']})."
+    if template is None:  # never English: tests/load/test_messages.py finds every type we can raise
+        return "Giá trị không hợp lệ. Cách sửa: xem bảng các trường trong hướng dẫn cập nhật."
     ctx = dict(error.get("ctx") or {})
     if "expected" in ctx:
         ctx["expected"] = str(ctx["expected"]).replace(" or ", " hoặc ")
@@ -102,13 +107,18 @@ def _locate(loc: tuple[Any, ...], lines: dict[Path_, int]) -> tuple[int, str]:
         if (*path, part) in lines:
             path = (*path, part)
     line = lines.get(path, 1)
-    shown = ""
-    for part in path:
-        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
     # A missing field has no line of its own: it is named after the parent that lacks it.
     if len(path) < len(loc) and isinstance(loc[-1], str):
-        shown += ("." if shown else "") + loc[-1]
-    return line, shown
+        return line, shown_path((*path, loc[-1]))
+    return line, shown_path(path)
+
+
+def shown_path(path: tuple[Any, ...]) -> str:
+    """A value's path as people count: «evidence[1].url» is the url of the FIRST document."""
+    shown = ""
+    for part in path:
+        shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else str(part))
+    return shown
 
 
 def validate(model: type[BaseModel], data: Any, lines: dict, display: str, state: ValidationState):

@@ -26,6 +26,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, type(None))):
+            raise yaml.constructor.ConstructorError(None, None, "found unhashable key",
+                                                    key_node.start_mark)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None,
@@ -55,14 +58,15 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
     """Parse a YAML file into plain data and a map from each value's path to its line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([Problem(display, 1, "", "Không tìm thấy tệp dữ liệu này.")]) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataError(
-            [Problem(display, 1, "", f"Tệp không phải UTF-8 ({error.reason}). Cách sửa: lưu lại "
-                     "tệp với bảng mã UTF-8.")]
-        ) from None
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(display, line, "", "Tệp không phải UTF-8. Cách sửa: lưu lại tệp "
+                                 "với bảng mã UTF-8 (Unicode).")]) from None
     return parse_yaml(text, display)
 
 
@@ -78,24 +82,70 @@ def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        detail = _yaml_problem(error)
         line = (mark.line + first_line) if mark else first_line
-        raise DataError([Problem(display, line, "", detail)]) from None
+        raise DataError([Problem(display, line, "", _yaml_problem(error))]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise DataError([Problem(display, line, "", _unreadable(error))]) from None
     lines: dict[Path_, int] = {}
     if node is not None:
         _line_map(node, (), lines)
     return data, {path: line + first_line - 1 for path, line in lines.items()}
 
 
+_INDENT = ("Lỗi cách viết YAML: thụt lề không đều hoặc thiếu dấu hai chấm. Các dòng cùng cấp phải "
+           "thẳng hàng và mỗi dòng là «tên: giá trị». Cách sửa: xem dòng này và dòng ngay phía "
+           "trên, đếm số dấu cách ở đầu dòng, kiểm tra dấu hai chấm sau tên trường.")
+_COLON = ("Lỗi cách viết YAML: có dấu hai chấm và dấu cách («: ») ở giữa một giá trị, hoặc thụt "
+          "lề sai. Cách sửa: đặt cả văn bản trong ngoặc kép, ví dụ done: \"Đã ban hành Quyết "
+          "định số 12: về việc …\", hoặc thụt lề cho thẳng hàng với các dòng cùng cấp.")
+_UNCLOSED = ("Lỗi cách viết YAML: một dấu ngoặc kép, ngoặc đơn, ngoặc vuông hoặc ngoặc nhọn được "
+             "mở mà không đóng. Cách sửa: thêm dấu đóng; văn bản bắt đầu bằng dấu ngoặc vuông "
+             "hoặc ngoặc nhọn thì đặt cả văn bản trong ngoặc kép.")
+_SYMBOL = ("Lỗi cách viết YAML: giá trị bắt đầu bằng một ký hiệu đặc biệt (phím Tab, @, `, !, & "
+           "hoặc *). Cách sửa: thụt lề bằng dấu cách, không dùng phím Tab; văn bản bắt đầu bằng "
+           "ký hiệu thì đặt trong ngoặc kép.")
+_ESCAPE = ("Lỗi cách viết YAML: trong ngoặc kép, dấu \\ phải đi cùng một ký tự đặc biệt. Cách "
+           "sửa: dùng ngoặc đơn ' ' thay cho ngoặc kép, hoặc viết hai dấu \\\\.")
+_DOCUMENTS = ("Lỗi cách viết YAML: tệp chỉ được có một phần dữ liệu, nhưng có dòng «---» hoặc «...» "
+              "ở giữa tệp. Cách sửa: xóa dòng đó.")
+
+# Every problem PyYAML and libyaml can report, as the start of their English text, with what staff
+# read instead: no English reaches them. Texts not listed get the general message.
+_MESSAGES = {
+    "mapping values are not allowed": _COLON,
+    "could not find expected ':'": _INDENT,
+    "did not find expected key": _INDENT,
+    "did not find expected '-' indicator": _INDENT,
+    "block sequence entries are not allowed": _INDENT,
+    "found character that cannot start any token": _SYMBOL,
+    "found undefined alias": _SYMBOL,
+    "found undefined tag handle": _SYMBOL,
+    "could not determine a constructor": _SYMBOL,
+    "found unexpected end of stream": _UNCLOSED,
+    "did not find expected ',' or": _UNCLOSED,
+    "found unknown escape character": _ESCAPE,
+    "did not find expected hexdecimal number": _ESCAPE,
+    "but found another document": _DOCUMENTS,
+    "found unexpected document indicator": _DOCUMENTS,
+    "found unhashable key": ("Lỗi cách viết YAML: tên trường không được là một danh sách hay một "
+                             "mục. Cách sửa: tên trường là một từ, ví dụ «state»."),
+}
+_GENERAL = ("Lỗi cách viết YAML ở dòng này hoặc dòng ngay phía trên. Cách sửa: kiểm tra thụt lề "
+            "(dùng dấu cách, không dùng phím Tab), dấu hai chấm sau tên trường, và đặt văn bản có "
+            "dấu hai chấm hoặc dấu # trong ngoặc kép.")
+
+
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or ""
     if "viết hai lần" in problem:
         return f"Lỗi YAML: {problem}. Cách sửa: xóa một trong hai dòng."
-    return (
-        "Lỗi cú pháp YAML"
-        + (f" ({problem})" if problem else "")
-        + ". Cách sửa: kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên "
-        "trường, và đặt văn bản có dấu hai chấm hoặc dấu # trong ngoặc kép."
-    )
+    for start, message in _MESSAGES.items():
+        if problem.startswith(start) or (error.context or "").startswith(start):
+            return message
+    return _GENERAL
 
 
+def _unreadable(error: yaml.reader.ReaderError) -> str:
+    return (f"Tệp có một ký tự điều khiển không in được (mã U+{error.character:04X}), thường do chép "
+            "từ phần mềm khác. Cách sửa: xóa ký tự đó, hoặc gõ lại dòng này.")

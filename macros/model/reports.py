@@ -1,15 +1,19 @@
 """Status reports (data/tien-do/): the schema of what agencies report, as frozen models.
 
-Reports are a dated, append-only log kept apart from the plan as issued. The reported states are
-the five words staff write; what readers see is derived from them in macros.model.status.
+Reports are a dated, append-only log kept apart from the plan as issued: one file per report,
+data/tien-do/<task id>/<YYYY-MM-DD>.yaml, whose name gives the task and the date. A new report is
+a new file, so two reports never touch the same file; a published report that is changed must say
+why in a new correction (`corrections`), which the validator requires when it is given the base
+revision (macros.load.history). The reported states are the five words staff write; what
+readers see is derived from them in macros.model.status.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date as Date
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from .schema import KnownAgency, Model, Text, problem, state_of
 
@@ -28,47 +32,84 @@ class ReportedState(str, Enum):
         return self.value[:1].upper() + self.value[1:]
 
 
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500)]
+Url = Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$", max_length=500)]
 
 
 class Evidence(Model):
     """A decision or report that shows the progress: its number and, where public, its link."""
 
-    number: Text
-    url: Url | None = None
+    model_config = ConfigDict(title="Văn bản làm căn cứ")
+
+    number: Annotated[Text, Field(title="Số, ký hiệu văn bản",
+                                  description="Ví dụ: Quyết định số 12/QĐ-UBND ngày 10/01/2019.")]
+    date: Annotated[Date | None, Field(title="Ngày ban hành",
+                                       description="Dạng NĂM-THÁNG-NGÀY.")] = None
+    url: Annotated[Url | None, Field(title="Đường dẫn công khai",
+                                     description="Bắt đầu bằng http:// hoặc https://.")] = None
 
 
-class Report(Model):
-    date: date
-    state: ReportedState
-    percent: Annotated[int, Field(ge=0, le=100)] | None = None
-    done: Text
-    evidence: list[Evidence] = []
-    reporter: KnownAgency
-    completed_on: date | None = None
-    revised_due: date | None = None
-    note: Text | None = None
+class Correction(Model):
+    """Why a published report was changed: required for every change after publication."""
+
+    model_config = ConfigDict(title="Đính chính")
+
+    date: Annotated[Date, Field(title="Ngày đính chính", description="Dạng NĂM-THÁNG-NGÀY.")]
+    reason: Annotated[Text, Field(title="Lý do đính chính",
+                                  description="Sửa gì và vì sao, ví dụ: ghi sai số văn bản.")]
+
+    @field_validator("date")
+    @classmethod
+    def _not_after_build(cls, value: Date, info: ValidationInfo) -> Date:
+        as_of = state_of(info).as_of
+        if as_of and value > as_of:
+            raise problem(
+                "Ngày đính chính {day} muộn hơn ngày dựng trang ({as_of}). Cách sửa: ghi ngày "
+                "sửa báo cáo thật, không ghi ngày trong tương lai.",
+                day=value.isoformat(), as_of=as_of.isoformat(),
+            )
+        return value
+
+
+# The rule of _consistent below, for editors and the form that check against the JSON Schema:
+# a «hoàn thành» report has a completion date, and no other report has one.
+_DONE_RULE = {
+    "if": {"properties": {"state": {"const": "hoàn thành"}}, "required": ["state"]},
+    "then": {"required": ["completed_on"]},
+    "else": {"not": {"required": ["completed_on"]}},
+}
+
+
+class ReportFile(Model):
+    """What one report file holds. Its date is its file name, not a field."""
+
+    model_config = ConfigDict(title="Báo cáo tiến độ", json_schema_extra=_DONE_RULE)
+
+    state: Annotated[ReportedState, Field(
+        title="Trạng thái",
+        description="Một trong năm cụm từ: chưa triển khai, đang thực hiện, hoàn thành, tạm "
+        "dừng, không còn áp dụng.")]
+    percent: Annotated[int | None, Field(ge=0, le=100, title="Tỷ lệ hoàn thành (%)",
+                                         description="Số nguyên từ 0 đến 100.")] = None
+    done: Annotated[Text, Field(title="Những việc đã làm")]
+    evidence: Annotated[list[Evidence], Field(title="Văn bản làm căn cứ")] = []
+    reporter: Annotated[KnownAgency, Field(
+        title="Cơ quan báo cáo", description="Mã cơ quan, như dòng «id:» trong data/agencies.yaml.")]
+    completed_on: Annotated[Date | None, Field(
+        title="Ngày hoàn thành", description="Bắt buộc khi trạng thái là «hoàn thành».")] = None
+    revised_due: Annotated[Date | None, Field(
+        title="Hạn mới", description="Khi cấp có thẩm quyền cho phép điều chỉnh hạn.")] = None
+    note: Annotated[Text | None, Field(title="Ghi chú")] = None
+    corrections: Annotated[list[Correction], Field(
+        title="Đính chính",
+        description="Bắt buộc khi sửa một báo cáo đã công bố: mỗi lần sửa thêm một mục.")] = []
 
     @field_validator("state", mode="before")
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("date")
-    @classmethod
-    def _not_after_build(cls, value: date, info: ValidationInfo) -> date:
-        as_of = state_of(info).as_of
-        if as_of and value > as_of:
-            raise problem(
-                "Ngày báo cáo {day} muộn hơn ngày dựng trang ({as_of}). Cách sửa: ghi ngày đã "
-                "báo cáo thật, không ghi ngày trong tương lai.",
-                day=value.isoformat(),
-                as_of=as_of.isoformat(),
-            )
-        return value
-
     @model_validator(mode="after")
-    def _consistent(self) -> Report:
+    def _consistent(self) -> ReportFile:
         if self.state is ReportedState.DONE and self.completed_on is None:
             raise problem(
                 "Báo cáo trạng thái «hoàn thành» phải có ngày hoàn thành. Cách sửa: thêm dòng "
@@ -79,37 +120,33 @@ class Report(Model):
                 "Chỉ báo cáo trạng thái «hoàn thành» mới có «completed_on». Cách sửa: xóa dòng "
                 "này hoặc sửa trạng thái."
             )
+        return self
+
+
+class Report(ReportFile):
+    """A report with its date, which the loader takes from the file name."""
+
+    date: Date
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Report:
         if self.completed_on and self.completed_on > self.date:
             raise problem(
                 "Ngày hoàn thành {done} muộn hơn ngày báo cáo {day}.",
                 done=self.completed_on.isoformat(),
                 day=self.date.isoformat(),
             )
-        return self
-
-
-    @model_validator(mode="after")
-    def _appended_in_order(self, info: ValidationInfo) -> Report:
-        # The log is append-only: each report comes after the previous one of the same file.
-        state = state_of(info)
-        earlier, later = state.previous_report, self
-        state.previous_report = self
-        if earlier is not None:
-            if later.date < earlier.date:
+        for correction in self.corrections:
+            if correction.date < self.date:
                 raise problem(
-                    "Báo cáo ngày {later} đứng sau báo cáo ngày {earlier}: báo cáo mới ghi nối "
-                    "vào cuối danh sách, theo thứ tự ngày. Cách sửa: chuyển báo cáo về đúng chỗ.",
-                    later=later.date.isoformat(),
-                    earlier=earlier.date.isoformat(),
-                )
-            if later.date == earlier.date:
-                raise problem(
-                    "Có hai báo cáo cùng ngày {day}{what}. Cách sửa: gộp thành một báo cáo.",
-                    day=later.date.isoformat(),
-                    what=" nhưng khác nội dung" if later != earlier else " giống hệt nhau",
+                    "Ngày đính chính {fix} sớm hơn ngày báo cáo {day}. Cách sửa: ghi ngày sửa "
+                    "báo cáo, sau ngày báo cáo.",
+                    fix=correction.date.isoformat(), day=self.date.isoformat(),
                 )
         return self
 
 
 class StatusFile(Model):
+    """One task's reports, oldest first (one file each in data/tien-do/<task id>/)."""
+
     reports: Annotated[list[Report], Field(min_length=1)]

@@ -105,7 +105,6 @@ class ValidationState:
     task_texts: dict[str, str] = field(default_factory=dict)
     appendix_rows: int = 0
     as_of: date | None = None  # status reports may not be dated after it
-    previous_report: Any = None  # the report before the one being validated, in one file
 
 
 def claim(value: str, seen: set[str], message: str) -> str:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..load import DataError, load_news, load_plan
+from ..load import DataError, DataFiles, load_news, load_plan, load_registry
+from ..load.site_info import load_site_info
 from ..model.news import POSTS_DIR, News
 from ..model.plan import Plan
+from ..model.site_info import SiteInfo
 from ..settings import Settings, SettingsError
 
 
@@ -45,6 +47,7 @@ def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
 
 _plans = _PerBuild()
 _news = _PerBuild()
+_site_info = _PerBuild()
 
 
 def settings(config) -> Settings:
@@ -76,3 +79,12 @@ def get_news(config) -> News:
     docs = Path(config["docs_dir"])
     return _news.get(config, lambda: (id(plan), str(docs), _stamp(docs / POSTS_DIR, "*.md")),
                      lambda: load_news(docs, plan))
+
+
+def get_site_info(config) -> SiteInfo:
+    """data/site.yaml: who runs the site and reviews reports (empty fields: nothing shown)."""
+    given = settings(config)
+    files = DataFiles(given.data_dir)
+    return _site_info.get(
+        config, lambda: (str(given.data_dir), _stamp(given.data_dir, "site.yaml")),
+        lambda: load_site_info(given.data_dir, load_registry(files)[1], files.display))

@@ -14,8 +14,9 @@ from ..views.plan_text import PlanTextPage
 from ..views.press import PressPage
 from ..views.progress import ProgressPage
 from ..views.task import TaskPage
-from .build import get_news, get_plan
+from .build import get_news, get_plan, get_site_info
 from .render import page_renderer
+from .repository import repository
 from .sharing import describe
 
 
@@ -37,6 +38,9 @@ def define_env(env) -> None:
     env.macro(lambda: render("timeline.html", view=TimelinePage.of(plan())), "timeline_page")
     env.macro(lambda: render("reporting_calendar.html", view=CalendarPage.of(
         plan(), env.conf.site_url)), "reporting_calendar")
+    # Who runs the site, who reviews reports, where the repository is (the staff guide).
+    env.macro(lambda: render("_staff_people.html", info=get_site_info(env.conf),
+                             repo=repository(env.conf)), "staff_people")
     # The generated pages (macros.site.hooks): one per task and per agency.
     env.macro(lambda task_id: task_page(render, env.page, plan(), get_news(env.conf), task_id),
               "task_page")

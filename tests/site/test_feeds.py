@@ -144,18 +144,20 @@ def test_state_feed_from_the_status_layer(tmp_path, plan):
     assert result.returncode == 0, result.stderr
     data = (site / STATE_FEED).read_bytes()
     assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
-    # Read the logs independently: one item per report whose state differs from the one before,
-    # while the task is not overdue (an overdue task stays overdue until a completion report).
+    # Read the report files independently: one item per report whose state differs from the one
+    # before, while the task is not overdue (an overdue task stays overdue until a completion
+    # report).
     demo_plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
     expected, deadlines = set(), set()
-    for log in DEMO.glob("*.yaml"):
+    for folder in DEMO.iterdir():
         previous = None
-        due = demo_plan.status(log.stem).due
-        for report in yaml.safe_load(log.read_text("utf-8"))["reports"]:
-            state = report["state"].strip().lower()
-            late = due and report["date"] > due and state not in ("hoàn thành", "không còn áp dụng")
+        due = demo_plan.status(folder.name).due
+        for report in sorted(folder.glob("*.yaml")):
+            state = yaml.safe_load(report.read_text("utf-8"))["state"].strip().lower()
+            late = due and date.fromisoformat(report.stem) > due and state not in (
+                "hoàn thành", "không còn áp dụng")
             if state != previous and not late:
-                expected.add((log.stem, str(report["date"])))
+                expected.add((folder.name, report.stem))
             previous = state
     # And one item the day after each deadline passed without a completion report by then.
     for task in demo_plan.tasks:

@@ -75,15 +75,15 @@ BAD_POSTS = [
     # (name, text to find in the first post, replacement, line of the defect, field, says)
     ("unknown agency", "agency: ubnd-tinh", "agency: ubnd-tinh-tq", 6, "agency",
      "Không có cơ quan mã «ubnd-tinh-tq»"),
-    ("unknown task", "  - iii-2-2\n", "  - iii-2-9\n", 11, "tasks[1]",
+    ("unknown task", "  - iii-2-2\n", "  - iii-2-9\n", 11, "tasks[2]",
      "Không có nhiệm vụ mã «iii-2-9»"),
     ("unknown agency concerned", "  - bao-tuyen-quang\n", "  - bao-tuyen-quan\n", 16,
-     "agencies[2]", "Không có cơ quan mã «bao-tuyen-quan»"),
+     "agencies[3]", "Không có cơ quan mã «bao-tuyen-quan»"),
     ("slug with accents", "slug: ke-hoach-68-kh-ubnd", "slug: kế-hoạch-68", 5, "slug",
      "không đúng dạng"),
     ("reserved slug", "slug: ke-hoach-68-kh-ubnd", "slug: luu-tru", 5, "slug",
      "đã được trang Tin tức dùng"),
-    ("unknown category", "  - Văn bản chỉ đạo", "  - Chỉ đạo", 8, "categories[0]",
+    ("unknown category", "  - Văn bản chỉ đạo", "  - Chỉ đạo", 8, "categories[1]",
      "không hợp lệ; chỉ được dùng"),
     ("bad date", "date: 2026-11-26", "date: 26/11/2026", 4, "date",
      "theo dạng NĂM-THÁNG-NGÀY"),
@@ -93,7 +93,7 @@ BAD_POSTS = [
      "description", "không đúng dạng"),
     # A missing field has no line of its own: the front matter's first line is named.
     ("missing agency", "agency: ubnd-tinh\n", "", 2, "agency", "Thiếu trường bắt buộc"),
-    ("broken YAML", "agency: ubnd-tinh", "agency: [ubnd-tinh", 7, "", "Lỗi cú pháp YAML"),
+    ("broken YAML", "agency: ubnd-tinh", "agency: [ubnd-tinh", 7, "", "Lỗi cách viết YAML"),
 ]
 
 
@@ -255,4 +255,4 @@ def test_validate_command_checks_the_posts(tmp_path):
     result = subprocess.run([sys.executable, "-m", "macros.cli.validate", "--docs", str(docs)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"docs/{POSTS_DIR}/{FIRST_POST.name}, dòng 11 (trường «tasks[1]»)" in result.stderr
+    assert f"docs/{POSTS_DIR}/{FIRST_POST.name}, dòng 11 (trường «tasks[2]»)" in result.stderr

@@ -18,20 +18,24 @@ from tests.conftest import DATA, ROOT, build_site, soup
 DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
 
 IN_PROGRESS = """\
-reports:
-  - date: 2018-07-20
-    state: đang thực hiện
-    percent: 40
-    done: Đang làm.
-    reporter: so-noi-vu
+state: đang thực hiện
+percent: 40
+done: Đang làm.
+reporter: so-noi-vu
 """
+DAY = "2018-07-20"
 
 
 def status_dir(tmp_path: Path, **files: str) -> Path:
+    """A reports folder: ii_2_1_1="..." is data/tien-do/ii-2-1-1/2018-07-20.yaml; a name with a
+    date (ii_2_1_1__2018_07_01) gives the file's date."""
     folder = tmp_path / "tien-do"
     folder.mkdir()
-    for task_id, text in files.items():
-        (folder / f"{task_id.replace('_', '-')}.yaml").write_text(text, "utf-8")
+    for name, text in files.items():
+        task, _, day = name.partition("__")
+        path = folder / task.replace("_", "-") / f"{day.replace('_', '-') or DAY}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, "utf-8")
     return folder
 
 
@@ -204,50 +208,64 @@ def test_open_data_fields_are_documented(site):
     assert {f.key for f in TASK_FIELDS + REPORT_FIELDS} <= documented
 
 
+# (name, file under tien-do/, text, line of the defect or text on it, field, what the message says)
 BAD_REPORTS = [
-    ("unknown-task", "ii-9-9-9", IN_PROGRESS, "1", "", "không phải mã của nhiệm vụ nào"),
-    ("date-after-build", "ii-2-1-1", IN_PROGRESS.replace("2018-07-20", "2030-01-01"), "date: 2030", "reports[0].date",
-     "muộn hơn ngày dựng trang"),
-    ("state-outside-list", "ii-2-1-1", IN_PROGRESS.replace("đang thực hiện", "sắp xong"), "state: sắp xong",
-     "reports[0].state", "Giá trị «sắp xong» không hợp lệ"),
-    ("percent-over-100", "ii-2-1-1", IN_PROGRESS.replace("percent: 40", "percent: 140"), "percent: 140",
-     "reports[0].percent", "không quá 100"),
-    ("done-without-date", "ii-2-1-1", IN_PROGRESS.replace("đang thực hiện", "hoàn thành"), "  - date:",
-     "reports[0]", "phải có ngày hoàn thành"),
-    ("same-day-disagree", "ii-2-1-1", IN_PROGRESS + IN_PROGRESS.split("\n", 1)[1].replace("percent: 40", "percent: 50"),
-     "percent: 50", "reports[1]", "hai báo cáo cùng ngày 2018-07-20 nhưng khác nội dung"),
-    ("unknown-reporter", "ii-2-1-1", IN_PROGRESS.replace("reporter: so-noi-vu", "reporter: so-noi-vuu"),
-     "reporter: so-noi-vuu", "reports[0].reporter", "Không có cơ quan mã «so-noi-vuu»"),
-    ("out-of-order", "ii-2-1-1", IN_PROGRESS + IN_PROGRESS.split("\n", 1)[1].replace("2018-07-20", "2018-07-01"),
-     "2018-07-01", "reports[1]", "báo cáo mới ghi nối vào cuối danh sách"),
-    ("javascript-link", "ii-2-1-1", IN_PROGRESS + "    evidence:\n      - number: QĐ\n        url: javascript:alert(1)\n",
-     "url: javascript", "reports[0].evidence[0].url", "không đúng dạng"),
+    ("unknown-task", "ii-9-9-9/2018-07-20.yaml", IN_PROGRESS, 1, "", "không phải mã của nhiệm vụ nào"),
+    ("date-after-build", "ii-2-1-1/2030-01-01.yaml", IN_PROGRESS, 1, "", "muộn hơn ngày dựng trang"),
+    ("date-not-real", "ii-2-1-1/2018-09-31.yaml", IN_PROGRESS, 1, "", "phải là ngày báo cáo có thật"),
+    ("date-other-form", "ii-2-1-1/20-07-2018.yaml", IN_PROGRESS, 1, "", "dạng NĂM-THÁNG-NGÀY"),
+    ("old-layout", "ii-2-1-1.yaml", IN_PROGRESS, 1, "", "nằm ngay trong thư mục tiến độ"),
+    ("date-in-file", "ii-2-1-1/2018-07-20.yaml", "date: 2018-07-20\n" + IN_PROGRESS, "date:", "date",
+     "Ngày báo cáo là tên tệp"),
+    ("placeholder", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("so-noi-vu", "<mã cơ quan>"),
+     "reporter:", "reporter", "Chưa điền «reporter»"),
+    ("state-outside-list", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("đang thực hiện", "sắp xong"),
+     "state: sắp xong", "state", "Giá trị «sắp xong» không hợp lệ"),
+    ("percent-over-100", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("percent: 40", "percent: 140"),
+     "percent: 140", "percent", "không quá 100"),
+    ("done-without-date", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("đang thực hiện", "hoàn thành"),
+     1, "", "phải có ngày hoàn thành"),
+    ("completed-after-report", "ii-2-1-1/2018-07-20.yaml",
+     IN_PROGRESS.replace("đang thực hiện", "hoàn thành") + "completed_on: 2018-07-25\n", 1, "",
+     "Ngày hoàn thành 2018-07-25 muộn hơn ngày báo cáo 2018-07-20"),
+    ("unknown-reporter", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("reporter: so-noi-vu", "reporter: so-noi-vuu"),
+     "reporter: so-noi-vuu", "reporter", "Không có cơ quan mã «so-noi-vuu»"),
+    ("javascript-link", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS + "evidence:\n  - number: QĐ\n  - number: QĐ 2\n    url: javascript:alert(1)\n",
+     "url: javascript", "evidence[2].url", "không đúng dạng"),
+    ("correction-before-report", "ii-2-1-1/2018-07-20.yaml",
+     IN_PROGRESS + "corrections:\n  - date: 2018-07-01\n    reason: Sửa số.\n", 1, "",
+     "Ngày đính chính 2018-07-01 sớm hơn ngày báo cáo 2018-07-20"),
 ]
 
 
-@pytest.mark.parametrize(("name", "task", "text", "line_of", "field", "says"), BAD_REPORTS,
+@pytest.mark.parametrize(("name", "where", "text", "line_of", "field", "says"), BAD_REPORTS,
                          ids=[b[0] for b in BAD_REPORTS])
-def test_bad_reports_name_file_line_and_field(tmp_path, name, task, text, line_of, field, says):
-    folder = status_dir(tmp_path, **{task.replace("-", "_"): text})
-    lines = text.split("\n")
-    if line_of == "1":
-        line = 1
-    else:
-        matches = [i for i, l in enumerate(lines, 1) if line_of in l]
-        line = matches[-1] if name in {"same-day-disagree", "out-of-order"} else matches[0]
-        if name in {"same-day-disagree", "out-of-order"}:  # the second report's first line
-            line = [i for i, l in enumerate(lines, 1) if l.startswith("  - date:")][1]
+def test_bad_reports_name_file_line_and_field(tmp_path, name, where, text, line_of, field, says):
+    folder = tmp_path / "tien-do"
+    (folder / where).parent.mkdir(parents=True, exist_ok=True)
+    (folder / where).write_text(text, "utf-8")
+    line = line_of if isinstance(line_of, int) else next(
+        i for i, l in enumerate(text.split("\n"), 1) if line_of in l)
     with pytest.raises(DataError) as caught:
         load(DATA, status_dir=folder, as_of=date(2026, 11, 26))
     assert any(
-        p.file.endswith(f"tien-do/{task}.yaml") and p.line == line and p.field.endswith(field) and says in p.message
+        p.file.endswith(f"tien-do/{where}") and p.line == line and p.field == field and says in p.message
         for p in caught.value.problems
     ), "\n".join(map(str, caught.value.problems))
+
+
+def test_reports_of_a_task_are_read_in_date_order(tmp_path):
+    later = IN_PROGRESS.replace("percent: 40", "percent: 60")
+    folder = status_dir(tmp_path, ii_2_1_1__2018_07_25=later, ii_2_1_1=IN_PROGRESS)
+    (folder / "README.md").write_text("# Ghi chú", "utf-8")  # not a report
+    plan = load(DATA, status_dir=folder, as_of=date(2018, 7, 30))
+    reports = plan.status("ii-2-1-1").reports
+    assert [(r.date.isoformat(), r.percent) for r in reports] == [("2018-07-20", 40), ("2018-07-25", 60)]
 
 
 def test_a_bad_report_stops_the_build(tmp_path):
     folder = status_dir(tmp_path, ii_2_1_1=IN_PROGRESS.replace("percent: 40", "percent: 140"))
     result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(folder))
     assert result.returncode != 0
-    assert "ii-2-1-1.yaml, dòng 4" in result.stderr
+    assert "ii-2-1-1/2018-07-20.yaml, dòng 2 (trường «percent»)" in result.stderr
     assert not (tmp_path / "site" / "tien-do").exists()

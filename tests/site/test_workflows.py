@@ -105,7 +105,7 @@ def test_publish_runs_on_main_nightly_and_by_hand():
 
 
 SITE_SOURCES = [
-    "data/plan.yaml", "data/agencies.yaml", "data/tien-do/ii-2-1-1.yaml", "docs/index.md",
+    "data/plan.yaml", "data/agencies.yaml", "data/tien-do/ii-2-1-1/2019-01-10.yaml", "docs/index.md",
     "docs/huong-dan-cap-nhat.md", "docs/assets/style.css", "macros/model/plan.py",
     "macros/templates/task_page.html", "overrides/main.html", "mkdocs.yml", "Makefile",
     "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json",
@@ -127,7 +127,7 @@ def test_the_path_filter_reader_is_github_s():
     # `*` does not cross a folder, `**` does: the reader above must agree, or its verdicts mean nothing.
     matches = path_filter(["docs/*", "data/**"])
     assert matches("docs/index.md") and not matches("docs/assets/style.css")
-    assert matches("data/tien-do/ii-2-1-1.yaml") and not matches("database.yaml")
+    assert matches("data/tien-do/ii-2-1-1/2019-01-10.yaml") and not matches("database.yaml")
 
 
 # --- Permissions, pinning, concurrency ---------------------------------------------------------

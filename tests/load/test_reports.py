@@ -1,0 +1,176 @@
+"""One file per report: the template staff copy, and published reports that change (corrections),
+checked against a real git history."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.load.errors import DataError
+from macros.load.history import check_published
+from macros.load.reports import TEMPLATE
+from tests.conftest import DATA, ROOT, copy_data
+from tests.support.plans import load
+
+FILLED = {
+    "state": "hoàn thành",
+    "done": "Đã ban hành kế hoạch.",
+    "reporter": "so-noi-vu",
+    "percent": "100",
+    "number": "Quyết định số 12/QĐ-UBND",
+    "date": "2019-01-08",
+    "url": "https://example.org/qd-12",
+    "completed_on": "2019-01-08",
+    "revised_due": "2019-06-30",
+    "note": "Không có.",
+}
+
+
+def fill(template: str, uncomment: bool) -> str:
+    """The template as a clerk fills it: each <...> replaced, optional lines used or not."""
+    lines = []
+    for line in template.splitlines():
+        if uncomment and re.match(r"^# ( *)(- )?[a-z_]+:", line):
+            line = line[2:]
+        match = re.match(r"^( *(?:- )?)([a-z_]+): <.*>$", line)
+        if match:
+            line = f"{match[1]}{match[2]}: {FILLED[match[2]]}" if match[2] in FILLED else line
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def one_report(tmp_path: Path, text: str, name: str = "ii-2-1-1/2019-01-10.yaml") -> Path:
+    folder = tmp_path / "tien-do"
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def test_the_template_as_written_fails_only_on_its_placeholders(tmp_path):
+    folder = one_report(tmp_path, TEMPLATE)
+    with pytest.raises(DataError) as caught:
+        load(DATA, status_dir=folder, as_of=date(2019, 1, 31))
+    problems = caught.value.problems
+    assert {p.field for p in problems} == {"state", "done", "reporter"}
+    lines = TEMPLATE.splitlines()
+    for p in problems:
+        assert p.message.startswith(f"Chưa điền «{p.field}»") and "Cách sửa" in p.message
+        assert lines[p.line - 1].startswith(f"{p.field}: <")
+
+
+@pytest.mark.parametrize("uncomment", [False, True], ids=["required-only", "every-field"])
+def test_the_template_filled_in_is_valid(tmp_path, uncomment):
+    text = fill(TEMPLATE, uncomment)
+    data_lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert data_lines and not any("<" in line for line in data_lines)
+    assert len(data_lines) == (11 if uncomment else 3)
+    if not uncomment:
+        text = text.replace("hoàn thành", "đang thực hiện", 1)
+    folder = one_report(tmp_path, text)
+    plan = load(DATA, status_dir=folder, as_of=date(2019, 1, 31))
+    report = plan.status("ii-2-1-1").last
+    assert report.date == date(2019, 1, 10) and report.reporter == "so-noi-vu"
+    if uncomment:
+        assert report.completed_on == date(2019, 1, 8) and report.evidence[0].url == FILLED["url"]
+
+
+def yaml_blocks(markdown: str) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", markdown, flags=re.S)
+
+
+def test_the_guide_and_the_folder_readme_offer_the_same_template():
+    guide = (ROOT / "docs" / "huong-dan-cap-nhat.md").read_text("utf-8")
+    section = guide[guide.index("## Mẫu báo cáo"):]
+    assert yaml_blocks(section)[0] == TEMPLATE
+    readme = (DATA / "tien-do" / "README.md").read_text("utf-8")
+    assert yaml_blocks(readme)[0] == TEMPLATE
+    assert "make validate" not in readme  # clerks work in the browser
+
+
+def test_every_yaml_example_in_the_guide_is_a_template_or_a_fragment():
+    # No example in the guide passes as a whole report: a copied example cannot publish a fake one.
+    guide = (ROOT / "docs" / "huong-dan-cap-nhat.md").read_text("utf-8")
+    for block in yaml_blocks(guide):
+        assert block == TEMPLATE or "state:" not in block, block
+
+
+# --- Published reports: corrections, checked against the base revision -------------------------
+
+REPORT = "state: đang thực hiện\npercent: 40\ndone: Đang làm.\nreporter: so-noi-vu\n"
+CORRECTION = "corrections:\n  - date: 2019-01-15\n    reason: Ghi sai tỷ lệ.\n"
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo,
+                   check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A repository whose base revision has published one report."""
+    data = copy_data(tmp_path)
+    (data / "tien-do" / "ii-2-1-1").mkdir()
+    (data / "tien-do" / "ii-2-1-1" / "2019-01-10.yaml").write_text(REPORT, "utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    return tmp_path
+
+
+def problems(repo: Path) -> list:
+    folder = repo / "data" / "tien-do"
+    return check_published(folder, "main", lambda p: p.relative_to(repo).as_posix())
+
+
+def report_file(repo: Path) -> Path:
+    return repo / "data" / "tien-do" / "ii-2-1-1" / "2019-01-10.yaml"
+
+
+def test_a_new_report_needs_no_correction(repo):
+    (repo / "data" / "tien-do" / "ii-2-1-1" / "2019-02-10.yaml").write_text(REPORT, "utf-8")
+    assert problems(repo) == []
+
+
+def test_changing_a_published_report_needs_a_correction(repo):
+    report_file(repo).write_text(REPORT.replace("40", "45"), "utf-8")
+    found = problems(repo)
+    assert [(p.file, p.line) for p in found] == [("data/tien-do/ii-2-1-1/2019-01-10.yaml", 1)]
+    assert "phải kèm một đính chính mới" in found[0].message
+    report_file(repo).write_text(REPORT.replace("40", "45") + CORRECTION, "utf-8")
+    assert problems(repo) == []
+
+
+def test_a_second_change_needs_a_second_correction(repo):
+    report_file(repo).write_text(REPORT + CORRECTION, "utf-8")
+    git(repo, "commit", "-q", "-am", "corrected")
+    report_file(repo).write_text(REPORT.replace("40", "50") + CORRECTION, "utf-8")
+    assert "phải kèm một đính chính mới" in problems(repo)[0].message
+    report_file(repo).write_text(REPORT + CORRECTION.replace("Ghi sai tỷ lệ", "Sửa lý do"), "utf-8")
+    found = problems(repo)
+    assert "Đính chính đã công bố bị sửa hoặc xóa" in found[0].message and found[0].line == 5
+    report_file(repo).write_text(
+        REPORT.replace("40", "50") + CORRECTION + "  - date: 2019-02-01\n    reason: Lại sửa tỷ lệ.\n",
+        "utf-8")
+    assert problems(repo) == []
+
+
+def test_deleting_a_published_report_is_refused(repo):
+    report_file(repo).unlink()
+    found = problems(repo)
+    assert len(found) == 1 and "không được xóa" in found[0].message
+
+
+def test_the_validator_command_checks_against_the_base(repo):
+    report_file(repo).write_text(REPORT.replace("40", "45"), "utf-8")
+    command = [sys.executable, "-m", "macros.cli.validate", "--data", str(repo / "data"),
+               "--docs", str(ROOT / "docs"), "--format", "github"]
+    assert subprocess.run(command, cwd=ROOT, capture_output=True, text=True).returncode == 0
+    result = subprocess.run([*command, "--base", "main"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "::error file=data/tien-do/ii-2-1-1/2019-01-10.yaml,line=1," in result.stdout
+    missing = subprocess.run([*command, "--base", "khong-co"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 2 and "Không tìm thấy phiên bản gốc «khong-co»" in missing.stderr
