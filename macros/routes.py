@@ -30,6 +30,7 @@ TASKS_JSON = "du-lieu/nhiem-vu.json"
 TASKS_CSV = "du-lieu/nhiem-vu.csv"
 REPORTS_CSV = "du-lieu/bao-cao.csv"
 SHARE_IMAGE = "assets/og-image.png"
+SCHEMAS = "du-lieu/schema/"  # JSON Schemas of the data files, for editors
 
 # Anchors that pages link to from elsewhere.
 REPORT_HISTORY = "bao-cao"  # on a task page

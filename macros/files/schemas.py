@@ -17,12 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import routes
 from ..model.reports import ReportFile
 from ..model.schema import PlanData, Registry
 from ..model.site_info import SiteInfo
 
 FOLDER = Path("docs") / "du-lieu" / "schema"  # relative to the project root
-ROUTE = "du-lieu/schema/"
+ROUTE = routes.SCHEMAS
 
 # file name -> (model, title shown by editors, the data files it describes)
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {

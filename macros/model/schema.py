@@ -648,7 +648,7 @@ class Standing(Model):
     status: StandingStatus
     since: date | None = None
     source: Text  # the document that says so: its number, date and issuer
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$", max_length=500)] | None = None
     note: Text | None = None
 
 
