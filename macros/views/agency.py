@@ -48,6 +48,7 @@ class AppendixMention:
     column: str  # "Cơ quan có thẩm quyền quyết định"
     content: str
     tasks: tuple[Link, ...]  # the tasks the row is linked to
+    via: Link | None = None  # the group the row names, when it names a group of the agency
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class AgencyPage:
         if self.memberships:
             out.append((len(self.tasks), "nhiệm vụ kể cả với tư cách thành viên nhóm"))
         out.append((self.overdue, "quá hạn, chưa có báo cáo hoàn thành"))
-        out.append((len(self.appendix), "lần được nêu trong Phụ lục"))
+        out.append((sum(1 for m in self.appendix if m.via is None), "lần được nêu tên trong Phụ lục"))
         return tuple(out)
 
     @property
@@ -157,13 +158,16 @@ class AgencyPage:
 
     @cached_property
     def appendix(self) -> tuple[AppendixMention, ...]:
-        return tuple(
-            AppendixMention(row.number, routes.appendix_row(row.number), role.term,
-                            row.content.strip(),
-                            tuple(Link(routes.task(t), f"Nhiệm vụ {self.plan.task(t).label}")
-                                  for t in row.tasks))
-            for row, role in self.plan.appendix_rows_naming(self.id)
-        )
+        """The rows naming the agency, then those naming a group it belongs to."""
+        out = []
+        for named in [None, *self.plan.groups_above(self.id)]:
+            for row, role in self.plan.appendix_rows_naming(named.id if named else self.id):
+                out.append(AppendixMention(
+                    row.number, routes.appendix_row(row.number), role.term, row.content.strip(),
+                    tuple(Link(routes.task(t), f"Nhiệm vụ {self.plan.task(t).label}")
+                          for t in row.tasks),
+                    agency_link(self.plan, named.id) if named else None))
+        return tuple(out)
 
     @property
     def reports(self) -> tuple[tuple[Duty, Agency | None], ...]:

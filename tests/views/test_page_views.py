@@ -22,7 +22,7 @@ def test_an_agency_counts_only_what_the_body_gives_it_and_lists_the_phu_luc_apar
         (1, "Cơ quan, đơn vị chủ trì tham mưu", ["Nhiệm vụ II.2, ý 1", "Nhiệm vụ II.2, ý 2"])]
     assert dict((label, value) for value, label in view.figures) == {
         "chủ trì, thực hiện": 0, "phối hợp": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
-        "lần được nêu trong phụ lục".replace("phụ lục", "Phụ lục"): 1}
+        "lần được nêu tên trong Phụ lục": 1}
 
 
 def test_the_deciding_body_of_a_row_is_not_given_the_task():
