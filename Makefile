@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate test demo bench browser urls schemas clean
+.PHONY: setup serve build validate site-diff test demo bench browser urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -57,6 +57,19 @@ build: setup
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --clean -d site.tmp
 	rm -rf site && mv site.tmp site
+
+## What a change does to the public site, in Vietnamese: builds BASE=<rev> (taken out of git) and
+## the working tree, then lists tasks whose state changes, new reports, new addresses, addresses
+## that would disappear (a published one fails the target) and problems in the data, each linked
+## to its line when REPO_URL and HEAD_SHA are set. Appended to GITHUB_STEP_SUMMARY when set (the
+## pull-request workflow's job summary), else printed.
+REPO_URL ?=
+HEAD_SHA ?=
+SUMMARY ?= $(GITHUB_STEP_SUMMARY)
+site-diff: setup
+	@[ -n "$(BASE)" ] || { echo "Cần ghi phiên bản gốc: make site-diff BASE=<nhánh hoặc commit>" >&2; exit 2; }
+	$(BIN)/python -m macros.cli.site_diff --base "$(BASE)" $(if $(REPO_URL),--repo-url "$(REPO_URL)") \
+	  $(if $(HEAD_SHA),--sha "$(HEAD_SHA)") $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## Build the demo into site-demo/: illustrative reports from tests/fixtures/demo, states as of
 ## DEMO_AS_OF, and a banner on every page saying the figures are illustrative.

@@ -361,3 +361,41 @@ def test_valid_data_gives_no_annotation():
     result = make_validate()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "::error" not in result.stdout and result.stdout.startswith("Dữ liệu hợp lệ")
+
+
+# --- What a pull request changes on the site ---------------------------------------------------
+
+BASE_SHA = "${{ github.event.pull_request.base.sha }}"
+
+
+def checkout_depth(job: dict) -> int:
+    _, checkout = step_using(job, "actions/checkout")
+    return checkout["with"].get("fetch-depth", 1)
+
+
+def test_pull_requests_check_report_corrections_against_the_base():
+    flow = workflow(PR)
+    job = flow["jobs"][job_running(flow, "validate")]
+    [step] = [s for s in steps(job) if s.get("run", "").strip() == "make validate FORMAT=github"]
+    # The Makefile's BASE comes from the environment: `make validate BASE=<base sha>`.
+    assert step["env"]["BASE"] == BASE_SHA
+    assert checkout_depth(job) == 0, "the base commit must be in the checkout"
+    assert re.search(r"^BASE \?=", (ROOT / "Makefile").read_text("utf-8"), re.M)
+
+
+def test_the_job_summary_says_what_the_pull_request_changes_on_the_site():
+    flow = workflow(PR)
+    job = flow["jobs"][job_running(flow, "site-diff")]
+    [step] = [s for s in steps(job) if s.get("run", "").strip() == "make site-diff"]
+    assert step["env"] == {
+        "BASE": BASE_SHA,
+        "HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
+        "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
+    }
+    assert checkout_depth(job) == 0, "the base commit must be in the checkout to be built"
+    # It runs even when the data has problems: the summary lists them, linked to their lines.
+    assert "needs" not in job
+    assert job["permissions"] == {"contents": "read"}
+    # The target appends to the job summary file GitHub gives every step.
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert re.search(r"^SUMMARY \?= \$\(GITHUB_STEP_SUMMARY\)$", makefile, re.M)
