@@ -66,6 +66,13 @@ def hold(markdown: str, src_uri: str) -> str:
     return markdown
 
 
+def restore(markdown: str, src_uri: str) -> str:
+    """The page's Markdown with its held blocks back in place (what it was before `hold`)."""
+    for number, block in enumerate(_held.get(src_uri, ())):
+        markdown = markdown.replace(_PLACEHOLDER.format(number), block, 1)
+    return markdown
+
+
 def fill(html: str, page) -> str:
     """The page's content with its HTML in place; adds the HTML's ids to the page's anchors."""
     src_uri = page.file.src_uri
@@ -85,6 +92,14 @@ def fill(html: str, page) -> str:
         html = html.replace(placeholder, block, 1)
         _add_anchors(page, block)
     return html
+
+
+def release(page) -> None:
+    """After a generated page is written, let its HTML go: MkDocs would keep every page's content
+    to the end of the build, and at 100 times the plan that was most of the memory. Search has
+    taken its text by then (on_page_context), and anchor checks use the ids kept above."""
+    if page.file.src_uri in _pages:
+        page.content = None
 
 
 def _add_anchors(page, html: str) -> None:

@@ -103,6 +103,13 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     return html + str(about)
 
 
+# Last of all plugins: they may still read the content while the page is being written.
+@event_priority(-100)
+def on_post_page(output: str, page, config) -> str:
+    direct.release(page)
+    return output
+
+
 def on_post_build(config) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config["site_dir"]) / "search" / "search_index.json"
