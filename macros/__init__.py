@@ -84,7 +84,8 @@ def define_env(env) -> None:
         plan = ctx["plan"]
         line = timeline.of_plan(plan)
         return render("timeline.html", timeline=line, parts=timeline.by_part(plan, line),
-                      leads=timeline.by_lead(plan, line), **ctx)
+                      leads=timeline.by_lead(plan, line), chunks=timeline.chunks(plan, line),
+                      **ctx)
 
     @env.macro
     def reporting_calendar():

@@ -27,8 +27,8 @@ from . import render as _render
 _ID = re.compile(r'\sid="([^"]+)"')
 _PLACEHOLDER = "<!-- html-block-{} -->"
 
-# Source path -> the page's HTML. Filled by the hook's on_files for each build.
-_pages: dict[str, Callable[[], str]] = {}
+# Source path -> the page's HTML, given the page. Filled by the hook's on_files for each build.
+_pages: dict[str, Callable[[object], str]] = {}
 # Source path -> the blocks held out of this page's Markdown, in order.
 _held: dict[str, list[str]] = {}
 
@@ -38,8 +38,10 @@ def reset() -> None:
     _held.clear()
 
 
-def page(src_uri: str, title: str, html: Callable[[], str]) -> str:
-    """Register a generated page; returns its source (a title, and no body to convert)."""
+def page(src_uri: str, title: str, html: Callable[[object], str]) -> str:
+    """Register a generated page; returns its source (a title, and no body to convert).
+    `html(page)` is called while MkDocs reads the page (the macros plugin's `env.page` is that
+    page then), and may set the page's meta (a description)."""
     _pages[src_uri] = html
     front = yaml.safe_dump({"title": title, "render_macros": False}, allow_unicode=True).strip()
     return f"---\n{front}\n---\n"
@@ -78,7 +80,7 @@ def fill(html: str, page) -> str:
     src_uri = page.file.src_uri
     make = _pages.get(src_uri)
     if make is not None:
-        body = str(make()).strip()
+        body = str(make(page)).strip()
         html = body + html if html.strip() else body
         _add_anchors(page, body)
         return html

@@ -32,6 +32,7 @@ from macros import routes  # noqa: E402
 from macros.files import ics, opendata, rss  # noqa: E402
 from macros.files.search import add_folded_fields  # noqa: E402
 from macros.model import dates  # noqa: E402
+from macros.views import timeline  # noqa: E402
 from macros.site import direct  # noqa: E402
 from macros.site import render as rendering  # noqa: E402
 from macros.site.build import get_news, get_plan  # noqa: E402
@@ -47,10 +48,20 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
         source = routes.task_source(task.id)
-        yield source, direct.page(source, task.title, partial(macros["task_page"], task.id))
+        yield source, direct.page(source, task.title,
+                                  lambda _, task_id=task.id: macros["task_page"](task_id))
     for agency in plan.registry.agencies:
         source = routes.agency_source(agency.id)
-        yield source, direct.page(source, agency.name, partial(macros["agency_page"], agency.id))
+        yield source, direct.page(source, agency.name,
+                                  lambda _, agency_id=agency.id: macros["agency_page"](agency_id))
+    # The timeline chart in pages, only for a plan too large for one page (none for the real one).
+    line = timeline.of_plan(plan)
+    parts = timeline.chunks(plan, line)
+    for chunk in parts:
+        source = routes.timeline_page_source(chunk.number)
+        yield source, direct.page(
+            source, f"Dòng thời gian, trang {chunk.number}/{len(parts)}",
+            partial(_timeline_part, plan=plan, line=line, chunk=chunk, count=len(parts)))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
     site_url = config.get("site_url") or None
@@ -61,6 +72,11 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
         yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+
+
+def _timeline_part(page, *, plan, line, chunk, count) -> str:
+    return render("timeline_part.html", plan=plan, timeline=line, chunk=chunk, count=count,
+                  root=routes.root_of(page.url))
 
 
 def on_files(files: Files, config) -> Files:

@@ -192,3 +192,34 @@ def by_lead(plan, timeline: Timeline) -> list[Group]:
             by_agency.setdefault(agency_id, []).append(bar)
     return [Group("chu-tri-" + agency.id, agency.name, tuple(by_agency[agency.id]))
             for agency in plan.registry.agencies if agency.id in by_agency]
+
+
+# Bars on one page of the chart. The real plan (49 tasks) and even ten times it fit on one page;
+# beyond, the whole chart would pass 1 MiB (6 MiB at 100 times the plan), so it is split into
+# pages of whole sections (dong-thoi-gian/trang-N/) and the timeline page lists them.
+CHART_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Chunk:
+    number: int  # from 1
+    groups: tuple[Group, ...]  # whole sections, in the plan's order
+    timeline: Timeline  # the same axis and milestones, these bars only
+
+
+def chunks(plan, timeline: Timeline, limit: int = CHART_LIMIT) -> list[Chunk]:
+    """The chart's pages when it has more than `limit` bars, else none (one page, as always)."""
+    if len(timeline.bars) <= limit:
+        return []
+    pages: list[list[Group]] = [[]]
+    count = 0
+    for group in by_part(plan, timeline):
+        if pages[-1] and count + len(group.bars) > limit:
+            pages.append([])
+            count = 0
+        pages[-1].append(group)
+        count += len(group.bars)
+    return [Chunk(number, tuple(groups),
+                  timeline.of_tasks([bar.task.id for group in groups for bar in group.bars]))
+            for number, groups in enumerate(pages, 1)]
+
