@@ -72,6 +72,15 @@ def appendix_row(number: int) -> str:
     return f"{PLAN_TEXT}#{appendix_row_anchor(number)}"
 
 
+def timeline_page(number: int) -> str:
+    """A page of the timeline chart, when the plan is too large for one (macros.views.timeline)."""
+    return f"{TIMELINE}trang-{number}/"
+
+
+def timeline_page_source(number: int) -> str:
+    return f"{TIMELINE}trang-{number}.md"
+
+
 def agency(agency_id: str) -> str:
     return f"co-quan/{agency_id}/"
 

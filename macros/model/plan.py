@@ -290,9 +290,22 @@ class Plan:
     def tasks_owed_by(self, agency_id: str) -> tuple[Task, ...]:
         """Every task the agency is named for, itself or through the groups it belongs to, in
         plan order."""
-        ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
-        owed = {task.id for role in BODY_KINDS for a in ids for task in self.tasks_for(a, role)}
-        return tuple(task for task in self.tasks if task.id in owed)
+        found = self._owed.get(agency_id)
+        if found is None:
+            # From the role index, not a pass over every task: asked once per agency and more.
+            ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
+            owed = {task.id: task for role in BODY_KINDS for a in ids for task in self.tasks_for(a, role)}
+            found = self._owed[agency_id] = tuple(
+                sorted(owed.values(), key=lambda task: self._task_order[task.id]))
+        return found
+
+    @cached_property
+    def _owed(self) -> dict[str, tuple[Task, ...]]:
+        return {}
+
+    @cached_property
+    def _task_order(self) -> dict[str, int]:
+        return {task.id: order for order, task in enumerate(self.tasks)}
 
     def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
         """Duties on the agency's calendar: those it reports under (itself or through a group),

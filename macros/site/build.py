@@ -50,12 +50,19 @@ _news = _PerBuild()
 _site_info = _PerBuild()
 
 
+_settings: list = [None, None]  # [config, its Settings]: read once per build, not per page
+
+
 def settings(config) -> Settings:
     """The build's settings; a bad PLAN_AS_OF or SOURCE_DATE_EPOCH stops the build cleanly."""
+    if _settings[0] is config:
+        return _settings[1]
     try:
-        return Settings.from_env(Path(config["config_file_path"]).parent)
+        given = Settings.from_env(Path(config["config_file_path"]).parent)
     except SettingsError as error:
         raise PluginError(str(error)) from None
+    _settings[:] = [config, given]
+    return given
 
 
 def get_plan(config) -> Plan:

@@ -1,25 +1,28 @@
 """MkDocs hooks of the site: one dispatcher per MkDocs event.
 
 - on_files: every file generated from the data, as (address, content) pairs from `generated`:
-  one page per task and per agency, the open data files, the calendar feeds and, when the site's
+  one page per task and per agency (their HTML put in directly, see macros.site.direct), the open data files, the calendar feeds and, when the site's
   address is known, the RSS feeds. The news posts are validated here, before Material's blog
   reads them.
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
+- on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
+  Markdown (macros.site.direct).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
 - on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
   Phụ lục row) and the redirect pages in Vietnamese.
 
-Generated pages are only a title and a macro call with a validated ASCII id: no data text is
-written into page sources, so nothing from data is ever evaluated as Jinja or Markdown.
+Generated pages are only a title, with `render_macros: false`, and no body: their HTML comes from
+the same macros the pages call (`task_page`, `agency_page`), so nothing from data is ever
+evaluated as Jinja or Markdown.
 """
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
-import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -31,25 +34,36 @@ from macros.files import ics, opendata, rss  # noqa: E402
 from macros.files import redirects  # noqa: E402
 from macros.files.search import rewrite_index  # noqa: E402
 from macros.model import dates  # noqa: E402
+from macros.views import timeline  # noqa: E402
+from macros.site import direct  # noqa: E402
+from macros.site import render as rendering  # noqa: E402
 from macros.site.build import get_news, get_plan  # noqa: E402
 from macros.site.render import render  # noqa: E402
-
-
-def _page(title: str, call: str) -> str:
-    front = yaml.safe_dump({"title": title}, allow_unicode=True).strip()
-    return f"---\n{front}\n---\n\n{call}\n"
 
 
 def generated(config) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build writes from the data, as (path, content)."""
     plan, news = get_plan(config), get_news(config)
+    macros = config.plugins["macros"].macros
+    direct.reset()
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
-        yield routes.task_source(task.id), _page(task.title, f'{{{{ task_page("{task.id}") }}}}')
+        source = routes.task_source(task.id)
+        yield source, direct.page(source, task.title,
+                                  lambda _, task_id=task.id: macros["task_page"](task_id))
     for agency in plan.registry.agencies:
-        yield routes.agency_source(agency.id), _page(
-            agency.name, f'{{{{ agency_page("{agency.id}") }}}}')
+        source = routes.agency_source(agency.id)
+        yield source, direct.page(source, agency.name,
+                                  lambda _, agency_id=agency.id: macros["agency_page"](agency_id))
+    # The timeline chart in pages, only for a plan too large for one page (none for the real one).
+    line = timeline.of_plan(plan)
+    parts = timeline.chunks(plan, line)
+    for chunk in parts:
+        source = routes.timeline_page_source(chunk.number)
+        yield source, direct.page(
+            source, f"Dòng thời gian, trang {chunk.number}/{len(parts)}",
+            partial(_timeline_part, plan=plan, line=line, chunk=chunk, count=len(parts)))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
     site_url = config.get("site_url") or None
@@ -60,6 +74,11 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
         yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+
+
+def _timeline_part(page, *, plan, line, chunk, count) -> str:
+    return render("timeline_part.html", plan=plan, timeline=line, chunk=chunk, count=count,
+                  root=routes.root_of(page.url))
 
 
 def on_files(files: Files, config) -> Files:
@@ -75,7 +94,22 @@ def on_env(env, config, files):
     return env
 
 
+def on_pre_page(page, config, files: Files):
+    rendering.record()
+    return page
+
+
+def on_page_markdown(markdown: str, page, config, files: Files) -> str:
+    # After the macros plugin (hooks run after plugins). News posts keep their blocks: the blog
+    # plugin renders their excerpts again from this Markdown.
+    if get_news(config).post_at(page.file.src_uri) is not None:
+        rendering.drain()
+        return markdown
+    return direct.hold(markdown, page.file.src_uri)
+
+
 def on_page_content(html: str, page, config, files: Files) -> str:
+    html = direct.fill(html, page)
     post = get_news(config).post_at(page.file.src_uri)
     if post is None:
         return html
@@ -85,6 +119,13 @@ def on_page_content(html: str, page, config, files: Files) -> str:
                    address=(config.site_url or "/") + routes.news_post(post.slug))
     # str(): adding a Markup to a str would escape the page itself.
     return html + str(about)
+
+
+# Last of all plugins: they may still read the content while the page is being written.
+@event_priority(-100)
+def on_post_page(output: str, page, config) -> str:
+    direct.release(page)
+    return output
 
 
 def on_post_build(config) -> None:

@@ -40,10 +40,30 @@ def environment() -> Environment:
     return env
 
 
+# The blocks rendered while the macros plugin renders a page, when the hook asked (see
+# macros.site.direct: they are kept out of Markdown).
+_recording: list[str] | None = None
+
+
+def record() -> None:
+    global _recording
+    _recording = []
+
+
+def drain() -> list[str]:
+    """The blocks rendered since `record()`; stops recording."""
+    global _recording
+    blocks, _recording = _recording or [], None
+    return blocks
+
+
 def render(template: str, **context) -> Markup:
     html = environment().get_template(template).render(**context)
     # Blank lines around the block keep Markdown from treating it as part of a paragraph.
-    return Markup(f"\n\n{html.strip()}\n\n")
+    block = Markup(f"\n\n{html.strip()}\n\n")
+    if _recording is not None:
+        _recording.append(str(block))
+    return block
 
 
 def page_renderer(config: Callable[[], object], page: Callable[[], object]):

@@ -11,7 +11,7 @@ from ..model.reporting import Deadline, Duty
 from ..model.schema import Standing
 from .agency import Due, dues_in_month
 from .common import Link, agency_link
-from .timeline import Group, Timeline, by_lead, by_part, of_plan
+from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, of_plan
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
@@ -48,8 +48,9 @@ class TimelinePage:
     timeline: Timeline
     parts: list[Group]
     leads: list[Group]
+    chunks: list[Chunk] = ()  # the chart in pages, for a plan too large for one (none at 1x)
 
     @classmethod
     def of(cls, plan: Plan) -> TimelinePage:
         line = of_plan(plan)
-        return cls(line, by_part(plan, line), by_lead(plan, line))
+        return cls(line, by_part(plan, line), by_lead(plan, line), chunks(plan, line))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from ..model import timeframe as tf
 from ..model.dates import short_date
@@ -141,10 +142,18 @@ class Timeline:
 
     def of_tasks(self, task_ids) -> Timeline:
         """The same axis and milestones, for some tasks only (an agency's page)."""
-        wanted = set(task_ids)
-        return Timeline(self.axis, tuple(b for b in self.bars if b.task.id in wanted),
-                        tuple(t for t in self.undated if t.id in wanted), self.milestones,
-                        self.as_of)
+        # Looked up, not filtered from every bar: each agency page asks.
+        bars, undated = self._places
+        task_ids = list(task_ids)
+        wanted = sorted({bars[i] for i in task_ids if i in bars})
+        unplaced = sorted({undated[i] for i in task_ids if i in undated})
+        return Timeline(self.axis, tuple(self.bars[i] for i in wanted),
+                        tuple(self.undated[i] for i in unplaced), self.milestones, self.as_of)
+
+    @cached_property
+    def _places(self) -> tuple[dict[str, int], dict[str, int]]:
+        return ({b.task.id: i for i, b in enumerate(self.bars)},
+                {t.id: i for i, t in enumerate(self.undated)})
 
 
 def build(plan, as_of: date) -> Timeline:
@@ -195,9 +204,40 @@ def by_part(plan, timeline: Timeline) -> list[Group]:
 
 def by_lead(plan, timeline: Timeline) -> list[Group]:
     """Bars grouped by lead agency, in registry order; a task with several leads is in each."""
-    out = []
-    for agency in plan.registry.agencies:
-        bars = tuple(b for b in timeline.bars if agency.id in b.task.role_agencies("lead"))
-        if bars:
-            out.append(Group("chu-tri-" + agency.id, agency.name, bars))
-    return out
+    by_agency: dict[str, list[Bar]] = {}
+    for bar in timeline.bars:  # one pass, not one per agency
+        for agency_id in dict.fromkeys(bar.task.role_agencies("lead")):
+            by_agency.setdefault(agency_id, []).append(bar)
+    return [Group("chu-tri-" + agency.id, agency.name, tuple(by_agency[agency.id]))
+            for agency in plan.registry.agencies if agency.id in by_agency]
+
+
+# Bars on one page of the chart. The real plan (49 tasks) and even ten times it fit on one page;
+# beyond, the whole chart would pass 1 MiB (6 MiB at 100 times the plan), so it is split into
+# pages of whole sections (dong-thoi-gian/trang-N/) and the timeline page lists them.
+CHART_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Chunk:
+    number: int  # from 1
+    groups: tuple[Group, ...]  # whole sections, in the plan's order
+    timeline: Timeline  # the same axis and milestones, these bars only
+
+
+def chunks(plan, timeline: Timeline, limit: int = CHART_LIMIT) -> list[Chunk]:
+    """The chart's pages when it has more than `limit` bars, else none (one page, as always)."""
+    if len(timeline.bars) <= limit:
+        return []
+    pages: list[list[Group]] = [[]]
+    count = 0
+    for group in by_part(plan, timeline):
+        if pages[-1] and count + len(group.bars) > limit:
+            pages.append([])
+            count = 0
+        pages[-1].append(group)
+        count += len(group.bars)
+    return [Chunk(number, tuple(groups),
+                  timeline.of_tasks([bar.task.id for group in groups for bar in group.bars]))
+            for number, groups in enumerate(pages, 1)]
+

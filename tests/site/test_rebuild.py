@@ -1,0 +1,92 @@
+"""Reproducible builds: two builds of the same sources with the same SOURCE_DATE_EPOCH and
+PLAN_AS_OF write the same bytes in every file (pages, search index, sitemap and its gzip copy,
+feeds, calendars, open data, images).
+
+The second build is made so that anything not taken from the sources or from those two settings
+shows: it runs at least a second later, from a copy of the project in another folder whose files
+all have new modification times, into another output folder, with another hash seed (the order of
+a set of strings changes with it). Both builds are stamped with an instant long past, so a stamp
+taken from the wall clock also shows as today's date, which no file may contain.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SITE_URL, build_site
+
+EPOCH = int(datetime(2019, 7, 1, 3, 4, 5, tzinfo=timezone.utc).timestamp())
+AS_OF = "2019-06-30"
+FOLDERS = ("docs", "overrides", "macros", "data")
+
+
+def fresh_copy(dest: Path) -> Path:
+    """The project's sources in another folder, every file written anew (new mtimes)."""
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in FOLDERS:
+        shutil.copytree(ROOT / folder, dest / folder, copy_function=shutil.copy,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp("rebuild")
+    settings = {"SOURCE_DATE_EPOCH": str(EPOCH), "PLAN_AS_OF": AS_OF, "SITE_URL": SITE_URL}
+    first = build_site(tmp / "first", PYTHONHASHSEED="1", **settings)
+    assert first.returncode == 0, first.stderr
+    started = time.time()
+    project = fresh_copy(tmp / "project")
+    time.sleep(max(0.0, 1.1 - (time.time() - started)))  # a different second on the clock
+    second = build_site(tmp / "elsewhere" / "second", project=project, PYTHONHASHSEED="2",
+                        **settings)
+    assert second.returncode == 0, second.stderr
+    return tmp / "first", tmp / "elsewhere" / "second"
+
+
+def test_every_file_is_the_same_byte_for_byte(two_builds):
+    first, second = (tree(site) for site in two_builds)
+    assert sorted(first) == sorted(second)
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
+
+
+def test_the_build_covers_every_kind_of_file(two_builds):
+    """The comparison is only worth what it compares: every kind of generated file is there."""
+    names = set(tree(two_builds[0]))
+    for expected in ("index.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz",
+                     "tin-tuc/rss.xml", "tien-do/rss.xml", "lich/ke-hoach.ics",
+                     "du-lieu/nhiem-vu.json", "du-lieu/nhiem-vu.csv", "du-lieu/bao-cao.csv",
+                     "assets/og-image.png", "nhiem-vu/ii-2-1-1/index.html"):
+        assert expected in names, expected
+
+
+def test_no_file_carries_todays_date(two_builds):
+    """Stamped in 2019, the site never says when it was really built, even at a day's grain
+    (a wall-clock date would be the same in two builds made the same day)."""
+    now = datetime.now(timezone.utc)
+    days = {date.today(), now.date(), (now + timedelta(hours=7)).date()}  # here, UTC, Vietnam
+    if any(day.year == 2019 for day in days):
+        pytest.skip("the stamped instant is in this year")
+    spellings = [spelling for day in days for spelling in (
+        day.isoformat(), day.strftime("%Y%m%d"), day.strftime("%d/%m/%Y"),
+        day.strftime("%d %b %Y"), f"{day.day:02d} tháng {day.month} năm {day.year}",
+        f"{day.day:02d} tháng {day.month:02d} năm {day.year}")]
+    found = []
+    for site in two_builds:
+        for path in site.rglob("*"):
+            if path.is_file() and path.suffix in {".html", ".xml", ".json", ".ics", ".csv", ".txt"}:
+                text = path.read_text("utf-8")
+                found += [(str(path.relative_to(site)), s) for s in spellings if s in text]
+    assert found == []
