@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from macros import routes
 from macros.site.render import render
 from macros.views import timeline
+from macros.views.calendar import TimelinePage
 from tests.conftest import DATA
 from tests.support.plans import load
 from tests.support.synthetic import scale
@@ -51,9 +52,8 @@ def test_sections_are_never_cut(big):
 
 def test_the_timeline_page_links_each_page_and_each_page_charts_its_tasks(big):
     plan, line, chunks = big
-    index = BeautifulSoup(render("timeline.html", plan=plan, root="../", timeline=line,
-                                 parts=timeline.by_part(plan, line),
-                                 leads=timeline.by_lead(plan, line), chunks=chunks),
+    view = TimelinePage(line, timeline.by_part(plan, line), timeline.by_lead(plan, line), chunks)
+    index = BeautifulSoup(render("timeline.html", plan=plan, root="../", view=view),
                           "html.parser")
     assert index.select_one(".timeline__bar") is None  # no chart on the page itself
     links = [a["href"] for a in index.select(".timeline-pages a")]
