@@ -10,7 +10,6 @@ from .files.opendata import REPORT_FIELDS, TASK_FIELDS
 from .model import reporting
 from .site.build import get_news, get_plan
 from .site.render import render
-from .site.sharing import describe
 from .views import agency as agencies
 from .views import timeline
 
@@ -43,7 +42,6 @@ def define_env(env) -> None:
     def task_page(task_id: str):
         ctx = context()
         task = ctx["plan"].task(task_id)
-        describe(env.page, f"{task.title}: {task.summary}")
         return render("task_page.html", task=task, **ctx)
 
     @env.macro

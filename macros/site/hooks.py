@@ -4,6 +4,9 @@
   one page per task and per agency, the open data files, the calendar feeds and, when the site's
   address is known, the RSS feeds. The news posts are validated here, before Material's blog
   reads them.
+  With the site's address known, a share image per task and per agency too (drawn once, then
+  taken from .cache/share-images/ while its content is unchanged).
+- on_page_markdown: the link preview of the home, task and agency pages (macros.views.preview).
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
@@ -19,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -31,6 +35,25 @@ from macros.files.search import add_folded_fields  # noqa: E402
 from macros.model import dates  # noqa: E402
 from macros.site.build import get_news, get_plan  # noqa: E402
 from macros.site.render import render  # noqa: E402
+from macros.site.share_images import Cache, FontMissing  # noqa: E402
+from macros.site.sharing import describe, escape_title  # noqa: E402
+from macros.views import preview  # noqa: E402
+
+# Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
+SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
+_previews: tuple[object, dict[str, preview.Preview]] | None = None
+
+
+def previews(plan) -> dict[str, preview.Preview]:
+    """The previews of this build's plan, by page source path, worked out once per plan."""
+    global _previews
+    if _previews is None or _previews[0] is not plan:
+        _previews = (plan, preview.of_plan(plan))
+    return _previews[1]
+
+
+def share_image_cache(config) -> Cache:
+    return Cache(Path(config["config_file_path"]).parent / SHARE_IMAGE_CACHE)
 
 
 def _page(title: str, call: str) -> str:
@@ -44,7 +67,8 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
-        yield routes.task_source(task.id), _page(task.title, f'{{{{ task_page("{task.id}") }}}}')
+        # The name is the page's <title> and its title in search; the page's h1 is its own.
+        yield routes.task_source(task.id), _page(task.name, f'{{{{ task_page("{task.id}") }}}}')
     for agency in plan.registry.agencies:
         yield routes.agency_source(agency.id), _page(
             agency.name, f'{{{{ agency_page("{agency.id}") }}}}')
@@ -58,12 +82,28 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
         yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+        # Share images too: only a preview with an absolute address (og:image) shows them.
+        cache = share_image_cache(config)
+        try:
+            for shown in previews(plan).values():
+                if shown.image:
+                    yield shown.image, cache.image(shown.card)
+        except FontMissing as error:
+            raise PluginError(str(error)) from None
 
 
 def on_files(files: Files, config) -> Files:
     for path, content in generated(config):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files: Files) -> str:
+    shown = previews(get_plan(config)).get(page.file.src_uri)
+    if shown is not None:
+        escape_title(page)
+        describe(page, shown)
+    return markdown
 
 
 # After Material's blog plugin, which registers its own `date` filter in on_env.
