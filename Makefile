@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate site-diff test demo bench browser urls schemas clean
+.PHONY: setup serve build validate site-diff test demo bench browser fonts urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -39,8 +39,14 @@ export CHROMIUM
 browser:
 	@[ -x "$(CHROMIUM)" ] || { $(APT_INSTALL) chromium >/dev/null; }
 
-## Install everything the site and its tests need into .venv.
-setup: $(VENV)/.installed
+# The share images of tasks and agencies are drawn in DejaVu Sans, which covers every Vietnamese
+# letter: Debian's fonts-dejavu-core (installed on most machines already; GitHub's runners too).
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+fonts:
+	@[ -f "$(FONT)" ] || { $(APT_INSTALL) fonts-dejavu-core >/dev/null; }
+
+## Install everything the site and its tests need into .venv (and the font of the share images).
+setup: $(VENV)/.installed fonts
 
 ## Set up, then serve the site at http://127.0.0.1:8000/ and rebuild on every change.
 serve: setup

@@ -11,6 +11,7 @@ import re
 
 # Pages written by hand under docs/ (their Markdown source is <address>.md or <address>/index.md).
 HOME = ""
+HOME_SOURCE = "index.md"
 PLAN_TEXT = "ke-hoach/"
 PROGRESS = "tien-do/"
 NEWS = "tin-tuc/"
@@ -29,7 +30,8 @@ PLAN_CALENDAR = "lich/ke-hoach.ics"
 TASKS_JSON = "du-lieu/nhiem-vu.json"
 TASKS_CSV = "du-lieu/nhiem-vu.csv"
 REPORTS_CSV = "du-lieu/bao-cao.csv"
-SHARE_IMAGE = "assets/og-image.png"
+SHARE_IMAGE = "assets/og-image.png"  # the default link-preview image (docs/assets)
+SHARE_IMAGES = "assets/chia-se/"  # drawn at build time, one per task and per agency
 SCHEMAS = "du-lieu/schema/"  # JSON Schemas of the data files, for editors
 
 # Anchors that pages link to from elsewhere.
@@ -91,6 +93,15 @@ def agency_source(agency_id: str) -> str:
 
 def agency_calendar(agency_id: str) -> str:
     return f"lich/co-quan/{agency_id}.ics"
+
+
+def share_image_of_task(task_id: str) -> str:
+    """The task's link-preview image (1200x630 PNG), drawn by the build."""
+    return f"{SHARE_IMAGES}nhiem-vu/{task_id}.png"
+
+
+def share_image_of_agency(agency_id: str) -> str:
+    return f"{SHARE_IMAGES}co-quan/{agency_id}.png"
 
 
 def news_post(slug: str) -> str:

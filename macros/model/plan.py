@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from . import naming
 from . import timeframe as tf
 from .reporting import Duty
 from .reports import StatusFile
@@ -81,6 +82,12 @@ class Task:
     @property
     def title(self) -> str:
         return f"Nhiệm vụ {self.label}"
+
+    @property
+    def name(self) -> str:
+        """The task's name in the plan's own words: its leading clause, then its number
+        ("Hướng dẫn rà soát, … tổ dân phố — II.3.1, ý 2"); see macros.model.naming."""
+        return naming.task_name(self.text, self.label)
 
     @property
     def summary(self) -> str:

@@ -1,12 +1,15 @@
 """MkDocs hooks of the site: one dispatcher per MkDocs event.
 
 - on_files: every file generated from the data, as (address, content) pairs from `generated`:
-  one page per task and per agency (their HTML put in directly, see macros.site.direct), the open data files, the calendar feeds and, when the site's
-  address is known, the RSS feeds. The news posts are validated here, before Material's blog
+  one page per task and per agency (their HTML put in directly, see macros.site.direct), the
+  open data files, the calendar feeds and, when the site's address is known, the RSS feeds. The news posts are validated here, before Material's blog
   reads them.
+  With the site's address known, a share image per task and per agency too (drawn once, then
+  taken from .cache/share-images/ while its content is unchanged).
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
 - on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
-  Markdown (macros.site.direct).
+  Markdown (macros.site.direct); on_page_markdown also sets the link preview of the home, task
+  and agency pages (macros.views.preview).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
 - on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
@@ -23,6 +26,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
@@ -39,6 +43,25 @@ from macros.site import direct  # noqa: E402
 from macros.site import render as rendering  # noqa: E402
 from macros.site.build import get_news, get_plan  # noqa: E402
 from macros.site.render import render  # noqa: E402
+from macros.site.share_images import Cache, FontMissing  # noqa: E402
+from macros.site.sharing import describe, escape_title  # noqa: E402
+from macros.views import preview  # noqa: E402
+
+# Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
+SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
+_previews: tuple[object, dict[str, preview.Preview]] | None = None
+
+
+def previews(plan) -> dict[str, preview.Preview]:
+    """The previews of this build's plan, by page source path, worked out once per plan."""
+    global _previews
+    if _previews is None or _previews[0] is not plan:
+        _previews = (plan, preview.of_plan(plan))
+    return _previews[1]
+
+
+def share_image_cache(config) -> Cache:
+    return Cache(Path(config["config_file_path"]).parent / SHARE_IMAGE_CACHE)
 
 
 def generated(config) -> Iterator[tuple[str, str | bytes]]:
@@ -49,8 +72,9 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
+        # The name is the page's <title> and its title in search; the page's h1 is its own.
         source = routes.task_source(task.id)
-        yield source, direct.page(source, task.title,
+        yield source, direct.page(source, task.name,
                                   lambda _, task_id=task.id: macros["task_page"](task_id))
     for agency in plan.registry.agencies:
         source = routes.agency_source(agency.id)
@@ -74,6 +98,14 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
         yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+        # Share images too: only a preview with an absolute address (og:image) shows them.
+        cache = share_image_cache(config)
+        try:
+            for shown in previews(plan).values():
+                if shown.image:
+                    yield shown.image, cache.image(shown.card)
+        except FontMissing as error:
+            raise PluginError(str(error)) from None
 
 
 def _timeline_part(page, *, plan, line, chunk, count) -> str:
@@ -100,6 +132,11 @@ def on_pre_page(page, config, files: Files):
 
 
 def on_page_markdown(markdown: str, page, config, files: Files) -> str:
+    # The link preview of the home, task and agency pages; their titles are stored escaped.
+    shown = previews(get_plan(config)).get(page.file.src_uri)
+    if shown is not None:
+        escape_title(page)
+        describe(page, shown)
     # After the macros plugin (hooks run after plugins). News posts keep their blocks: the blog
     # plugin renders their excerpts again from this Markdown.
     if get_news(config).post_at(page.file.src_uri) is not None:

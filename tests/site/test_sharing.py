@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from macros import routes
+from macros.model.dates import long_date
 from macros.routes import NEWS_FEED, STATE_FEED
 from tests.support.plans import load
 from tests.conftest import DATA, TEST_SITE_URL, build_site, copy_data, soup
@@ -33,6 +35,16 @@ def meta(page, prop: str) -> str | None:
     return tag["content"] if tag else None
 
 
+def own_image(site: Path, page: Path) -> str | None:
+    """The share image a task or agency page should point to; None for other pages."""
+    parts = page.relative_to(site).parts
+    if len(parts) == 3 and parts[0] == "nhiem-vu":
+        return routes.share_image_of_task(parts[1])
+    if len(parts) == 3 and parts[0] == "co-quan":
+        return routes.share_image_of_agency(parts[1])
+    return None
+
+
 def test_every_page_has_title_description_canonical_and_open_graph(site):
     pages = content_pages(site)
     assert len(pages) >= 55
@@ -45,7 +57,10 @@ def test_every_page_has_title_description_canonical_and_open_graph(site):
         for prop in ("description", "og:title", "og:description", "og:site_name"):
             assert (meta(page, prop) or "").strip(), (path, prop)
         assert meta(page, "og:url") == where, path
-        assert meta(page, "og:image") == TEST_SITE_URL + OG_IMAGE, path
+        image = own_image(site, path) or OG_IMAGE
+        assert meta(page, "og:image") == TEST_SITE_URL + image, path
+        assert (site / image).is_file(), path
+        assert meta(page, "og:image:alt"), path
         assert meta(page, "og:locale") == "vi_VN"
         assert meta(page, "og:type") in {"website", "article"}
 
@@ -58,11 +73,58 @@ def test_the_preview_image_is_a_1200_by_630_png(site):
 
 
 def test_task_pages_describe_their_task(site):
+    """og:title is the task's name; the description says who leads it, by when, and its state;
+    og:image is the task's own image."""
     plan = load(DATA)
     for task in plan.tasks:
         page = soup(site / "nhiem-vu" / task.id / "index.html")
-        assert meta(page, "description") == f"{task.title}: {task.summary}", task.id
-        assert meta(page, "og:title") == task.title
+        assert meta(page, "og:title") == task.name, task.id
+        assert page.title.get_text().startswith(task.name), task.id
+        description = meta(page, "description")
+        assert meta(page, "og:description") == description
+        for agency_id in task.role_agencies("lead"):
+            assert plan.agency(agency_id).name in description, task.id
+        assert description.endswith(f"Trạng thái: {plan.status(task).state.label}."), task.id
+        if task.due:
+            assert f"Hạn: {long_date(task.due)}" in description, task.id
+        elif task.timeframe:
+            assert f"«{task.timeframe.text.strip()}»" in description, task.id
+        assert meta(page, "og:image") == TEST_SITE_URL + f"assets/chia-se/nhiem-vu/{task.id}.png"
+        assert meta(page, "og:image:alt").startswith(task.name)
+    # One checked by hand against data/plan.yaml.
+    page = soup(site / "nhiem-vu" / "ii-3-1-2" / "index.html")
+    assert meta(page, "og:title") == (
+        "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2")
+    assert meta(page, "og:description").startswith(
+        "Chủ trì: Sở Nội vụ, Ủy ban nhân dân các huyện, thành phố. "
+        "Hạn: ngày 31 tháng 12 năm 2018. Trạng thái: ")
+
+
+def test_home_preview_names_the_plan_and_province(site):
+    page = soup(site / "index.html")
+    assert meta(page, "og:title") == (
+        "Kế hoạch số 68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang – theo dõi thực hiện")
+    assert meta(page, "og:description") == (
+        "Toàn văn và tiến độ thực hiện Kế hoạch số 68/KH-UBND ngày 02 tháng 7 năm 2018 của Ủy ban "
+        "nhân dân tỉnh Tuyên Quang về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính "
+        "trị tinh gọn, hoạt động hiệu lực, hiệu quả.")
+    assert meta(page, "og:image") == TEST_SITE_URL + OG_IMAGE
+
+
+def test_agency_pages_give_their_name_and_counts(site):
+    plan = load(DATA)
+    for agency in plan.registry.agencies:
+        page = soup(site / "co-quan" / agency.id / "index.html")
+        assert meta(page, "og:title") == agency.name
+        lead, partners = (len(plan.tasks_for(agency.id, role)) for role in ("lead", "partners"))
+        description = meta(page, "og:description")
+        if lead:
+            assert f"Chủ trì {lead} nhiệm vụ" in description, agency.id
+        if partners:
+            assert f"hối hợp {partners} nhiệm vụ" in description, agency.id
+    page = soup(site / "co-quan" / "so-tai-chinh" / "index.html")
+    assert meta(page, "og:description").startswith(
+        "Chủ trì 4 nhiệm vụ, phối hợp 1 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
 
 
 def test_posts_are_articles_with_their_own_description(site):
@@ -83,7 +145,9 @@ def test_text_from_data_is_escaped_in_the_tags(tmp_path):
     result = build_site(dest, data_dir=data, SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, result.stderr
     page = soup(dest / "nhiem-vu" / "ii-2-1-1" / "index.html")
-    assert meta(page, "description").startswith('Nhiệm vụ II.2.1.1: Xây "dựng" <b>kế</b> & hoạch')
+    assert meta(page, "og:title").startswith('Xây "dựng" <b>kế</b> & hoạch')
+    assert meta(page, "og:image:alt").startswith('Xây "dựng" <b>kế</b> & hoạch')
+    assert page.title.get_text().startswith('Xây "dựng" <b>kế</b> & hoạch')
     assert meta(page, "og:description") == meta(page, "description")
     assert page.head.find("b") is None
 

@@ -1,0 +1,148 @@
+"""What a link preview (Facebook, Zalo) says about a page: its title, its description and, for a
+task or an agency, the text of its share image. Derived from the plan only: names, numbers,
+dates and states as the rest of the site shows them; no summary in words the plan does not use.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import routes
+from ..model.dates import long_date
+from ..model.naming import task_clause
+from ..model.plan import Plan, Task
+from ..model.roles import BODY_KINDS, KIND_LABELS
+from ..model.schema import Agency
+
+FOLLOW_UP = "theo dõi thực hiện"
+
+
+@dataclass(frozen=True)
+class Card:
+    """The text of a share image, top to bottom; `tone` picks the band's colour (a state's slug,
+    or "" for the theme's red)."""
+
+    kicker: str
+    label: str
+    headline: str
+    lines: tuple[str, ...]
+    band: str
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Preview:
+    title: str
+    description: str
+    image: str | None = None  # the page's own share image (an address of macros.routes)
+    card: Card | None = None  # what that image shows
+
+    @property
+    def image_alt(self) -> str:
+        return f"{self.title}. {self.description}"
+
+
+def plan_name(plan: Plan) -> str:
+    """'Kế hoạch số 68/KH-UBND'."""
+    return f"{plan.document.kind} số {plan.document.number}"
+
+
+def issuer_name(plan: Plan) -> str:
+    return plan.agency(plan.document.issuer).name
+
+
+def plan_subject(plan: Plan) -> str | None:
+    """What the plan is about, from its title: the words after its last «VỀ», in lower case
+    (the title is set in capitals; those words are common nouns). None when the title has no
+    «VỀ»."""
+    title = " ".join(plan.document.title.split())
+    if " VỀ " not in title:
+        return None
+    return title.rsplit(" VỀ ", 1)[1].lower()
+
+
+def home(plan: Plan) -> Preview:
+    title = f"{plan_name(plan)} của {issuer_name(plan)} – {FOLLOW_UP}"
+    about = plan_subject(plan)
+    description = (f"Toàn văn và tiến độ thực hiện {plan_name(plan)} "
+                   f"{long_date(plan.document.date)} của {issuer_name(plan)}"
+                   + (f" về {about}." if about else "."))
+    return Preview(title, description)
+
+
+def deadline(plan: Plan, task: Task) -> str:
+    """'Hạn: ngày 31 tháng 12 năm 2019' (the current due date, revised by a report if so), else
+    the plan's own words for when ('Thời gian: «thực hiện thường xuyên»'), saying whose words
+    they are when they are not the task's own."""
+    due = plan.status(task).due
+    if due:
+        return f"Hạn: {long_date(due)}"
+    if task.timeframe and task.timeframe.heading:
+        return f"Thời gian (tiêu đề mục {task.timeframe.heading}): «{task.timeframe.text.strip()}»"
+    if task.timeframe:
+        return f"Thời gian: «{task.timeframe.text.strip()}»"
+    for row in task.appendix_rows:
+        start, end = row.start_text, row.completion_text
+        return (f"Thời gian theo Phụ lục: «{start}»" if start == end
+                else f"Thời gian theo Phụ lục: «{start}» – «{end}»")
+    return "Kế hoạch không ghi thời hạn"
+
+
+def responsible(plan: Plan, task: Task) -> str | None:
+    """The body's lead, in its own term: 'Trách nhiệm thực hiện: Các cơ quan, đơn vị',
+    'Chủ trì: Sở Thông tin và Truyền thông'."""
+    lead = task.role("lead")
+    if lead is None:
+        return None
+    return f"{lead.term}: {', '.join(plan.agency(a).name for a in lead.agencies)}"
+
+
+def task(plan: Plan, task: Task) -> Preview:
+    state = plan.status(task).state
+    facts = [f for f in (responsible(plan, task), deadline(plan, task)) if f]
+    status = f"Trạng thái: {state.label}"
+    description = ". ".join([*facts, status]) + "."
+    card = Card(kicker=f"{plan_name(plan)} của {issuer_name(plan)}",
+                label=task.title, headline=task_clause(task.text),
+                lines=tuple(facts), band=state.label, tone=state.slug)
+    return Preview(task.name, description, routes.share_image_of_task(task.id), card)
+
+
+def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
+    """What the plan gives the agency, counted: 'Chủ trì 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (roles
+    with none left out), then, when a group it belongs to adds more, every task it has a part in:
+    '40 nhiệm vụ kể cả với tư cách thành viên nhóm'."""
+    counts = [(role, len(plan.tasks_for(agency.id, role))) for role in ("lead", "partners")]
+    said = ", ".join(f"{KIND_LABELS[role].lower()} {n} nhiệm vụ" for role, n in counts if n)
+    direct = {t.id for role in BODY_KINDS for t in plan.tasks_for(agency.id, role)}
+    owed = len(plan.tasks_owed_by(agency.id))
+    lines = [said[0].upper() + said[1:]] if said else []
+    if owed > len(direct):
+        lines.append(f"{owed} nhiệm vụ {'kể cả ' if direct else ''}với tư cách thành viên nhóm")
+    return tuple(lines) or ("Không được giao chủ trì hay phối hợp nhiệm vụ nào",)
+
+
+def state_summary(plan: Plan, tasks) -> str:
+    """'Chưa có báo cáo: 12 · Quá hạn: 2' for the states that have tasks."""
+    return " · ".join(f"{state.label}: {n}" for state, n in plan.counts_by_state(tasks) if n)
+
+
+def agency(plan: Plan, agency: Agency) -> Preview:
+    counts = agency_counts(plan, agency)
+    where = f"trong {plan_name(plan)} của {issuer_name(plan)}"
+    description = f"{counts[0]} {where}" + "".join(f"; {more}" for more in counts[1:]) + "."
+    tasks = plan.tasks_owed_by(agency.id)
+    card = Card(kicker=f"{plan_name(plan)} của {issuer_name(plan)}",
+                label=f"{agency.kind.label} · {agency.level.label}", headline=agency.name,
+                lines=counts, band=state_summary(plan, tasks) if tasks else plan_name(plan))
+    return Preview(agency.name, description, routes.share_image_of_agency(agency.id), card)
+
+
+def of_plan(plan: Plan) -> dict[str, Preview]:
+    """The preview of every page that has its own, by the page's source path."""
+    out = {routes.HOME_SOURCE: home(plan)}
+    for one in plan.tasks:
+        out[routes.task_source(one.id)] = task(plan, one)
+    for one in plan.registry.agencies:
+        out[routes.agency_source(one.id)] = agency(plan, one)
+    return out
+

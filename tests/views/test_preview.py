@@ -1,0 +1,71 @@
+"""Link previews worked out from the plan: the home's title from the document's own fields, a
+task's who / when / state, an agency's counts."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from macros import routes
+from macros.views import preview
+from tests.support.plans import load
+
+DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "tien-do"
+PLAN = load(as_of=date(2019, 6, 30))
+
+
+def test_home_title_comes_from_the_document_and_its_issuer():
+    home = preview.home(PLAN)
+    doc = PLAN.document
+    issuer = PLAN.agency(doc.issuer).name
+    assert home.title == f"{doc.kind} số {doc.number} của {issuer} – theo dõi thực hiện"
+    assert home.title == (
+        "Kế hoạch số 68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang – theo dõi thực hiện")
+    # The subject is the title's own words after its last «VỀ», in lower case.
+    assert home.description.endswith(
+        " về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động "
+        "hiệu lực, hiệu quả.")
+    assert home.description.lower().split(" về ", 1)[1].upper().rstrip(".") in doc.title
+    assert home.image is None
+
+
+def test_task_deadline_is_the_due_date_else_the_plan_words():
+    assert preview.deadline(PLAN, PLAN.task("ii-3-1-2")) == "Hạn: ngày 31 tháng 12 năm 2018"
+    assert preview.deadline(PLAN, PLAN.task("ii-2-2-1")) == "Thời gian: «thực hiện thường xuyên»"
+    # No phrase of its own: the appendix row's words.
+    assert preview.deadline(PLAN, PLAN.task("ii-3-3-3")) == "Thời gian: «Thường xuyên»"
+    assert preview.deadline(PLAN, PLAN.task("ii-1-1")) == "Kế hoạch không ghi thời hạn"
+
+
+def test_task_preview_says_who_when_and_state():
+    task = PLAN.task("ii-3-1-2")
+    shown = preview.task(PLAN, task)
+    assert shown.title == task.name
+    assert shown.description == (
+        "Chủ trì: Sở Nội vụ, Ủy ban nhân dân các huyện, thành phố. "
+        f"Hạn: ngày 31 tháng 12 năm 2018. Trạng thái: {PLAN.status(task).state.label}.")
+    assert shown.image == routes.share_image_of_task("ii-3-1-2")
+    assert shown.card.label == "Nhiệm vụ II.3.1, ý 2"
+    assert shown.card.band == PLAN.status(task).state.label
+    assert shown.card.tone == PLAN.status(task).state.slug
+
+
+def test_a_report_changes_the_preview():
+    demo = load(status_dir=DEMO, as_of=date(2019, 6, 30))
+    changed = [t.id for t in PLAN.tasks
+               if preview.task(demo, t).card != preview.task(PLAN, t).card]
+    assert changed and all((DEMO / f"{task_id}.yaml").exists() for task_id in changed)
+
+
+def test_agency_preview_counts_its_tasks():
+    shown = preview.agency(PLAN, PLAN.agency("so-tai-chinh"))
+    assert shown.title == "Sở Tài chính"
+    assert shown.description.startswith("Chủ trì 4 nhiệm vụ, phối hợp 1 nhiệm vụ trong Kế hoạch số "
+                                        "68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
+    none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
+    assert none.description.startswith("Không được giao chủ trì hay phối hợp nhiệm vụ nào")
+
+
+def test_every_generated_page_and_the_home_have_a_preview():
+    shown = preview.of_plan(PLAN)
+    assert set(shown) == {routes.HOME_SOURCE} | {routes.task_source(t.id) for t in PLAN.tasks} | {
+        routes.agency_source(a.id) for a in PLAN.registry.agencies}
