@@ -30,9 +30,11 @@ def test_home_title_comes_from_the_document_and_its_issuer():
 
 def test_task_deadline_is_the_due_date_else_the_plan_words():
     assert preview.deadline(PLAN, PLAN.task("ii-3-1-2")) == "Hạn: ngày 31 tháng 12 năm 2018"
-    assert preview.deadline(PLAN, PLAN.task("ii-2-2-1")) == "Thời gian: «thực hiện thường xuyên»"
-    # No phrase of its own: the appendix row's words.
-    assert preview.deadline(PLAN, PLAN.task("ii-3-3-3")) == "Thời gian: «Thường xuyên»"
+    # The heading's words, said to be the heading's.
+    assert preview.deadline(PLAN, PLAN.task("ii-2-2-1")) == (
+        "Thời gian (tiêu đề mục II.2.2): «thực hiện thường xuyên»")
+    # No phrase of its own: the appendix row's words, said to be the Phụ lục's.
+    assert preview.deadline(PLAN, PLAN.task("ii-3-3-3")) == "Thời gian theo Phụ lục: «Thường xuyên»"
     assert preview.deadline(PLAN, PLAN.task("ii-1-1")) == "Kế hoạch không ghi thời hạn"
 
 
@@ -41,7 +43,7 @@ def test_task_preview_says_who_when_and_state():
     shown = preview.task(PLAN, task)
     assert shown.title == task.name
     assert shown.description == (
-        "Chủ trì: Sở Nội vụ, Ủy ban nhân dân các huyện, thành phố. "
+        "Thực hiện: Sở Nội vụ. "
         f"Hạn: ngày 31 tháng 12 năm 2018. Trạng thái: {PLAN.status(task).state.label}.")
     assert shown.image == routes.share_image_of_task("ii-3-1-2")
     assert shown.card.label == "Nhiệm vụ II.3.1, ý 2"
@@ -53,13 +55,13 @@ def test_a_report_changes_the_preview():
     demo = load(status_dir=DEMO, as_of=date(2019, 6, 30))
     changed = [t.id for t in PLAN.tasks
                if preview.task(demo, t).card != preview.task(PLAN, t).card]
-    assert changed and all((DEMO / f"{task_id}.yaml").exists() for task_id in changed)
+    assert changed and all((DEMO / task_id).is_dir() for task_id in changed)
 
 
 def test_agency_preview_counts_its_tasks():
     shown = preview.agency(PLAN, PLAN.agency("so-tai-chinh"))
     assert shown.title == "Sở Tài chính"
-    assert shown.description.startswith("Chủ trì 4 nhiệm vụ, phối hợp 1 nhiệm vụ trong Kế hoạch số "
+    assert shown.description.startswith("Chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số "
                                         "68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
     none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
     assert none.description.startswith("Không được giao chủ trì hay phối hợp nhiệm vụ nào")
