@@ -23,7 +23,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-_STR = "tag:yaml.org,2002:str"
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG  # "tag:yaml.org,2002:str"
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
