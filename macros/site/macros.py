@@ -42,13 +42,13 @@ def define_env(env) -> None:
     env.macro(lambda: render("_staff_people.html", info=get_site_info(env.conf),
                              repo=repository(env.conf)), "staff_people")
     # The generated pages (macros.site.hooks): one per task and per agency.
-    env.macro(lambda task_id: task_page(render, env.page, plan(), get_news(env.conf), task_id),
-              "task_page")
+    env.macro(lambda task_id: task_page(render, env.page, plan(), get_news(env.conf), task_id,
+                                        repository(env.conf)), "task_page")
     env.macro(lambda agency_id: render("agency_page.html", view=AgencyPage.of(
         plan(), agency_id, get_news(env.conf))), "agency_page")
 
 
-def task_page(render, page, plan, news, task_id: str):
-    view = TaskPage.of(plan, task_id, news)
+def task_page(render, page, plan, news, task_id: str, repo=None):
+    view = TaskPage.of(plan, task_id, news, repo)
     describe(page, f"{view.task.title}: {view.task.summary}")
     return render("task_page.html", view=view)
