@@ -52,26 +52,6 @@
     });
   });
 
-  // The report form of a task page (macros/templates/_report_form.html): hidden without
-  // JavaScript, where the page links the guide and the blank template instead. Its script
-  // (assets/bao-cao.js) and the schema it checks against load when the reader first opens it,
-  // so a first visit costs nothing more.
-  document.querySelectorAll("details[data-report-form]").forEach(function (details) {
-    var form = details.querySelector("form");
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    details.hidden = false;
-    details.addEventListener("toggle", function open() {
-      if (!details.open) return;
-      details.removeEventListener("toggle", open);
-      import(new URL(details.getAttribute("data-script"), document.baseURI).href)
-        .then(function (module) { return module.start(details); })
-        .catch(function () {
-          details.querySelector("[data-status]").textContent = "Không tải được biểu mẫu. Tải " +
-            "lại trang, hoặc dùng mẫu báo cáo trống theo hướng dẫn.";
-        });
-    });
-  });
-
   // On paper a link shows where it leads: its full address, printed after it (style.css).
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     var href = link.getAttribute("href");

@@ -21,6 +21,7 @@ FIELD_ORDER = tuple(re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE, re.M))
 EVIDENCE_ORDER = tuple(re.findall(r"^#\s{2,}(?:- )?([a-z_]+):", TEMPLATE, re.M))
 SCHEMA_FILE = "bao-cao.schema.json"
 SCRIPT = "assets/bao-cao.js"  # relative to the site root; loaded when the form is opened
+STYLE = "assets/bao-cao.css"  # likewise
 
 
 class NewFilePages(Protocol):
@@ -67,6 +68,7 @@ class ReportForm:
     other_agencies: tuple[AgencyOption, ...]
     schema_href: str  # relative to the site root
     script_href: str
+    style_href: str
     guide_href: str
     new_file_page: str | None  # <repository>/new/<branch>; None when the build has no repo_url
     template_href: str | None  # the new-file page in the task's folder with the blank template
@@ -90,6 +92,7 @@ class ReportForm:
             other_agencies=tuple(AgencyOption(a.id, a.name) for a in reporters if a.id not in own),
             schema_href=routes.SCHEMAS + SCHEMA_FILE,
             script_href=SCRIPT,
+            style_href=STYLE,
             guide_href=routes.STAFF_GUIDE,
             new_file_page=repo.new_file_page if repo else None,
             template_href=repo.new_file_in(folder, TEMPLATE) if repo else None,

@@ -98,6 +98,15 @@ def test_the_vendored_validator_is_the_npm_package_unchanged():
         assert (VENDOR / name).read_bytes() == (PACKAGE / "dist" / "esm" / name).read_bytes(), name
 
 
+def test_pages_without_the_form_carry_none_of_it():
+    # Every page loads site.js and style.css: the form adds nothing to them but the rule that
+    # keeps it hidden without JavaScript.
+    assert "report" not in (ROOT / "docs" / "assets" / "site.js").read_text("utf-8")
+    style = (ROOT / "docs" / "assets" / "style.css").read_text("utf-8")
+    assert [line for line in style.splitlines() if "report-" in line] == [
+        ".md-typeset .report-form[hidden] { display: none; }"]
+
+
 def test_the_form_script_has_no_rule_of_a_report_written_in_it():
     script = (ROOT / "docs" / "assets" / "bao-cao.js").read_text("utf-8")
     # The values the schema holds (states, the percent's bounds, the field names) are not here.
@@ -242,12 +251,13 @@ def test_the_form_code_loads_only_when_the_form_is_opened(chromium, repo_server)
     server.sent.clear()
     page.goto(server.base + routes.task(TASK))
     server.wait_loaded()
-    form_files = ("bao-cao.js", "/vendor/", "bao-cao.schema.json")
+    form_files = ("bao-cao.js", "bao-cao.css", "/vendor/", "bao-cao.schema.json")
     assert [p for p, _ in server.sent if any(f in p for f in form_files)] == []
     page.locator("#bieu-mau-bao-cao > summary").click()
     page.wait_for_selector("form[data-ready]", state="attached")
     fetched = [p for p, _ in server.sent]
     assert any(p.endswith("/assets/bao-cao.js") for p in fetched), fetched
+    assert any(p.endswith("/assets/bao-cao.css") for p in fetched), fetched
     assert any(p.endswith("/du-lieu/schema/bao-cao.schema.json") for p in fetched), fetched
     context.close()
     assert watch.errors == [] and watch.outside == []
