@@ -45,6 +45,10 @@ reporter: <mã cơ quan báo cáo, ví dụ so-noi-vu>
 """
 
 
+# Where report files are in the repository (the report form's file names start with it).
+REPOSITORY_FOLDER = "data/tien-do"
+
+
 def report_path(task_id: str, day: date) -> str:
     """Where a report lives, relative to data/tien-do/ (the form and the guide use it too)."""
     return f"{task_id}/{day.isoformat()}.yaml"

@@ -42,6 +42,6 @@ def define_env(env) -> None:
                              repo=repository(env.conf)), "staff_people")
     # The generated pages (macros.site.hooks): one per task and per agency.
     env.macro(lambda task_id: render("task_page.html", view=TaskPage.of(
-        plan(), task_id, get_news(env.conf))), "task_page")
+        plan(), task_id, get_news(env.conf), repository(env.conf))), "task_page")
     env.macro(lambda agency_id: render("agency_page.html", view=AgencyPage.of(
         plan(), agency_id, get_news(env.conf))), "agency_page")

@@ -12,10 +12,19 @@ class Repository:
     url: str  # https://github.com/<owner>/<name>, without a trailing slash
     branch: str
 
+    @property
+    def new_file_page(self) -> str:
+        """GitHub's new-file page on the branch, without a query (the report form adds one)."""
+        return f"{self.url}/new/{quote(self.branch)}"
+
     def new_file(self, filename: str, value: str | None = None) -> str:
         """GitHub's page that creates `filename` (relative to the repository) with `value`."""
         query = {"filename": filename, **({"value": value} if value is not None else {})}
-        return f"{self.url}/new/{quote(self.branch)}?{urlencode(query, quote_via=quote)}"
+        return f"{self.new_file_page}?{urlencode(query, quote_via=quote)}"
+
+    def new_file_in(self, folder: str, value: str) -> str:
+        """GitHub's new-file page opened in `folder`, with an empty file name and `value`."""
+        return f"{self.new_file_page}/{quote(folder)}?{urlencode({'value': value}, quote_via=quote)}"
 
     def tree(self, folder: str) -> str:
         return f"{self.url}/tree/{quote(self.branch)}/{folder}"

@@ -12,6 +12,7 @@ from ..model.plan import Plan, Task
 from ..model.reports import Report
 from ..model.status import DisplayState
 from .common import Link, RoleView, TaskLine, schedule_meaning
+from .report_form import NewFilePages, ReportForm
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,11 @@ class TaskPage:
     appendix: tuple[AppendixBlock, ...]
     reports: tuple[ReportRow, ...]
     posts: tuple[NewsPost, ...]
+    form: ReportForm  # «Báo cáo tiến độ»: the report form, or the guide without JavaScript
 
     @classmethod
-    def of(cls, plan: Plan, task_id: str, news: News) -> TaskPage:
+    def of(cls, plan: Plan, task_id: str, news: News,
+           repo: NewFilePages | None = None) -> TaskPage:
         task = plan.task(task_id)
         status = plan.status(task)
         where = f"Mục {task.label} của Kế hoạch số {plan.document.number}"
@@ -103,6 +106,7 @@ class TaskPage:
             appendix=tuple(_appendix_block(plan, task, row) for row in task.appendix_rows),
             reports=tuple(_report_row(plan, r) for r in status.reports),
             posts=news.posts_for_task(task.id),
+            form=ReportForm.of(plan, task, repo),
         )
 
 

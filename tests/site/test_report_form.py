@@ -1,0 +1,295 @@
+"""The «Báo cáo tiến độ» form of a task page, in real builds and a real Chromium.
+
+A valid entry becomes a link to GitHub's new-file page whose file name and content pass the
+project's own validator unchanged; invalid entries show Vietnamese errors beside their fields and
+no link. The form's code loads only when it is opened. Without JavaScript the page links the guide
+and the blank template; without a repository address it says so and links nowhere.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+import yaml
+
+from macros import routes
+from macros.load.reports import TEMPLATE
+from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, copy_data
+from tests.support.browser import SiteServer, new_context, run_axe
+from tests.support.plans import load
+
+REPO = "https://github.com/vi-du/ke-hoach-68"
+TASK = "ii-2-1-1"
+VENDOR = ROOT / "docs" / "assets" / "vendor" / "cfworker-json-schema"
+PACKAGE = ROOT / "node_modules" / "@cfworker" / "json-schema"
+# Whatever a generic validator says is English: none of it may reach the person filling the form.
+ENGLISH = re.compile(r"\b(instance|schema|property|does not|match|expected|invalid|required)\b", re.I)
+
+
+def _serve(tmp_path_factory, name: str, **env: str):
+    dest = tmp_path_factory.mktemp(name)
+    result = build_site(dest, SITE_URL=TEST_SITE_URL, **env)
+    assert result.returncode == 0, result.stderr
+    with SiteServer(dest, prefix=urlsplit(TEST_SITE_URL).path) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def repo_server(tmp_path_factory):
+    """The real site built with a repository address, as the workflows build it."""
+    yield from _serve(tmp_path_factory, "site-repo", REPO_URL=REPO, REPO_BRANCH="main")
+
+
+@pytest.fixture(scope="module")
+def bare_server(tmp_path_factory):
+    """The real site built without a repository address (a local build without REPO_URL)."""
+    yield from _serve(tmp_path_factory, "site-bare", REPO_URL="")
+
+
+def _open_form(chromium, server, **options):
+    context, watch = new_context(chromium, server, **options)
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(server.base + routes.task(TASK))
+    page.locator("#bieu-mau-bao-cao > summary").click()
+    page.wait_for_selector("form[data-ready]", state="attached")
+    return context, watch, page
+
+
+def _fill_valid(page, day: str = "2019-03-01") -> None:
+    page.fill("#bao-cao-ngay", day)
+    page.select_option("#bao-cao-state", "hoàn thành")
+    page.fill("#bao-cao-percent", "100")
+    # A colon and a hash, which YAML reads as syntax unless the value is quoted.
+    page.fill("#bao-cao-done", "Đã ban hành Quyết định số 12/QĐ-UBND: về việc sắp xếp # phòng")
+    page.locator("[data-add-evidence]").click()
+    page.locator("[data-evidence-list] > fieldset").nth(0).locator("[data-sub=number]").fill(
+        "Quyết định số 12/QĐ-UBND")
+    page.locator("[data-evidence-list] > fieldset").nth(0).locator("[data-sub=date]").fill(
+        "2019-02-20")
+    page.locator("[data-evidence-list] > fieldset").nth(0).locator("[data-sub=url]").fill(
+        "https://tuyenquang.gov.vn/van-ban/12-qd-ubnd")
+    page.locator("[data-add-evidence]").click()
+    page.locator("[data-evidence-list] > fieldset").nth(1).locator("[data-sub=number]").fill(
+        "Báo cáo số 5/BC-SNV")
+    page.select_option("#bao-cao-reporter", "so-noi-vu")
+    page.fill("#bao-cao-completed_on", "2019-02-28")
+    page.fill("#bao-cao-note", "Dòng một\nDòng hai: «yes»")
+
+
+def _submit(page) -> None:
+    page.locator(".report-form__form button[type=submit]").click()
+
+
+def test_the_vendored_validator_is_the_npm_package_unchanged():
+    pinned = json.loads((ROOT / "package.json").read_text("utf-8"))["devDependencies"]
+    installed = json.loads((PACKAGE / "package.json").read_text("utf-8"))
+    assert installed["version"] == pinned["@cfworker/json-schema"]
+    assert installed["license"] == "MIT"
+    assert f"@cfworker/json-schema {installed['version']}" in (VENDOR / "LICENSE.txt").read_text("utf-8")
+    shipped = sorted(p.name for p in (PACKAGE / "dist" / "esm").glob("*.js"))
+    assert sorted(p.name for p in VENDOR.glob("*.js")) == shipped
+    for name in shipped:
+        assert (VENDOR / name).read_bytes() == (PACKAGE / "dist" / "esm" / name).read_bytes(), name
+
+
+def test_pages_without_the_form_carry_none_of_it():
+    # Every page loads site.js and style.css: the form adds nothing to them but the rule that
+    # keeps it hidden without JavaScript.
+    assert "report" not in (ROOT / "docs" / "assets" / "site.js").read_text("utf-8")
+    style = (ROOT / "docs" / "assets" / "style.css").read_text("utf-8")
+    assert [line for line in style.splitlines() if "report-" in line] == [
+        ".md-typeset .report-form[hidden] { display: none; }"]
+
+
+def test_the_form_script_has_no_rule_of_a_report_written_in_it():
+    script = (ROOT / "docs" / "assets" / "bao-cao.js").read_text("utf-8")
+    # The values the schema holds (states, the percent's bounds, the field names) are not here.
+    for word in ("hoàn thành", "đang thực hiện", "100", "completed_on", "reporter", "https?"):
+        assert word not in script, word
+
+
+def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, repo_server,
+                                                                     tmp_path):
+    server = repo_server
+    context, watch, page = _open_form(chromium, server)
+    # The task's own agencies come first, then every other agency.
+    plan = load(DATA)
+    own = [a for a in plan.agencies_answering_for(plan.task(TASK)) if not plan.agency(a).group]
+    groups = page.locator("#bao-cao-reporter optgroup")
+    assert groups.nth(0).locator("option").evaluate_all("os => os.map(o => o.value)") == own
+    others = groups.nth(1).locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert set(others).isdisjoint(own) and len(own) + len(others) == len(
+        [a for a in plan.registry.agencies if not a.group])
+
+    _fill_valid(page)
+    _submit(page)
+    link = page.locator("[data-result-link]")
+    link.wait_for(state="visible")
+    href = link.get_attribute("href")
+    assert page.locator(".report-form__error:visible").count() == 0
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO}/new/main"
+    query = parse_qs(url.query, keep_blank_values=True, strict_parsing=True)
+    [filename], [value] = query["filename"], query["value"]
+    assert filename == f"data/tien-do/{TASK}/2019-03-01.yaml"
+    assert value.splitlines()[0] == TEMPLATE.splitlines()[0]  # the schema line for editors
+    # The template's field order.
+    keys = [line.split(":")[0] for line in value.splitlines() if re.match(r"^[a-z_]+:", line)]
+    assert keys == ["state", "done", "reporter", "percent", "evidence", "completed_on", "note"]
+    assert yaml.safe_load(value) == {
+        "state": "hoàn thành", "percent": 100, "reporter": "so-noi-vu",
+        "done": "Đã ban hành Quyết định số 12/QĐ-UBND: về việc sắp xếp # phòng",
+        "evidence": [{"number": "Quyết định số 12/QĐ-UBND",
+                      "date": __import__("datetime").date(2019, 2, 20),
+                      "url": "https://tuyenquang.gov.vn/van-ban/12-qd-ubnd"},
+                     {"number": "Báo cáo số 5/BC-SNV"}],
+        "completed_on": __import__("datetime").date(2019, 2, 28),
+        "note": "Dòng một\nDòng hai: «yes»",
+    }
+
+    # The file, exactly as GitHub would commit it, in a copy of the data: the validator passes.
+    data = copy_data(tmp_path)
+    target = data / Path(filename).relative_to("data")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(value, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli.validate", "--data", str(data)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    # And the validator did read it: the same file with percent 140 fails.
+    target.write_text(value.replace("percent: 100", "percent: 140"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli.validate", "--data", str(data)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0 and "percent" in run.stdout + run.stderr
+
+
+def test_invalid_entries_show_vietnamese_errors_beside_their_fields_and_no_link(chromium,
+                                                                               repo_server):
+    context, watch, page = _open_form(chromium, repo_server)
+    _fill_valid(page)
+    page.fill("#bao-cao-percent", "140")
+    page.fill("#bao-cao-done", "   ")
+    page.select_option("#bao-cao-state", "đang thực hiện")  # yet a completion date is given
+    page.locator("[data-evidence-list] > fieldset").nth(0).locator("[data-sub=url]").fill(
+        "javascript:alert(1)")
+    page.locator("[data-evidence-list] > fieldset").nth(1).locator("[data-sub=number]").fill("")
+    page.locator("[data-evidence-list] > fieldset").nth(1).locator("[data-sub=date]").fill(
+        "2019-02-21")
+    _submit(page)
+    page.wait_for_selector(".report-form__error:visible")
+
+    def error_of(input_selector: str) -> str:
+        field = page.locator(input_selector)
+        assert field.get_attribute("aria-invalid") == "true", input_selector
+        error_id = field.get_attribute("id") + "-loi"
+        assert error_id in field.get_attribute("aria-describedby").split()
+        # Beside its field: in the same field box, right under it.
+        box = page.locator(f"#{error_id}")
+        assert box.is_visible()
+        assert box.evaluate("(e, f) => e.parentElement === f.parentElement", field.element_handle())
+        return box.inner_text()
+
+    evidence = "[data-evidence-list] > fieldset"
+    errors = {
+        "percent": error_of("#bao-cao-percent"),
+        "done": error_of("#bao-cao-done"),
+        "completed_on": error_of("#bao-cao-completed_on"),
+        "url": error_of(f"{evidence}:nth-child(1) [data-sub=url]"),
+        "number": error_of(f"{evidence}:nth-child(2) [data-sub=number]"),
+    }
+    assert errors["percent"] == "Không được lớn hơn 100. Số nguyên từ 0 đến 100."
+    assert errors["done"] == "Chưa điền ô này."
+    assert errors["completed_on"].startswith("Không điền ô này trong trường hợp này.")
+    assert "«hoàn thành»" in errors["completed_on"]
+    assert errors["url"] == "Viết chưa đúng dạng. Bắt đầu bằng http:// hoặc https://."
+    assert errors["number"].startswith("Chưa điền ô này.")
+    for text in errors.values():
+        assert not ENGLISH.search(text), text
+    # Fields without a problem show none.
+    assert page.locator("#bao-cao-state").get_attribute("aria-invalid") is None
+    assert not page.locator("#bao-cao-state-loi").is_visible()
+    # No link, and the summary says how many problems there are.
+    assert page.locator("[data-result]").is_hidden()
+    assert page.locator("[data-result-link][href]").count() == 0
+    assert page.locator("[data-status]").inner_text().startswith("Báo cáo còn 5 lỗi")
+    assert run_axe(page) == []
+
+    # «hoàn thành» without a completion date is refused too.
+    page.select_option("#bao-cao-state", "hoàn thành")
+    page.fill("#bao-cao-completed_on", "")
+    page.fill("#bao-cao-percent", "100")
+    page.fill("#bao-cao-done", "Đã xong.")
+    page.locator(f"{evidence}:nth-child(1) [data-sub=url]").fill("")
+    page.locator(f"{evidence}:nth-child(2) [data-remove-evidence]").click()
+    _submit(page)
+    assert error_of("#bao-cao-completed_on").startswith("Chưa điền ô này.")
+    assert page.locator("[data-result-link][href]").count() == 0
+
+    # Put right, the link appears; a change after that takes it away until the next check.
+    page.fill("#bao-cao-completed_on", "2019-02-28")
+    _submit(page)
+    page.locator("[data-result-link]").wait_for(state="visible")
+    assert page.locator(".report-form__error:visible").count() == 0
+    page.fill("#bao-cao-percent", "90")
+    assert page.locator("[data-result-link][href]").count() == 0
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_the_form_code_loads_only_when_the_form_is_opened(chromium, repo_server):
+    server = repo_server
+    context, watch = new_context(chromium, server)
+    page = context.new_page()
+    server.sent.clear()
+    page.goto(server.base + routes.task(TASK))
+    server.wait_loaded()
+    form_files = ("bao-cao.js", "bao-cao.css", "/vendor/", "bao-cao.schema.json")
+    assert [p for p, _ in server.sent if any(f in p for f in form_files)] == []
+    page.locator("#bieu-mau-bao-cao > summary").click()
+    page.wait_for_selector("form[data-ready]", state="attached")
+    fetched = [p for p, _ in server.sent]
+    assert any(p.endswith("/assets/bao-cao.js") for p in fetched), fetched
+    assert any(p.endswith("/assets/bao-cao.css") for p in fetched), fetched
+    assert any(p.endswith("/du-lieu/schema/bao-cao.schema.json") for p in fetched), fetched
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_without_javascript_the_page_links_the_guide_and_the_blank_template(chromium, repo_server):
+    context, _ = new_context(chromium, repo_server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(repo_server.base + routes.task(TASK))
+    assert page.locator("#bieu-mau-bao-cao").is_hidden()  # the form needs its script
+    section = page.locator(".report-section")
+    guide = section.locator(f"a[href$='{routes.STAFF_GUIDE}']").first
+    assert guide.is_visible()
+    href = section.locator("[data-template-link]").get_attribute("href")
+    context.close()
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{unquote(url.path)}" == f"{REPO}/new/main/data/tien-do/{TASK}"
+    assert parse_qs(url.query)["value"] == [TEMPLATE]
+
+
+def test_without_a_repository_address_the_form_says_so_and_links_nowhere(chromium, bare_server):
+    context, watch, page = _open_form(chromium, bare_server)
+    section = page.locator(".report-section")
+    assert "chưa được cho biết địa chỉ kho mã" in section.locator("[data-no-repo]").inner_text()
+    assert section.locator("[data-template-link]").count() == 0
+    _fill_valid(page)
+    _submit(page)
+    page.locator("[data-result]").wait_for(state="visible")
+    assert "chưa được cho biết địa chỉ kho mã" in page.locator("[data-result]").inner_text()
+    assert page.locator("[data-result-yaml]").inner_text().startswith("# yaml-language-server")
+    # Every link of the section leads somewhere on the site.
+    hrefs = section.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h and not h.startswith(("http", "#", "javascript")) for h in hrefs), hrefs
+    context.close()
+    assert watch.errors == [] and watch.outside == []

@@ -1,0 +1,46 @@
+"""The report form's view on a small plan in memory: the agencies, the order, the links."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from macros.load.reports import TEMPLATE
+from macros.model.reports import ReportedState
+from macros.site.repository import Repository
+from macros.views.report_form import ReportForm
+from tests.support.small_plan import small_plan
+
+
+def test_the_task_s_own_agencies_come_first_and_every_other_follows():
+    plan = small_plan()
+    task = plan.task("t-2")
+    form = ReportForm.of(plan, task, None)
+    own = [a for a in plan.agencies_answering_for(task) if not plan.agency(a).group]
+    assert [a.id for a in form.own_agencies] == own and own
+    assert [a.id for a in form.own_agencies + form.other_agencies] == sorted(
+        (a.id for a in plan.registry.agencies if not a.group),
+        key=lambda a: (a not in own, [x.id for x in plan.registry.agencies].index(a)))
+    assert form.states == tuple(s.value for s in ReportedState)
+    assert form.folder == "data/tien-do/t-2"
+
+
+def test_the_field_order_and_labels_are_the_template_s_and_the_models():
+    form = ReportForm.of(small_plan(), small_plan().task("t-2"), None)
+    assert form.order == ("state", "done", "reporter", "percent", "evidence", "completed_on",
+                          "revised_due", "note")
+    assert form.evidence_order == ("number", "date", "url")
+    assert form.labels["percent"] == "Tỷ lệ hoàn thành (%)"
+    assert form.required == {"state", "done", "reporter", "evidence.number"}
+
+
+def test_without_a_repository_nothing_links_to_github():
+    form = ReportForm.of(small_plan(), small_plan().task("t-2"), None)
+    assert form.new_file_page is None and form.template_href is None
+
+
+def test_with_a_repository_the_blank_template_opens_in_the_task_s_folder():
+    repo = Repository("https://github.com/vi-du/ke-hoach-68", "nhánh chính")
+    form = ReportForm.of(small_plan(), small_plan().task("t-2"), repo)
+    assert form.new_file_page == "https://github.com/vi-du/ke-hoach-68/new/nh%C3%A1nh%20ch%C3%ADnh"
+    url = urlsplit(form.template_href)
+    assert url.path == "/vi-du/ke-hoach-68/new/nh%C3%A1nh%20ch%C3%ADnh/data/tien-do/t-2"
+    assert parse_qs(url.query) == {"value": [TEMPLATE]}
