@@ -29,12 +29,17 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
+# The kinds of role as open-data codes: chủ trì/thực hiện, phối hợp, cho ý kiến, quyết định.
+KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kien",
+              "deciding": "quyet-dinh"}
+
+
 def _names(plan: Plan, ids) -> list[str]:
     return [plan.agency(a).name for a in ids]
 
 
 def _roles(plan: Plan, roles) -> list[dict[str, Any]]:
-    return [{"loai": role.kind, "thuat_ngu": role.term, "loi_van": role.text,
+    return [{"loai": KIND_CODES[role.kind], "thuat_ngu": role.term, "loi_van": role.text,
              "ma_co_quan": list(role.agencies), "ten_co_quan": _names(plan, role.agencies),
              "tieu_de_muc": role.heading, "dong_phu_luc": role.row} for role in roles]
 
@@ -65,7 +70,8 @@ TASK_FIELDS = [
     Field("noi_dung", "Nội dung", "Lời văn của nhiệm vụ, nguyên văn Kế hoạch.",
           lambda plan, t: t.text),
     Field("trach_nhiem", "Trách nhiệm theo lời văn",
-          "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có thuật ngữ văn bản "
+          "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có loại (chu-tri, "
+          "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản "
           "dùng («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì», «Phối hợp với»), lời văn, mã và "
           "tên cơ quan, và mục có tiêu đề nêu tên cơ quan (nếu có). Trong CSV: «thuật ngữ: tên cơ "
           "quan».",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from . import naming
@@ -182,8 +182,9 @@ class Plan:
         leads = set(task.role_agencies("lead"))
         for agency_id in list(leads):
             leads |= {group.id for group in self.groups_above(agency_id)}
-        upcoming = [next(duty.upcoming(self.as_of)).day for duty in self.duties
-                    if leads & set(duty.data.reporters)]
+        # "trước ngày 30": on the 30th itself the next report is the following one.
+        upcoming = [next(duty.upcoming(self.as_of + timedelta(days=1))).day
+                    for duty in self.duties if leads & set(duty.data.reporters)]
         return min(upcoming) if upcoming else None
 
     @property
@@ -276,6 +277,10 @@ class Plan:
                  tuple(self.agency(a) for a in duty.to), self.agency(duty.send_to))
             for order, duty in enumerate(self.data.reporting)
         )
+
+    def duties_for_task(self, task: Task) -> tuple[Duty, ...]:
+        """The reporting duties whose words are this task's: its schedule is theirs."""
+        return tuple(d for d in self.duties if d.task_id == task.id)
 
     def duties_reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
         """Duties the agency reports under: its own, then those of its groups (with the group)."""
@@ -373,7 +378,10 @@ class Plan:
             ),
             "start_only": sum(1 for s in schedules if s and not s.due
                               and s.recurrence is tf.Recurrence.NONE),
-            "without_timeframe": sum(1 for s in schedules if s is None),
+            # A task whose words are a reporting duty's has its dates in the reporting calendar.
+            "reporting": sum(1 for t in self.tasks if self.duties_for_task(t)),
+            "without_timeframe": sum(1 for t in self.tasks
+                                     if t.schedule is None and not self.duties_for_task(t)),
             "without_lead": sum(1 for t in self.tasks if not t.role_agencies("lead")),
             "overdue": sum(1 for t in self.tasks if self.status(t).is_overdue),
             "implements": len(self.data.implements),

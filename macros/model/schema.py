@@ -469,9 +469,22 @@ class ReportingDuty(Model):
     to: Annotated[AgencyList, Field(min_length=1)]
     send_to: KnownAgency
     period_days: Annotated[int, Field(ge=1, le=366)]  # "Định kỳ 15 ngày báo cáo 1 lần"
+    words: Text  # the task's own words for the days: "trước ngày 13 và ngày 27 hằng tháng, ..."
     monthly_days: Annotated[list[Annotated[int, Field(ge=1, le=31)]], Field(min_length=1),
                             AfterValidator(_distinct)]
     yearly: list[YearlyDay] = []
+
+    @field_validator("words")
+    @classmethod
+    def _words_in_text(cls, value: str, info: ValidationInfo) -> str:
+        if "task" in info.data and value not in state_of(info).task_texts.get(info.data["task"], ""):
+            raise problem(
+                "Cụm «{words}» không có trong lời văn của nhiệm vụ «{id}». Cách sửa: chép đúng "
+                "như văn bản.",
+                words=value,
+                id=info.data["task"],
+            )
+        return value
 
     @field_validator("period_days")
     @classmethod

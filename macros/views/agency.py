@@ -138,13 +138,15 @@ class AgencyPage:
 
     @property
     def figures(self) -> tuple[tuple[int, str], ...]:
-        """The counts at the top of the page, each with its words."""
-        own = [(len(self.plan.tasks_for(self.id, kind)), KIND_LABELS[kind].lower())
-               for kind in BODY_KINDS]
-        out = own
-        if self.memberships:
-            out.append((len(self.tasks), "nhiệm vụ kể cả với tư cách thành viên nhóm"))
-        out.append((self.overdue, "quá hạn, chưa có báo cáo hoàn thành"))
+        """The counts at the top of the page, each with its words: first everything the agency
+        answers for (itself and through its groups) and how much of it is overdue, then what the
+        plan names it for by name."""
+        named = [(len(self.plan.tasks_for(self.id, kind)),
+                  f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
+        out = [(len(self.tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
+                if self.memberships else "nhiệm vụ được giao"),
+               (self.overdue, "quá hạn, chưa có báo cáo hoàn thành")]
+        out += named
         out.append((sum(1 for m in self.appendix if m.via is None), "lần được nêu tên trong Phụ lục"))
         return tuple(out)
 

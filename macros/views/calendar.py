@@ -10,7 +10,7 @@ from ..model.plan import Plan
 from ..model.reporting import Deadline, Duty
 from ..model.schema import Standing
 from .agency import Due, dues_in_month
-from .common import Link, agency_link
+from .common import Link, TaskLine, agency_link
 from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, of_plan
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
@@ -49,8 +49,10 @@ class TimelinePage:
     parts: list[Group]
     leads: list[Group]
     chunks: list[Chunk] = ()  # the chart in pages, for a plan too large for one (none at 1x)
+    undated: tuple[TaskLine, ...] = ()  # tasks not on the axis: no timeframe, or a duty's dates
 
     @classmethod
     def of(cls, plan: Plan) -> TimelinePage:
         line = of_plan(plan)
-        return cls(line, by_part(plan, line), by_lead(plan, line), chunks(plan, line))
+        return cls(line, by_part(plan, line), by_lead(plan, line), chunks(plan, line),
+                   tuple(TaskLine.of(plan, t) for t in line.undated))

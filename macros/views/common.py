@@ -105,6 +105,8 @@ class TaskLine:
         row = task.schedule_source
         if status.revised_due:
             when = f"{short_date(status.revised_due)} (điều chỉnh)"
+        elif task.schedule is None and plan.duties_for_task(task):
+            when = "Báo cáo định kỳ"
         else:
             when = schedule_short(task.schedule)
         return cls(

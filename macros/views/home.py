@@ -49,6 +49,7 @@ class HomePage:
             Figure(f["overdue"], "nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"),
             Figure(f["recurring"], "nhiệm vụ thường xuyên, hằng năm hoặc theo kế hoạch riêng"),
             Figure(f["start_only"], "nhiệm vụ chỉ ghi thời điểm bắt đầu"),
+            Figure(f["reporting"], "nhiệm vụ báo cáo định kỳ, theo lịch báo cáo"),
             Figure(f["without_timeframe"], "nhiệm vụ không ghi thời hạn"),
         )
         return cls(lead, figures, state_counts(plan, plan.tasks), f["overdue"],

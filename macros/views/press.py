@@ -15,7 +15,7 @@ from ..model.schema import Kind
 class PressTask:
     task: Task
     role: Role
-    agency_names: str
+    agency_names: str  # the body's own words naming them
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class PressPage:
         for task in plan.tasks:
             for role in task.roles:
                 if press & set(role.agencies):
-                    names = "; ".join(plan.agency(a).name for a in role.agencies)
-                    tasks.append(PressTask(task, role, names))
+                    tasks.append(PressTask(task, role, role.text))
         numbered = next(t for t in plan.tasks if t.node.number)
         doc = plan.document
         base = site_url or "/"

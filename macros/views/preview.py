@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import routes
-from ..model.dates import long_date
+from ..model.dates import long_date, short_date
 from ..model.naming import task_clause
 from ..model.plan import Plan, Task
 from ..model.roles import BODY_KINDS, KIND_LABELS
@@ -70,20 +70,24 @@ def home(plan: Plan) -> Preview:
 
 
 def deadline(plan: Plan, task: Task) -> str:
-    """'Hạn: ngày 31 tháng 12 năm 2019' (the current due date, revised by a report if so), else
-    the plan's own words for when ('Thời gian: «thực hiện thường xuyên»'), saying whose words
-    they are when they are not the task's own."""
-    due = plan.status(task).due
-    if due:
-        return f"Hạn: {long_date(due)}"
+    """When, in the plan's own words, with the date the site computed from them said to be the
+    site's: 'Thời hạn: «hoàn thành trong năm 2019» (trang web tính hạn: 31/12/2019)'. A revised
+    deadline is the report's; words that are not the task's own say whose they are."""
+    status = plan.status(task)
+    if status.revised_due:
+        return f"Hạn điều chỉnh theo báo cáo: {long_date(status.revised_due)}"
+    computed = f" (trang web tính hạn: {short_date(status.due)})" if status.due else ""
     if task.timeframe and task.timeframe.heading:
-        return f"Thời gian (tiêu đề mục {task.timeframe.heading}): «{task.timeframe.text.strip()}»"
+        return (f"Thời hạn (tiêu đề mục {task.timeframe.heading}): "
+                f"«{task.timeframe.text.strip()}»{computed}")
     if task.timeframe:
-        return f"Thời gian: «{task.timeframe.text.strip()}»"
+        return f"Thời hạn: «{task.timeframe.text.strip()}»{computed}"
     for row in task.appendix_rows:
         start, end = row.start_text, row.completion_text
-        return (f"Thời gian theo Phụ lục: «{start}»" if start == end
-                else f"Thời gian theo Phụ lục: «{start}» – «{end}»")
+        words = f"«{start}»" if start == end else f"«{start}» – «{end}»"
+        return f"Thời hạn theo Phụ lục: {words}{computed}"
+    for duty in plan.duties_for_task(task):
+        return f"Báo cáo định kỳ: «{duty.data.words}»"
     return "Kế hoạch không ghi thời hạn"
 
 
@@ -93,7 +97,8 @@ def responsible(plan: Plan, task: Task) -> str | None:
     lead = task.role("lead")
     if lead is None:
         return None
-    return f"{lead.term}: {', '.join(plan.agency(a).name for a in lead.agencies)}"
+    where = f" (tiêu đề mục {lead.heading})" if lead.heading else ""
+    return f"{lead.term}: {lead.text}{where}"
 
 
 def task(plan: Plan, task: Task) -> Preview:

@@ -81,7 +81,10 @@ class ReportForm:
     @classmethod
     def of(cls, plan: Plan, task: Task, repo: NewFilePages | None) -> ReportForm:
         own = plan.agencies_answering_for(task)
-        reporters = [a for a in plan.registry.agencies if not a.group]
+        # The task's own bodies first, groups included ("Các tổ chức hội quần chúng" leads a
+        # task); then the others of the province and districts, not national bodies.
+        reporters = [a for a in plan.registry.agencies
+                     if a.id in own or (not a.group and a.level.value != "trung-uong")]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(
             task_id=task.id,

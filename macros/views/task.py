@@ -3,7 +3,7 @@ is due and how that date was computed, where it stands, and its reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .. import routes
 from ..model.dates import long_date
@@ -21,7 +21,7 @@ class TimeframeRow:
 
     source: str  # "Kế hoạch, mục II.3.1, ý 2", "Tiêu đề mục II.2.2", "Phụ lục, dòng 3"
     href: str | None  # where the words stand in the plan text
-    words: str  # quoted as written
+    words: str  # the words, quoted as written (each cell apart for a Phụ lục row)
     meaning: str
 
 
@@ -80,7 +80,7 @@ class TaskPage:
         status = plan.status(task)
         where = f"Mục {task.label} của Kế hoạch số {plan.document.number}"
         if task.section_title:
-            where += f", mục «{task.section_title}»"
+            where += f", thuộc «{task.section_title}»"
         last = status.last
         return cls(
             task=task,
@@ -99,7 +99,7 @@ class TaskPage:
             roles_note=None if task.roles else (
                 "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
                 + (" Cơ quan được nêu trong Phụ lục ở dưới." if task.appendix_rows else "")),
-            timeframes=_timeframes(task),
+            timeframes=_timeframes(task) + _reporting(plan, task),
             due_sentence=_due_sentence(task),
             sources_differ=_sources_differ(task),
             revised_due=status.revised_due,
@@ -116,13 +116,25 @@ def _timeframes(task: Task) -> tuple[TimeframeRow, ...]:
         tf_ = task.timeframe
         source = (f"Tiêu đề mục {tf_.heading} (chung cho các nhiệm vụ của mục)" if tf_.heading
                   else f"Kế hoạch, mục {task.label}")
-        rows.append(TimeframeRow(source, routes.task_in_plan(task.id), tf_.text,
+        rows.append(TimeframeRow(source, routes.task_in_plan(task.id), f"«{tf_.text}»",
                                  schedule_meaning(tf_.schedule)))
     for row in task.appendix_rows:
-        words = (row.start_text if row.start_text == row.completion_text
-                 else f"{row.start_text} – {row.completion_text}")
+        words = (f"Thời gian thực hiện: «{row.start_text}»; thời gian hoàn thành: "
+                 f"«{row.completion_text}»")
         rows.append(TimeframeRow(f"Phụ lục, dòng {row.number}", routes.appendix_row(row.number),
                                  words, schedule_meaning(row.schedule)))
+    return tuple(rows)
+
+
+def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
+    """A task whose words are a reporting duty: its schedule, quoted, and the next date."""
+    rows = []
+    for duty in plan.duties_for_task(task):
+        coming = next(duty.upcoming(plan.as_of + timedelta(days=1))).day
+        rows.append(TimeframeRow(
+            f"Kế hoạch, mục {task.label} (chế độ báo cáo)", routes.task_in_plan(task.id),
+            f"«Định kỳ {duty.data.period_days} ngày» … «{duty.data.words}»",
+            f"Báo cáo định kỳ; hạn tiếp theo theo lời văn: {long_date(coming)}. Xem lịch báo cáo."))
     return tuple(rows)
 
 

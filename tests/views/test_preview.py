@@ -29,12 +29,16 @@ def test_home_title_comes_from_the_document_and_its_issuer():
 
 
 def test_task_deadline_is_the_due_date_else_the_plan_words():
-    assert preview.deadline(PLAN, PLAN.task("ii-3-1-2")) == "Hạn: ngày 31 tháng 12 năm 2018"
+    assert preview.deadline(PLAN, PLAN.task("ii-3-1-2")) == (
+        "Thời hạn: «hoàn thành trong năm 2018» (trang web tính hạn: 31/12/2018)")
     # The heading's words, said to be the heading's.
     assert preview.deadline(PLAN, PLAN.task("ii-2-2-1")) == (
-        "Thời gian (tiêu đề mục II.2.2): «thực hiện thường xuyên»")
+        "Thời hạn (tiêu đề mục II.2.2): «thực hiện thường xuyên»")
     # No phrase of its own: the appendix row's words, said to be the Phụ lục's.
-    assert preview.deadline(PLAN, PLAN.task("ii-3-3-3")) == "Thời gian theo Phụ lục: «Thường xuyên»"
+    assert preview.deadline(PLAN, PLAN.task("ii-3-3-3")) == "Thời hạn theo Phụ lục: «Thường xuyên»"
+    # A reporting duty's task: its schedule, in its words.
+    assert preview.deadline(PLAN, PLAN.task("iii-2-2")) == (
+        "Báo cáo định kỳ: «trước ngày 15 và ngày 30 hằng tháng, ngày 30/5 và 30/11 hằng năm»")
     assert preview.deadline(PLAN, PLAN.task("ii-1-1")) == "Kế hoạch không ghi thời hạn"
 
 
@@ -43,8 +47,9 @@ def test_task_preview_says_who_when_and_state():
     shown = preview.task(PLAN, task)
     assert shown.title == task.name
     assert shown.description == (
-        "Thực hiện: Sở Nội vụ. "
-        f"Hạn: ngày 31 tháng 12 năm 2018. Trạng thái: {PLAN.status(task).state.label}.")
+        "Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). "
+        "Thời hạn: «hoàn thành trong năm 2018» (trang web tính hạn: 31/12/2018). "
+        f"Trạng thái: {PLAN.status(task).state.label}.")
     assert shown.image == routes.share_image_of_task("ii-3-1-2")
     assert shown.card.label == "Nhiệm vụ II.3.1, ý 2"
     assert shown.card.band == PLAN.status(task).state.label

@@ -31,8 +31,9 @@ def test_the_deadline_says_how_it_was_computed_and_both_sources_show():
         "năm 2019, theo lời văn «thực hiện từ năm 2018 và hoàn thành trong năm 2019» của Kế "
         "hoạch. Văn bản không ghi ngày cụ thể.")
     assert [(r.source, r.words) for r in view.timeframes] == [
-        ("Kế hoạch, mục II.2, ý 1", "thực hiện từ năm 2018 và hoàn thành trong năm 2019"),
-        ("Phụ lục, dòng 1", "Từ năm 2018 – Thường xuyên")]
+        ("Kế hoạch, mục II.2, ý 1", "«thực hiện từ năm 2018 và hoàn thành trong năm 2019»"),
+        ("Phụ lục, dòng 1",
+         "Thời gian thực hiện: «Từ năm 2018»; thời gian hoàn thành: «Thường xuyên»")]
     assert view.sources_differ  # the Phụ lục says "Thường xuyên"
 
 
