@@ -127,7 +127,7 @@ def test_the_list_by_date_has_every_dated_task_in_order(page):
 
 
 def test_tasks_without_a_timeframe_are_listed_apart(page):
-    undated = [li["data-task"] for li in page.select("#khong-ghi-thoi-han + ul li")]
+    undated = [li["data-task"] for li in page.select("#khong-ghi-thoi-han ~ ul.task-list li")]
     assert undated == [t.id for t in PLAN.tasks if t.schedule is None]
     assert "iii-1-2" in undated
 
