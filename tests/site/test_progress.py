@@ -136,6 +136,12 @@ def test_progress_tables_are_accessible(site):
         assert table.caption.get_text(strip=True)
         assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 6
         assert table.has_attr("data-sortable")
+        # On a phone a row is a card naming each fact by its cell's data-label: the heading of
+        # its column, word for word (the name and summary need none).
+        headings = [th.get_text(strip=True) for th in table.select("thead th")]
+        for row in table.select("tbody tr"):
+            labels = [cell.get("data-label") for cell in row.find_all(["th", "td"], recursive=False)]
+            assert labels == [None, None] + headings[2:], row
     assert page.select_one(".table-filters").has_attr("hidden")  # controls only with JavaScript
     chart = page.select_one("figure.chart")
     counts = {row.th.get_text(strip=True): int(row.select_one("td.num").get_text()) for row in chart.select("tbody tr")}
