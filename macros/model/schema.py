@@ -431,6 +431,9 @@ class Document(Model):
     issuer: KnownAgency
     place: Text
     signature: Signature
+    # The official original (the issuer's own publication), when known: https only. Unset, the
+    # plan page links to nothing rather than to a guess.
+    original_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")] | None = None
 
 
 class Reference(Model):

@@ -153,3 +153,25 @@ def test_task_pages_link_the_agencies_they_name(site):
     links = {a["href"] for a in page.select(".roles a")}
     assert "../../co-quan/so-thong-tin-va-truyen-thong/" in links
     assert "../../co-quan/cac-co-quan-bao-chi/" in links
+
+
+def test_each_task_card_names_lead_deadline_and_state(site):
+    """An agency page lists each task as a card: its name, lead agencies, deadline and state,
+    with how long it is overdue (tests/site/test_progress_browser.py shows them on a phone)."""
+    from macros.views.common import TaskLine
+
+    cards = page_of(site, "so-noi-vu").select("ul.task-list--cards > li")
+    assert cards
+    for card in cards:
+        task_id = re.search(r"nhiem-vu/([a-z0-9-]+)/", card.a["href"]).group(1)
+        line = TaskLine.of(PLAN, PLAN.task(task_id))
+        assert card.a.get_text() == f"Nhiệm vụ {line.label}"
+        facts = {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text().split())
+                 for dt in card.select("dl.task-card dt")}
+        assert list(facts) == ["Cơ quan chủ trì, thực hiện", "Hạn", "Trạng thái"]
+        assert facts["Cơ quan chủ trì, thực hiện"] == ("; ".join(link.text for link in line.leads)
+                                                       or "Lời văn không nêu")
+        assert facts["Hạn"].startswith(line.when)
+        assert facts["Trạng thái"] == " ".join(filter(None, [line.state.label, line.state_note]))
+    overdue = next(c for c in cards if "ii-3-1-6/" in c.a["href"])
+    assert re.search(r"Quá hạn, chưa có báo cáo hoàn thành quá hạn \d+ năm", " ".join(overdue.get_text().split()))

@@ -115,3 +115,52 @@ def test_site_is_in_vietnamese_with_ascii_urls(site):
 def test_home_page_dates_in_the_administrative_form(site):
     lead = soup(site / "index.html").select_one(".home .lead").get_text(" ", strip=True)
     assert lead.startswith("Ngày 02 tháng 7 năm 2018, Ủy ban nhân dân tỉnh Tuyên Quang ban hành")
+
+
+def identity_facts(page) -> dict[str, str]:
+    box = page.select_one("section.doc-identity")
+    assert box is not None and box.find_parent(class_="plan-text") is None  # not the document's words
+    return {dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text().split())
+            for dt in box.select("dt")}
+
+
+def test_the_plan_page_opens_with_the_documents_identity_from_the_data(site):
+    page = soup(site / "ke-hoach" / "index.html")
+    box = page.select_one("section.doc-identity")
+    # First thing after the page title, before the contents and the text.
+    assert box.find_previous_sibling() is page.select_one("article h1")
+    assert box.h2.get_text(strip=True) == "Thông tin văn bản (do trang web tổng hợp)"
+    plan = load(DATA)
+    doc = plan.document
+    assert (doc.kind, doc.number, doc.issuer, doc.date.isoformat(), doc.place) == (
+        "Kế hoạch", "68/KH-UBND", "ubnd-tinh", "2018-07-02", "Tuyên Quang")
+    assert identity_facts(page) == {
+        "Loại văn bản": doc.kind,
+        "Số, ký hiệu": doc.number,
+        "Cơ quan ban hành": plan.agency(doc.issuer).name,
+        "Ngày ban hành": "ngày 02 tháng 7 năm 2018",
+        "Nơi ban hành": doc.place,
+    }
+    assert box.select_one("a")["href"] == "../co-quan/ubnd-tinh/"
+    # No address of the original is known: no link, no placeholder.
+    assert doc.original_url is None
+    assert not box.select('a[href^="http"]') and "gốc" not in box.get_text()
+
+
+def test_the_official_original_is_linked_when_the_data_gives_it(tmp_path):
+    data = copy_data(tmp_path)
+    plan = data / "plan.yaml"
+    text = plan.read_text("utf-8")
+    anchor = "  place: Tuyên Quang\n"
+    assert text.count(anchor) == 1
+    url = "https://example.org/van-ban/68-KH-UBND.pdf"
+    plan.write_text(text.replace(anchor, f"{anchor}  original_url: {url}\n"), "utf-8")
+    result = build_site(tmp_path / "site", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "site" / "ke-hoach" / "index.html")
+    assert identity_facts(page)["Văn bản gốc"] == "Kế hoạch số 68/KH-UBND (bản gốc chính thức)"
+    assert page.select_one("section.doc-identity dd a[href^='https:']")["href"] == url
+    # Only https: a plain http address is refused with the file and field named.
+    plan.write_text(text.replace(anchor, f"{anchor}  original_url: http://example.org/68.pdf\n"), "utf-8")
+    result = build_site(tmp_path / "refused", data_dir=data)
+    assert result.returncode != 0 and "original_url" in result.stderr

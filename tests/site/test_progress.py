@@ -140,6 +140,12 @@ def test_progress_tables_are_accessible(site):
         assert table.caption.get_text(strip=True)
         assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 6
         assert table.has_attr("data-sortable")
+        # On a phone a row is a card naming each fact by its cell's data-label: the heading of
+        # its column, word for word (the name and summary need none).
+        headings = [th.get_text(strip=True) for th in table.select("thead th")]
+        for row in table.select("tbody tr"):
+            labels = [cell.get("data-label") for cell in row.find_all(["th", "td"], recursive=False)]
+            assert labels == [None, None] + headings[2:], row
     assert page.select_one(".table-filters").has_attr("hidden")  # controls only with JavaScript
     chart = page.select_one("figure.chart")
     counts = {row.th.get_text(strip=True): int(row.select_one("td.num").get_text()) for row in chart.select("tbody tr")}
@@ -269,3 +275,31 @@ def test_a_bad_report_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "ii-2-1-1/2018-07-20.yaml, dòng 2 (trường «percent»)" in result.stderr
     assert not (tmp_path / "site" / "tien-do").exists()
+
+
+DEED = "https://creativecommons.org/licenses/by/4.0/deed.vi"
+
+
+def test_the_licence_is_stated_on_the_open_data_page_and_in_every_footer(site):
+    # The open data page: the plan's text is not protected by copyright (Điều 15 Luật Sở hữu trí
+    # tuệ), the site's data and files are under CC BY 4.0, with a plain link to the deed.
+    page = soup(site / "du-lieu" / "index.html")
+    heading = page.select_one("h2#giay-phep")
+    assert heading is not None and heading.get_text(strip=True) == "Giấy phép"
+    items = [" ".join(li.get_text().split()) for li in heading.find_next_sibling("ul").select("li")]
+    plan_text, data = items
+    assert plan_text.startswith("Toàn văn Kế hoạch số 68/KH-UBND")
+    assert "Điều 15 Luật Sở hữu trí tuệ" in plan_text
+    assert "không thuộc phạm vi bảo hộ quyền tác giả" in plan_text
+    assert "(CC BY 4.0)" in data and all(name in data for name in
+                                         ("nhiem-vu.json", "nhiem-vu.csv", "bao-cao.csv"))
+    assert [a["href"] for a in heading.find_next_sibling("ul").select("a")] == [DEED]
+    # Every page's footer says the same in short (mkdocs.yml `copyright`, Material's footer).
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        footer = soup(path).select_one("footer .md-copyright")
+        assert footer is not None, path
+        text = " ".join(footer.get_text().split())
+        assert "không thuộc phạm vi bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí tuệ)" in text, path
+        assert "(CC BY 4.0)" in text and [a["href"] for a in footer.select("a")] == [DEED], path
