@@ -41,11 +41,12 @@ from macros.model import dates  # noqa: E402
 from macros.views import timeline  # noqa: E402
 from macros.site import direct  # noqa: E402
 from macros.site import render as rendering  # noqa: E402
-from macros.site.build import get_news, get_plan  # noqa: E402
+from macros.site.build import get_news, get_plan, get_site_info  # noqa: E402
 from macros.site.render import render  # noqa: E402
 from macros.site.share_images import Cache, FontMissing  # noqa: E402
 from macros.site.sharing import describe, escape_title  # noqa: E402
 from macros.views import preview  # noqa: E402
+from macros.views.operator import Operator  # noqa: E402
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
 SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
@@ -123,6 +124,8 @@ def on_files(files: Files, config) -> Files:
 @event_priority(-100)
 def on_env(env, config, files):
     env.filters["date"] = lambda moment: dates.long_date(moment.date())
+    # Who runs the site, for the footer (overrides/main.html); None when data/site.yaml is empty.
+    env.globals["operator"] = Operator.of(get_plan(config), get_site_info(config))
     return env
 
 

@@ -10,6 +10,7 @@ from ..files.opendata import REPORT_FIELDS, TASK_FIELDS
 from ..views.agency import AgencyPage, index
 from ..views.calendar import CalendarPage, TimelinePage
 from ..views.home import HomePage
+from ..views.operator import Operator
 from ..views.plan_text import PlanTextPage
 from ..views.press import PressPage
 from ..views.progress import ProgressPage
@@ -28,7 +29,9 @@ def define_env(env) -> None:
     env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
     env.macro(lambda: render("progress.html", view=ProgressPage.of(plan())), "progress_page")
     env.macro(lambda: render("open_data.html", task_fields=TASK_FIELDS,
-                             report_fields=REPORT_FIELDS), "open_data_fields")
+                             report_fields=REPORT_FIELDS,
+                             operator=Operator.of(plan(), get_site_info(env.conf))),
+              "open_data_fields")
     env.macro(lambda name: plan().key_figures[name], "plan_figure")
     env.macro(lambda: render("implements.html"), "plan_implements")
     env.macro(lambda: render("press.html", view=PressPage.of(
