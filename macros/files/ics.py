@@ -179,7 +179,7 @@ def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, da
             calendar.add_component(event)
     for task in dated_tasks(tasks):
         lead = task.role("lead")
-        summary = f"Hạn hoàn thành nhiệm vụ {task.label}"
+        summary = f"Hạn hoàn thành: {task.name}"
         if lead:
             summary += f" ({lead.term.lower()}: {_names(plan.agency(i) for i in lead.agencies)})"
         calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
@@ -189,7 +189,7 @@ def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, da
         if task.id in listed or task not in dated_tasks([task]):
             continue
         listed.add(task.id)
-        summary = (f"Hạn hoàn thành nhiệm vụ {task.label} (Phụ lục, dòng {row.number}: "
+        summary = (f"Hạn hoàn thành: {task.name} (Phụ lục, dòng {row.number}: "
                    f"{role.term.lower()})")
         calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
                                       _task_description(plan, task), stamp, link(routes.task(task.id))))

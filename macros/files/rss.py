@@ -30,7 +30,7 @@ class StateChange:
     """A task whose reported state changed: what the state feed publishes."""
 
     task_id: str
-    task_title: str  # "Nhiệm vụ II.2.1.1"
+    task_title: str  # the task's name: "Xây dựng kế hoạch thực hiện … — II.2.1.1"
     date: date  # the date of the report that recorded the new state
     old_state: str | None  # Vietnamese label; None for a task's first report
     new_state: str
@@ -97,7 +97,7 @@ def plan_state_changes(plan: Plan) -> list[StateChange]:
                 continue
             by_deadline = day == overdue_from and day not in {r.date for r in status.reports}
             history.append((day, state.label, status.due) if by_deadline else (day, state.label))
-        changes += changes_from_history(task.id, task.title, routes.task_reports(task.id),
+        changes += changes_from_history(task.id, task.name, routes.task_reports(task.id),
                                         history)
     return changes
 

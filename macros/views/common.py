@@ -84,6 +84,7 @@ class TaskLine:
     id: str
     label: str
     title: str
+    name: str  # the task's name in the plan's words, then its number (macros.model.naming)
     href: str
     summary: str
     leads: tuple[Link, ...]  # the body's lead agencies, short names
@@ -110,7 +111,8 @@ class TaskLine:
         else:
             when = schedule_short(task.schedule)
         return cls(
-            id=task.id, label=task.label, title=task.title, href=routes.task(task.id),
+            id=task.id, label=task.label, title=task.title, name=task.name,
+            href=routes.task(task.id),
             summary=task.summary, leads=leads, lead_names="; ".join(link.text for link in leads),
             when=when, when_sort=status.due.isoformat() if status.due else "",
             when_source=(f"theo Phụ lục, dòng {row.number}" if row else

@@ -114,7 +114,8 @@ def test_task_deadlines_are_all_day_events(all_feed):
     deadlines = sorted((d, s) for d, s in found if s.startswith("Hạn hoàn thành"))
     expected = sorted(t.due_date for t in PLAN.tasks if t.due_date and t.recurrence.value == "mot-lan")
     assert [d for d, _ in deadlines] == expected
-    assert ("Hạn hoàn thành nhiệm vụ II.2.1.1 (trách nhiệm thực hiện: Các cơ quan, đơn vị)"
+    assert (f"Hạn hoàn thành: {PLAN.task('ii-2-1-1').name} (trách nhiệm thực hiện: Các cơ quan, "
+            "đơn vị)"
             in [s for _, s in deadlines])
     calendar = icalendar.Calendar.from_ical(all_feed)
     task_event = next(e for e in calendar.walk("VEVENT") if e["UID"].startswith("han-ii-2-1-1@"))
