@@ -477,10 +477,19 @@ class ReportingDuty(Model):
                             AfterValidator(_distinct)]
     yearly: list[YearlyDay] = []
 
+    @staticmethod
+    def _task_text(info: ValidationInfo) -> str | None:
+        """The duty's task's words; None when the task itself failed (that one error is enough:
+        nothing else is checked against it)."""
+        if "task" not in info.data:
+            return None
+        return state_of(info).task_texts.get(info.data["task"], "")
+
     @field_validator("words")
     @classmethod
     def _words_in_text(cls, value: str, info: ValidationInfo) -> str:
-        if "task" in info.data and value not in state_of(info).task_texts.get(info.data["task"], ""):
+        text = cls._task_text(info)
+        if text is not None and value not in text:
             raise problem(
                 "Cụm «{words}» không có trong lời văn của nhiệm vụ «{id}». Cách sửa: chép đúng "
                 "như văn bản.",
@@ -492,10 +501,8 @@ class ReportingDuty(Model):
     @field_validator("period_days")
     @classmethod
     def _period_in_text(cls, value: int, info: ValidationInfo) -> int:
-        if "task" not in info.data:
-            return value
-        text = state_of(info).task_texts.get(info.data["task"], "")
-        if not re.search(rf"\b[Đđ]ịnh kỳ {value} ngày\b", text):
+        text = cls._task_text(info)
+        if text is not None and not re.search(rf"\b[Đđ]ịnh kỳ {value} ngày\b", text):
             raise problem(
                 "Lời văn của nhiệm vụ «{id}» không ghi «định kỳ {n} ngày». Cách sửa: ghi đúng số "
                 "ngày như văn bản.",
@@ -509,10 +516,8 @@ class ReportingDuty(Model):
     @field_validator("monthly_days")
     @classmethod
     def _days_in_text(cls, value: list[int], info: ValidationInfo) -> list[int]:
-        if "task" not in info.data:
-            return value
-        text = state_of(info).task_texts.get(info.data.get("task", ""), "")
-        for day in value:
+        text = cls._task_text(info)
+        for day in value if text is not None else ():
             if not re.search(rf"\bngày {day}\b", text):
                 raise problem(
                     "Ngày {day} hằng tháng không có trong lời văn của nhiệm vụ «{id}». Cách sửa: "
@@ -525,10 +530,8 @@ class ReportingDuty(Model):
     @field_validator("yearly")
     @classmethod
     def _dates_in_text(cls, value: list[YearlyDay], info: ValidationInfo) -> list[YearlyDay]:
-        if "task" not in info.data:
-            return value
-        text = state_of(info).task_texts.get(info.data.get("task", ""), "")
-        for when in value:
+        text = cls._task_text(info)
+        for when in value if text is not None else ():
             if f"{when.day}/{when.month}" not in text:
                 raise problem(
                     "Ngày {d}/{m} hằng năm không có trong lời văn của nhiệm vụ «{id}».",
