@@ -433,7 +433,8 @@ class Document(Model):
     signature: Signature
     # The official original (the issuer's own publication), when known: https only. Unset, the
     # plan page links to nothing rather than to a guess.
-    original_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")] | None = None
+    original_url: Annotated[str, StringConstraints(pattern="^https://[^\\s<>\"']+$",
+                                                   max_length=500)] | None = None
 
 
 class Reference(Model):
