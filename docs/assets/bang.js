@@ -43,6 +43,7 @@
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, button); });
     });
+    table.setAttribute("data-sort-ready", "");  // style.css shows the buttons above phone cards
   });
 
   if (!filters) return;
