@@ -80,11 +80,14 @@ class ReportForm:
 
     @classmethod
     def of(cls, plan: Plan, task: Task, repo: NewFilePages | None) -> ReportForm:
-        own = plan.agencies_answering_for(task)
+        own = set(plan.agencies_answering_for(task))
         # The task's own bodies first, groups included ("Các tổ chức hội quần chúng" leads a
-        # task); then the others of the province and districts, not national bodies.
+        # task); then the bodies part III has reports sent to (Sở Nội vụ compiles them): a short
+        # list that does not grow with the registry.
+        receiving = {d.send_to.id for d in plan.duties} | {
+            a.id for d in plan.duties for a in d.recipients}
         reporters = [a for a in plan.registry.agencies
-                     if a.id in own or (not a.group and a.level.value != "trung-uong")]
+                     if a.id in own or (a.id in receiving and not a.group)]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(
             task_id=task.id,

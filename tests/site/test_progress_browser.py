@@ -83,7 +83,7 @@ CARD_TASK = "ii-3-1-6"  # has a deadline, overdue on the real data
 # CSS, which innerText leaves out; the card's <dt>).
 CARD_PARTS = {
     "tien-do/": (f'table.tasks tbody tr:has(a[href$="/{CARD_TASK}/"])',
-                 "th.tasks__name a", "td.tasks__when", "td.tasks__state",
+                 "td.tasks__summary a", "td.tasks__when", "td.tasks__state",
                  "el => getComputedStyle(el, '::before').content"),
     "co-quan/so-noi-vu/": (f'li.task-list__card:has(> a[href$="/{CARD_TASK}/"])',
                            "a.task-card__name", ".task-card__when dd", ".task-card__state dd",
@@ -136,7 +136,8 @@ def test_on_a_phone_a_task_card_shows_name_deadline_and_state_without_sideways_s
         label = part.evaluate(label_of) if selector != parts[0] else None
         texts.append((label, " ".join(part.inner_text().split())))
     (_, name), (deadline_label, deadline), (state_label, state) = texts
-    assert name == "Nhiệm vụ II.3.1, ý 6"
+    assert name == ("Rà soát, sắp xếp, giảm các tổ chức phối hợp liên ngành, các Ban Quản lý dự án "
+                    "cấp tỉnh — II.3.1, ý 6")
     assert "Hạn" in deadline_label and deadline.startswith("31/12/2019")
     assert "Trạng thái" in state_label
     assert re.fullmatch(r"Quá hạn, chưa có báo cáo hoàn thành quá hạn( \d+ năm)?( \d+ tháng)?( \d+ ngày)?",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import routes
-from macros.model.dates import long_date
+from macros.model.dates import long_date, short_date
 from macros.routes import NEWS_FEED, STATE_FEED
 from tests.support.plans import load
 from tests.conftest import DATA, TEST_SITE_URL, build_site, copy_data, soup
@@ -82,13 +82,14 @@ def test_task_pages_describe_their_task(site):
         assert page.title.get_text().startswith(task.name), task.id
         description = meta(page, "description")
         assert meta(page, "og:description") == description
-        for agency_id in task.role_agencies("lead"):
-            assert plan.agency(agency_id).name in description, task.id
+        lead = task.role("lead")
+        if lead:  # the body's own term and words
+            assert f"{lead.term}: {lead.text}" in description, task.id
         assert description.endswith(f"Trạng thái: {plan.status(task).state.label}."), task.id
-        if task.due:
-            assert f"Hạn: {long_date(task.due)}" in description, task.id
-        elif task.timeframe:
+        if task.timeframe:  # the plan's words, and the computed date said to be the site's
             assert f"«{task.timeframe.text.strip()}»" in description, task.id
+        if task.due_date:
+            assert f"(trang web tính hạn: {short_date(task.due_date)})" in description, task.id
         assert meta(page, "og:image") == TEST_SITE_URL + f"assets/chia-se/nhiem-vu/{task.id}.png"
         assert meta(page, "og:image:alt").startswith(task.name)
     # One checked by hand against data/plan.yaml.
@@ -96,8 +97,8 @@ def test_task_pages_describe_their_task(site):
     assert meta(page, "og:title") == (
         "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2")
     assert meta(page, "og:description").startswith(
-        "Chủ trì: Sở Nội vụ, Ủy ban nhân dân các huyện, thành phố. "
-        "Hạn: ngày 31 tháng 12 năm 2018. Trạng thái: ")
+        "Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). Thời hạn: «hoàn thành trong năm 2018» "
+        "(trang web tính hạn: 31/12/2018). Trạng thái: ")
 
 
 def test_home_preview_names_the_plan_and_province(site):
@@ -119,12 +120,12 @@ def test_agency_pages_give_their_name_and_counts(site):
         lead, partners = (len(plan.tasks_for(agency.id, role)) for role in ("lead", "partners"))
         description = meta(page, "og:description")
         if lead:
-            assert f"Chủ trì {lead} nhiệm vụ" in description, agency.id
+            assert f"Chủ trì, thực hiện {lead} nhiệm vụ" in description, agency.id
         if partners:
             assert f"hối hợp {partners} nhiệm vụ" in description, agency.id
     page = soup(site / "co-quan" / "so-tai-chinh" / "index.html")
     assert meta(page, "og:description").startswith(
-        "Chủ trì 4 nhiệm vụ, phối hợp 1 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
+        "Chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
 
 
 def test_posts_are_articles_with_their_own_description(site):
