@@ -118,14 +118,17 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
                                                                      tmp_path):
     server = repo_server
     context, watch, page = _open_form(chromium, server)
-    # The task's own agencies come first, then every other agency.
+    # The task's own bodies come first (groups included), then the bodies part III has reports
+    # sent to (Sở Nội vụ, which compiles them), and no one else.
     plan = load(DATA)
-    own = [a for a in plan.agencies_answering_for(plan.task(TASK)) if not plan.agency(a).group]
+    own = list(plan.agencies_answering_for(plan.task(TASK)))
     groups = page.locator("#bao-cao-reporter optgroup")
     assert groups.nth(0).locator("option").evaluate_all("os => os.map(o => o.value)") == own
     others = groups.nth(1).locator("option").evaluate_all("os => os.map(o => o.value)")
-    assert set(others).isdisjoint(own) and len(own) + len(others) == len(
-        [a for a in plan.registry.agencies if not a.group])
+    assert set(others).isdisjoint(own) and "so-noi-vu" in own + others
+    receiving = {d.send_to.id for d in plan.duties} | {a.id for d in plan.duties
+                                                         for a in d.recipients}
+    assert set(others) <= receiving
 
     _fill_valid(page)
     _submit(page)
