@@ -140,6 +140,6 @@ def test_without_javascript_the_plan_text_tables_and_task_pages_are_all_there(ch
     assert page.locator("table.appendix tbody tr").last.is_visible()
     for task in plan.tasks:
         page.goto(server.base + routes.task(task.id))
-        assert page.locator("h1").inner_text() == task.title
+        assert page.locator("h1").inner_text() == task.name
         assert page.locator(".task-page__text").is_visible()
     context.close()
