@@ -10,15 +10,15 @@ from macros.views.report_form import ReportForm
 from tests.support.small_plan import small_plan
 
 
-def test_the_task_s_own_agencies_come_first_and_every_other_follows():
+def test_the_task_s_own_agencies_are_offered_and_no_one_unrelated():
     plan = small_plan()
     task = plan.task("t-2")
     form = ReportForm.of(plan, task, None)
-    own = [a for a in plan.agencies_answering_for(task) if not plan.agency(a).group]
-    assert [a.id for a in form.own_agencies] == own and own
-    assert [a.id for a in form.own_agencies + form.other_agencies] == sorted(
-        (a.id for a in plan.registry.agencies if not a.group),
-        key=lambda a: (a not in own, [x.id for x in plan.registry.agencies].index(a)))
+    own = list(plan.agencies_answering_for(task))
+    assert [a.id for a in form.own_agencies] == own == ["ban-a", "ban-b"]
+    # The small plan has no reporting duty: no body receives reports, so nothing else is offered
+    # (not the province's committee, which decides on the Phụ lục row).
+    assert form.other_agencies == ()
     assert form.states == tuple(s.value for s in ReportedState)
     assert form.folder == "data/tien-do/t-2"
 
