@@ -66,7 +66,8 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
     def write(page, body: str) -> None:
         target = docs / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        front = yaml.safe_dump({"title": page.title}, allow_unicode=True).strip()
+        # str(): a generated title is stored escaped (Markup); the plain page prints it as ours do.
+        front = yaml.safe_dump({"title": str(page.title)}, allow_unicode=True).strip()
         target.write_text(f"---\n{front}\n---\n\n{body}", "utf-8")
 
     class Capture(BasePlugin):
