@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from .. import routes
 from ..model import dates
-from ..model.roles import KIND_LABELS as ROLE_LABELS
 from ..model.status import DisplayState
 from .build import get_news, get_plan
 
@@ -34,7 +33,6 @@ def environment() -> Environment:
     env.filters["long_date"] = dates.long_date
     env.filters["short_date"] = dates.short_date
     env.filters["vn_time"] = dates.time_in_vietnam
-    env.globals["ROLE_LABELS"] = ROLE_LABELS
     env.globals["STATES"] = DisplayState
     env.globals["routes"] = routes
     return env

@@ -28,10 +28,6 @@ def agency_link(plan: Plan, agency_id: str, short: bool = False) -> Link:
     return Link(routes.agency(agency_id), (agency.short_name or agency.name) if short else agency.name)
 
 
-def task_link(task: Task, text: str | None = None) -> Link:
-    return Link(routes.task(task.id), text or task.title)
-
-
 @dataclass(frozen=True)
 class RoleView:
     """A role as its source words it: the term, the agencies (linked), and where the words are."""
