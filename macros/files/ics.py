@@ -10,9 +10,11 @@ permanent ids, so a calendar app that subscribes sees the same events after ever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event, vRecur
+from icalendar.error import IncompleteComponent
 
 from .. import routes
 from ..model import timeframe as tf
@@ -153,16 +155,53 @@ def dated_tasks(tasks) -> list[Task]:
     return [t for t in tasks if t.due_date and t.recurrence is tf.Recurrence.NONE]
 
 
-def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, date],
-         stamp: datetime, site_url: str | None, appendix=()) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+class Events:
+    """Every event of a build's feeds, each built and written out (folded, as RFC 5545 bytes)
+    once: the same deadline or duty appears in the plan's feed and in the feed of every agency it
+    concerns, and writing out is most of the cost (icalendar folds long lines a character at a
+    time)."""
+
+    def __init__(self, plan: Plan, span: tuple[date, date], stamp: datetime,
+                 site_url: str | None) -> None:
+        self.plan, self.span, self.stamp, self.site_url = plan, span, stamp, site_url
+        self._written: dict[tuple, bytes] = {}
+
+    def _link(self, path: str) -> str | None:
+        return routes.absolute(self.site_url, path) if self.site_url else None
+
+    def _once(self, key: tuple, build) -> bytes:
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = build().to_ical()
+        return written
+
+    def duty(self, duty: Duty) -> list[bytes]:
+        start, until = self.span
+
+        def build(rule: Rule) -> Event:
+            event = _event(f"{duty.id}-{rule.key}", rule.first, _duty_summary(duty, rule.label),
+                           _duty_description(self.plan, duty, rule, start, until), self.stamp,
+                           self._link(routes.CALENDAR))
+            event.add("rrule", vRecur(rule.rrule))
+            return event
+
+        return [self._once(("duty", duty.id, rule.key), partial(build, rule))
+                for rule in duty_rules(duty, start, until)]
+
+    def deadline(self, task: Task, summary: str) -> bytes:
+        return self._once(("task", task.id, summary), lambda: _event(
+            f"han-{task.id}", task.due_date, summary, _task_description(self.plan, task),
+            self.stamp, self._link(routes.task(task.id))))
+
+
+def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> bytes:
     """A calendar: the duties' reporting dates, the due dates of `tasks` (given by the body of
     the plan), and those of the tasks in `appendix` ((task, row, role) of the Phụ lục rows that
     name the agency), each labelled with its row and column."""
-    start, until = span
-
-    def link(path: str) -> str | None:
-        return routes.absolute(site_url, path) if site_url else None
-
+    plan = events.plan
     calendar = Calendar.new(
         prodid=PRODID, uid=f"lich-{key}@{UID_DOMAIN}", name=name,
         description=f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
@@ -170,43 +209,38 @@ def feed(plan: Plan, *, name: str, key: str, duties, tasks, span: tuple[date, da
                     f"{plan.agency(plan.document.issuer).name}.",
         refresh_interval=timedelta(days=1),
     )
+    written: list[bytes] = []
     for duty in duties:
-        for rule in duty_rules(duty, start, until):
-            event = _event(f"{duty.id}-{rule.key}", rule.first, _duty_summary(duty, rule.label),
-                           _duty_description(plan, duty, rule, start, until), stamp,
-                           link(routes.CALENDAR))
-            event.add("rrule", vRecur(rule.rrule))
-            calendar.add_component(event)
+        written.extend(events.duty(duty))
     for task in dated_tasks(tasks):
         lead = task.role("lead")
         summary = f"Hạn hoàn thành: {task.name}"
         if lead:
             summary += f" ({lead.term.lower()}: {_names(plan.agency(i) for i in lead.agencies)})"
-        calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
-                                      _task_description(plan, task), stamp, link(routes.task(task.id))))
+        written.append(events.deadline(task, summary))
     listed = {t.id for t in dated_tasks(tasks)}
     for task, row, role in appendix:
         if task.id in listed or task not in dated_tasks([task]):
             continue
         listed.add(task.id)
-        summary = (f"Hạn hoàn thành: {task.name} (Phụ lục, dòng {row.number}: "
-                   f"{role.term.lower()})")
-        calendar.add_component(_event(f"han-{task.id}", task.due_date, summary,
-                                      _task_description(plan, task), stamp, link(routes.task(task.id))))
-    calendar.validate()
-    return calendar.to_ical()
+        written.append(events.deadline(task, f"Hạn hoàn thành: {task.name} (Phụ lục, dòng "
+                                              f"{row.number}: {role.term.lower()})"))
+    # What icalendar's Calendar.validate() checks, the events being written out already.
+    if not (calendar.get("PRODID") and calendar.get("VERSION") and written):
+        raise IncompleteComponent(f"lịch {key}: thiếu PRODID, VERSION hoặc sự kiện")
+    # The calendar's own lines, then its events, each written once for every feed it is in.
+    head = calendar.to_ical()
+    return head.removesuffix(_END) + b"".join(written) + _END
 
 
 def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
     """(path, content) of every feed: the whole plan, then each agency that has a deadline."""
-    span = horizon(plan.document.date, as_of, plan.last_task_day)
-    yield routes.PLAN_CALENDAR, feed(plan, name=f"Kế hoạch {plan.document.number}", key="ke-hoach",
-                         duties=plan.duties, tasks=plan.tasks, span=span, stamp=stamp,
-                         site_url=site_url)
+    events = Events(plan, horizon(plan.document.date, as_of, plan.last_task_day), stamp, site_url)
+    yield routes.PLAN_CALENDAR, feed(events, name=f"Kế hoạch {plan.document.number}",
+                                     key="ke-hoach", duties=plan.duties, tasks=plan.tasks)
     for agency in plan.registry.agencies:
         if plan.has_calendar(agency.id):
             yield routes.agency_calendar(agency.id), feed(
-                plan, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
+                events, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
                 key=agency.id, duties=plan.duties_of(agency.id),
-                tasks=plan.tasks_owed_by(agency.id), span=span, stamp=stamp, site_url=site_url,
-                appendix=plan.appendix_tasks_of(agency.id))
+                tasks=plan.tasks_owed_by(agency.id), appendix=plan.appendix_tasks_of(agency.id))

@@ -132,12 +132,25 @@ def add_folded_fields(index: dict) -> None:
     separator = re.compile(index["config"]["separator"])
     for source, target in FOLDED_FIELDS.items():
         fields[target] = dict(fields[source])
+    # Each distinct word folded once: a site repeats a vocabulary of a few thousand words.
+    spelled: dict[str, str] = {}
+
+    def folded_words(text: str) -> list[str]:
+        out = []
+        for word in separator.split(text):
+            if word:
+                bare = spelled.get(word)
+                if bare is None:
+                    bare = spelled[word] = fold(word)
+                if bare != word:
+                    out.append(bare)
+        return out
+
     for doc in index["docs"]:
         folded = {}
         for source, target in FOLDED_FIELDS.items():
             # Markup only separates words: the folded copy is never shown, so text alone will do.
-            words = separator.split(_TAG.sub(" ", doc.get(source) or ""))
-            folded[target] = [fold(word) for word in words if word and fold(word) != word]
+            folded[target] = folded_words(_TAG.sub(" ", doc.get(source) or ""))
         if doc["location"].startswith(APPENDIX_ROW):
             # A row's title is a label, not its subject: folded, "dòng" is "dong", as "động" is,
             # and weighed as a title it would rank every row first for "hoat dong". Its folded

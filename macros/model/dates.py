@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -11,12 +12,15 @@ from babel.dates import format_date
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
+# Babel's formatting is most of a page's date work, and a site prints the same few hundred days.
+@lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
     """'ngày 02 tháng 7 năm 2018'."""
     month = "MM" if day.month < 3 else "M"
     return format_date(day, f"'ngày' dd 'tháng' {month} 'năm' y", locale="vi")
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: date) -> str:
     """'02/7/2018', the numeric form used inside sentences and tables of the plan."""
     month = "MM" if day.month < 3 else "M"

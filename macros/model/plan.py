@@ -83,7 +83,7 @@ class Task:
     def title(self) -> str:
         return f"Nhiệm vụ {self.label}"
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The task's name in the plan's own words: its leading clause, then its number
         ("Hướng dẫn rà soát, … tổ dân phố — II.3.1, ý 2"); see macros.model.naming."""
@@ -333,8 +333,22 @@ class Plan:
         """Tasks linked to a Phụ lục row that names the agency (or a group it belongs to), with
         the row and the column naming it: what the Phụ lục, a source of its own, asks of it."""
         ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
-        return tuple((self.task(t), row, role) for row in self.appendix.rows
-                     for role in row.roles if ids & set(role.agencies) for t in row.tasks)
+        # Each (row, column) once, in the table's order, even when it names several of `ids`.
+        cells = sorted({cell for i in ids for cell in self._appendix_cells.get(i, ())})
+        rows = self.appendix.rows
+        return tuple((self.task(t), rows[r], rows[r].roles[c]) for r, c in cells
+                     for t in rows[r].tasks)
+
+    @cached_property
+    def _appendix_cells(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Agency id -> the (row, column) places of the Phụ lục that name it: one pass over the
+        table per build, not one per agency."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        for r, row in enumerate(self.appendix.rows):
+            for c, role in enumerate(row.roles):
+                for agency_id in dict.fromkeys(role.agencies):
+                    index.setdefault(agency_id, []).append((r, c))
+        return {agency_id: tuple(cells) for agency_id, cells in index.items()}
 
     def has_calendar(self, agency_id: str) -> bool:
         """Whether the agency has dates: a reporting duty, or a task done once with a due date
@@ -350,8 +364,8 @@ class Plan:
 
     def appendix_rows_naming(self, agency_id: str) -> tuple[tuple[AppendixRow, Role], ...]:
         """The Phụ lục rows that name the agency, each with the column (role) naming it."""
-        return tuple((row, role) for row in self.appendix.rows for role in row.roles
-                     if agency_id in role.agencies)
+        rows = self.appendix.rows
+        return tuple((rows[r], rows[r].roles[c]) for r, c in self._appendix_cells.get(agency_id, ()))
 
     @cached_property
     def _tasks_by_role(self) -> dict[tuple[str, str], tuple[Task, ...]]:

@@ -6,7 +6,8 @@
   reads them.
   With the site's address known, a share image per task and per agency too (drawn once, then
   taken from .cache/share-images/ while its content is unchanged).
-- on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018").
+- on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018"); the theme's
+  templates compiled once and kept in .cache/jinja/ (macros.site.render.compiled_templates).
 - on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
   Markdown (macros.site.direct); on_page_markdown also sets the link preview of the home, task
   and agency pages (macros.views.preview).
@@ -123,6 +124,8 @@ def on_files(files: Files, config) -> Files:
 # After Material's blog plugin, which registers its own `date` filter in on_env.
 @event_priority(-100)
 def on_env(env, config, files):
+    # The theme's templates compiled once too (macros.site.render.compiled_templates).
+    env.bytecode_cache = rendering.compiled_templates()
     env.filters["date"] = lambda moment: dates.long_date(moment.date())
     # Who runs the site, for the footer (overrides/main.html); None when data/site.yaml is empty.
     env.globals["operator"] = Operator.of(get_plan(config), get_site_info(config))

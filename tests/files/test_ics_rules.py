@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from macros.files.ics import feed
+from macros.files.ics import Events, feed
 from macros.model.reporting import Duty
 from macros.model.schema import ReportingDuty
 from tests.site.test_ics import expand_ical, expand_vobject
@@ -29,8 +29,8 @@ def duty_on(days: list[int]) -> Duty:
 def test_month_end_days_never_give_two_events_on_one_day(days, expand):
     duty = duty_on(days)
     span = (date(2018, 7, 2), date(2021, 12, 31))
-    text = feed(PLAN, name="thử", key="thu", duties=[duty], tasks=[], span=span,
-                stamp=datetime(2020, 1, 1, tzinfo=timezone.utc), site_url=None).decode("utf-8")
+    events = Events(PLAN, span, datetime(2020, 1, 1, tzinfo=timezone.utc), None)
+    text = feed(events, name="thử", key="thu", duties=[duty], tasks=[]).decode("utf-8")
     found = [d for d, _ in expand(text, *span)]
     assert len(found) == len(set(found)), sorted(d for d in found if found.count(d) > 1)
     assert found == [d.day for d in duty.between(*span)]
