@@ -73,16 +73,17 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
     class Capture(BasePlugin):
         # Registered after our hook: a hand-written page's Markdown holds placeholders for our
         # HTML blocks (macros.site.direct), put back here; a generated page has no Markdown, its
-        # HTML is taken once it is filled in, and written as the page's Markdown.
+        # HTML is taken once it is filled in (when the page is built), and written as the page's
+        # Markdown.
         def on_page_markdown(self, markdown, page, **_):
             if not direct.is_direct(page.file.src_uri):
                 write(page, direct.restore(markdown, page.file.src_uri))
             return markdown
 
-        def on_page_content(self, html, page, **_):
+        def on_page_context(self, context, page, **_):
             if direct.is_direct(page.file.src_uri):
-                write(page, f"{html}\n")
-            return html
+                write(page, f"{page.content}\n")
+            return context
 
     os.environ["PLAN_DATA_DIR"] = str(data or DATA)
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(dest / "capture-site"))

@@ -8,7 +8,10 @@ source as a Jinja template. A profile of the build put about half its time there
 - Generated pages (one per task and per agency) are registered here: source path -> a callable
   that returns the page's HTML. Their source is only a front matter title with
   `render_macros: false` and an empty body; the hook puts the HTML in as the page's content
-  (`fill`). Nothing from data is ever evaluated as Jinja or Markdown, as before.
+  when the page is built (`build`, before search reads it) and lets it go once the page is
+  written (`release`): MkDocs reads every page before it writes any, and holding every generated
+  page's HTML in between was most of a large build's memory. Nothing from data is ever evaluated
+  as Jinja or Markdown, as before.
 - On hand-written pages, the block a macro returns is swapped for a placeholder after the macros
   plugin ran (`hold`), and put back after Markdown (`fill`).
 
@@ -40,8 +43,7 @@ def reset() -> None:
 
 def page(src_uri: str, title: str, html: Callable[[object], str]) -> str:
     """Register a generated page; returns its source (a title, and no body to convert).
-    `html(page)` is called while MkDocs reads the page (the macros plugin's `env.page` is that
-    page then), and may set the page's meta (a description)."""
+    `html(page)` is called when MkDocs builds the page (`build`)."""
     _pages[src_uri] = html
     front = yaml.safe_dump({"title": title, "render_macros": False}, allow_unicode=True).strip()
     return f"---\n{front}\n---\n"
@@ -76,30 +78,35 @@ def restore(markdown: str, src_uri: str) -> str:
 
 
 def fill(html: str, page) -> str:
-    """The page's content with its HTML in place; adds the HTML's ids to the page's anchors."""
-    src_uri = page.file.src_uri
-    make = _pages.get(src_uri)
-    if make is not None:
-        body = str(make(page)).strip()
-        html = body + html if html.strip() else body
-        _add_anchors(page, body)
-        return html
-    blocks = _held.pop(src_uri, None)
+    """A hand-written page's content with its held blocks in place (on_page_content); adds their
+    ids to the page's anchors. A generated page is filled later, by `build`."""
+    blocks = _held.pop(page.file.src_uri, None)
     if not blocks:
         return html
     for number, block in enumerate(blocks):
         placeholder = _PLACEHOLDER.format(number)
         if placeholder not in html:
-            raise ValueError(f"{src_uri}: Markdown lost the placeholder of block {number}")
+            raise ValueError(f"{page.file.src_uri}: Markdown lost the placeholder of block {number}")
         html = html.replace(placeholder, block, 1)
         _add_anchors(page, block)
     return html
 
 
+def build(page) -> None:
+    """A generated page's HTML put in as its content, as the page is built (on_page_context,
+    before search reads it); its ids join the page's anchors, which MkDocs checks once every page
+    is written."""
+    make = _pages.get(page.file.src_uri)
+    if make is None:
+        return
+    body = str(make(page)).strip()
+    page.content = body + page.content if (page.content or "").strip() else body
+    _add_anchors(page, body)
+
+
 def release(page) -> None:
-    """After a generated page is written, let its HTML go: MkDocs would keep every page's content
-    to the end of the build, and at 100 times the plan that was most of the memory. Search has
-    taken its text by then (on_page_context), and anchor checks use the ids kept above."""
+    """After a generated page is written, let its HTML go, so that only one is held at a time.
+    Search has taken its text by then (on_page_context), and anchor checks use the ids kept."""
     if page.file.src_uri in _pages:
         page.content = None
 

@@ -11,13 +11,15 @@
 - on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
   Markdown (macros.site.direct); on_page_markdown also sets the link preview of the home, task
   and agency pages (macros.views.preview).
+- on_page_context (first of all plugins), on_post_page (last): a generated page's HTML is made
+  as the page is built and let go once it is written (macros.site.direct.build, release).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
 - on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
   Phụ lục row) and the redirect pages in Vietnamese.
 
 Generated pages are only a title, with `render_macros: false`, and no body: their HTML comes from
-the same macros the pages call (`task_page`, `agency_page`), so nothing from data is ever
+their views and templates (macros.views.task, macros.views.agency), so nothing from data is ever
 evaluated as Jinja or Markdown.
 """
 from __future__ import annotations
@@ -46,7 +48,10 @@ from macros.site.build import get_news, get_plan, get_site_info  # noqa: E402
 from macros.site.render import render  # noqa: E402
 from macros.site.share_images import Cache, FontMissing  # noqa: E402
 from macros.site.sharing import describe, escape_title  # noqa: E402
+from macros.site.repository import repository  # noqa: E402
 from macros.views import preview  # noqa: E402
+from macros.views.agency import AgencyPage  # noqa: E402
+from macros.views.task import TaskPage  # noqa: E402
 from macros.views.operator import Operator  # noqa: E402
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
@@ -69,19 +74,18 @@ def share_image_cache(config) -> Cache:
 def generated(config) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build writes from the data, as (path, content)."""
     plan, news = get_plan(config), get_news(config)
-    macros = config.plugins["macros"].macros
     direct.reset()
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
         # The name is the page's <title> and its title in search; the page's h1 is its own.
         source = routes.task_source(task.id)
-        yield source, direct.page(source, task.name,
-                                  lambda _, task_id=task.id: macros["task_page"](task_id))
+        yield source, direct.page(source, task.name, partial(_task_page, config=config,
+                                                             task_id=task.id))
     for agency in plan.registry.agencies:
         source = routes.agency_source(agency.id)
-        yield source, direct.page(source, agency.name,
-                                  lambda _, agency_id=agency.id: macros["agency_page"](agency_id))
+        yield source, direct.page(source, agency.name, partial(_agency_page, config=config,
+                                                               agency_id=agency.id))
     # The timeline chart in pages, only for a plan too large for one page (none for the real one).
     line = timeline.of_plan(plan)
     parts = timeline.chunks(plan, line)
@@ -108,6 +112,18 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
                     yield shown.image, cache.image(shown.card)
         except FontMissing as error:
             raise PluginError(str(error)) from None
+
+
+def _task_page(page, *, config, task_id: str) -> str:
+    render_page = rendering.page_renderer(lambda: config, lambda: page)
+    return render_page("task_page.html", view=TaskPage.of(
+        get_plan(config), task_id, get_news(config), repository(config)))
+
+
+def _agency_page(page, *, config, agency_id: str) -> str:
+    render_page = rendering.page_renderer(lambda: config, lambda: page)
+    return render_page("agency_page.html", view=AgencyPage.of(
+        get_plan(config), agency_id, get_news(config)))
 
 
 def _timeline_part(page, *, plan, line, chunk, count) -> str:
@@ -162,6 +178,13 @@ def on_page_content(html: str, page, config, files: Files) -> str:
                    address=(config.site_url or "/") + routes.news_post(post.slug))
     # str(): adding a Markup to a str would escape the page itself.
     return html + str(about)
+
+
+# First of all plugins: search reads the content of the page here.
+@event_priority(100)
+def on_page_context(context, page, config, nav):
+    direct.build(page)
+    return context
 
 
 # Last of all plugins: they may still read the content while the page is being written.

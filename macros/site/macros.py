@@ -2,19 +2,18 @@
 
 Each macro is one line: the page family's view (macros.views) rendered through its autoescaped
 template in macros/templates. Pages never receive raw data. Task and agency pages, generated from
-the data, are rendered by the hooks (macros.site.pages) without going through this module.
+the data, are rendered by the hooks (macros.site.hooks) without going through this module.
 """
 from __future__ import annotations
 
 from ..files.opendata import REPORT_FIELDS, TASK_FIELDS
-from ..views.agency import AgencyPage, index
+from ..views.agency import index
 from ..views.calendar import CalendarPage, TimelinePage
 from ..views.home import HomePage
 from ..views.operator import Operator
 from ..views.plan_text import PlanTextPage
 from ..views.press import PressPage
 from ..views.progress import ProgressPage
-from ..views.task import TaskPage
 from .build import get_news, get_plan, get_site_info
 from .render import page_renderer
 from .repository import repository
@@ -43,8 +42,3 @@ def define_env(env) -> None:
     # Who runs the site, who reviews reports, where the repository is (the staff guide).
     env.macro(lambda: render("_staff_people.html", info=get_site_info(env.conf),
                              repo=repository(env.conf)), "staff_people")
-    # The generated pages (macros.site.hooks): one per task and per agency.
-    env.macro(lambda task_id: render("task_page.html", view=TaskPage.of(
-        plan(), task_id, get_news(env.conf), repository(env.conf))), "task_page")
-    env.macro(lambda agency_id: render("agency_page.html", view=AgencyPage.of(
-        plan(), agency_id, get_news(env.conf))), "agency_page")
