@@ -120,6 +120,17 @@ def appendix_row_number(anchor: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def progress_page(number: int) -> str:
+    """Page `number` of the progress list (1: the page with the figures), when the plan has too
+    many tasks for one page (macros.views.progress)."""
+    return PROGRESS if number == 1 else f"{PROGRESS}trang-{number}/"
+
+
+def progress_page_source(number: int) -> str:
+    """The generated source of a continuation page (2 and on); page 1 is written by hand."""
+    return f"{PROGRESS}trang-{number}.md"
+
+
 def timeline_page(number: int) -> str:
     """A page of the timeline chart, when the plan is too large for one (macros.views.timeline)."""
     return f"{TIMELINE}trang-{number}/"

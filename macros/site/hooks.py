@@ -46,7 +46,7 @@ from macros.site.build import get_news, get_plan, get_site_info  # noqa: E402
 from macros.site.render import render  # noqa: E402
 from macros.site.share_images import Cache, FontMissing  # noqa: E402
 from macros.site.sharing import describe, escape_title  # noqa: E402
-from macros.views import plan_text, preview  # noqa: E402
+from macros.views import plan_text, preview, progress  # noqa: E402
 from macros.views.operator import Operator  # noqa: E402
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
@@ -83,8 +83,8 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         yield source, direct.page(source, agency.name,
                                   lambda _, agency_id=agency.id: macros["agency_page"](agency_id))
     # Lists that grow with the plan, in pages only for a plan too large for one page (never the
-    # real one): the timeline chart, and the continuation pages of the plan text (its first page
-    # is ke-hoach.md).
+    # real one): the timeline chart, and the continuation pages of the plan text and of the
+    # progress list (their first pages are ke-hoach.md and tien-do.md).
     line = timeline.of_plan(plan)
     parts = timeline.chunks(plan, line)
     for chunk in parts:
@@ -96,6 +96,10 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         source = routes.plan_text_page_source(number)
         yield source, direct.page(source, plan_text.title_of(plan, number),
                                   partial(_plan_text_page, plan=plan, number=number))
+    for number in range(2, progress.page_count(plan) + 1):
+        source = routes.progress_page_source(number)
+        yield source, direct.page(source, progress.title_of(plan, number),
+                                  partial(_progress_page, plan=plan, number=number))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
     site_url = config.get("site_url") or None
@@ -123,6 +127,11 @@ def _timeline_part(page, *, plan, line, chunk, count) -> str:
 
 def _plan_text_page(page, *, plan, number) -> str:
     return render("plan_text.html", plan=plan, view=plan_text.PlanTextPage.of(plan, number),
+                  root=routes.root_of(page.url))
+
+
+def _progress_page(page, *, plan, number) -> str:
+    return render("progress.html", plan=plan, view=progress.ProgressPage.of(plan, number),
                   root=routes.root_of(page.url))
 
 
