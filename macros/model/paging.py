@@ -24,9 +24,10 @@ from functools import cached_property
 from .schema import AppendixRow, Paragraph, Part, PlanData, Section, TaskNode
 
 # The most entries (tasks of the text, rows of the Phụ lục) on one page of the plan text, and the
-# most tasks on one page of the progress list (macros.views.progress). The real plan (70 entries,
-# 49 tasks) is far below it; ten times the plan takes two pages of text (700 entries) and keeps
-# one progress page (490 tasks).
+# most tasks on one page of the progress list (macros.views.progress) and of the timeline chart
+# (macros.views.timeline). The real plan (70 entries, 49 tasks) is far below it; ten times the
+# plan takes two pages of text (700 entries) and keeps one progress page (490 tasks) and one
+# timeline chart.
 PAGE_LIMIT = 500
 
 

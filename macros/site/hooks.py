@@ -86,7 +86,7 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # real one): the timeline chart, and the continuation pages of the plan text and of the
     # progress list (their first pages are ke-hoach.md and tien-do.md).
     line = timeline.of_plan(plan)
-    parts = timeline.chunks(plan, line)
+    parts = timeline.chunks(plan, line, plan.page_limit)
     for chunk in parts:
         source = routes.timeline_page_source(chunk.number)
         yield source, direct.page(
