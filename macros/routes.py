@@ -36,8 +36,8 @@ SCHEMAS = "du-lieu/schema/"  # JSON Schemas of the data files, for editors
 
 # Anchors that pages link to from elsewhere.
 REPORT_HISTORY = "bao-cao"  # on a task page
-APPENDIX_ANCHOR = "phu-luc"  # the Phụ lục on the plan page; each row is phu-luc-<n>
-APPENDIX = f"{PLAN_TEXT}#{APPENDIX_ANCHOR}"
+APPENDIX_ANCHOR = "phu-luc"  # the Phụ lục on the plan text; each row is phu-luc-<n>
+PLAN_FOOT_ANCHOR = "noi-nhan"  # the recipients and the signature, on the plan text
 
 
 def task(task_id: str) -> str:
@@ -62,16 +62,73 @@ def task_reports(task_id: str) -> str:
     return f"{task(task_id)}#{REPORT_HISTORY}"
 
 
-def task_in_plan(task_id: str) -> str:
-    return f"{PLAN_TEXT}#{task_id}"
+# The plan text is one page, PLAN_TEXT, unless the plan is too large for one
+# (macros.model.paging): its continuation pages are then ke-hoach/trang-2/, trang-3/, ...
+# Addresses of places in the text take the number of the page that holds them, which the plan
+# knows (Plan.text_pages); the real plan has one page, so its addresses are those of page 1.
+
+
+def plan_text_page(number: int | str) -> str:
+    """Page `number` of the plan text (1: the page that opens the document)."""
+    return PLAN_TEXT if number == 1 else f"{PLAN_TEXT}trang-{number}/"
+
+
+def plan_text_page_source(number: int) -> str:
+    """The generated source of a continuation page (2 and on); page 1 is written by hand."""
+    return f"{PLAN_TEXT}trang-{number}.md"
+
+
+_PLAN_TEXT_PAGE = re.compile(rf"^{re.escape(PLAN_TEXT)}(?:trang-([0-9]+)/)?$")
+
+
+def plan_text_page_number(address: str) -> int | None:
+    """The number of the plan text's page at this address (without an anchor), or None."""
+    match = _PLAN_TEXT_PAGE.match(address)
+    return (int(match.group(1)) if match.group(1) else 1) if match else None
+
+
+def task_in_plan(task_id: str, page: int | str) -> str:
+    """The task's place in the plan text, on the page that holds it."""
+    return f"{plan_text_page(page)}#{task_id}"
+
+
+def part_anchor(part: str) -> str:
+    """The heading of a part of the plan text ("II" is phan-ii)."""
+    return f"phan-{part.lower()}"
+
+
+def section_anchor(part: str, section: str) -> str:
+    """The heading of a section of the plan text (section 2.1 of part II is muc-ii-2-1)."""
+    return f"muc-{part.lower()}-{section.replace('.', '-')}"
 
 
 def appendix_row_anchor(number: int | str) -> str:
     return f"{APPENDIX_ANCHOR}-{number}"
 
 
-def appendix_row(number: int) -> str:
-    return f"{PLAN_TEXT}#{appendix_row_anchor(number)}"
+def appendix_row(number: int, page: int) -> str:
+    """A row of the Phụ lục, on the page that holds it."""
+    return f"{plan_text_page(page)}#{appendix_row_anchor(number)}"
+
+
+_APPENDIX_ROW_ANCHOR = re.compile(rf"^{re.escape(APPENDIX_ANCHOR)}-([0-9]+)$")
+
+
+def appendix_row_number(anchor: str) -> int | None:
+    """The Phụ lục row of this anchor (phu-luc-7 is row 7), or None."""
+    match = _APPENDIX_ROW_ANCHOR.match(anchor)
+    return int(match.group(1)) if match else None
+
+
+def progress_page(number: int) -> str:
+    """Page `number` of the progress list (1: the page with the figures), when the plan has too
+    many tasks for one page (macros.views.progress)."""
+    return PROGRESS if number == 1 else f"{PROGRESS}trang-{number}/"
+
+
+def progress_page_source(number: int) -> str:
+    """The generated source of a continuation page (2 and on); page 1 is written by hand."""
+    return f"{PROGRESS}trang-{number}.md"
 
 
 def timeline_page(number: int) -> str:

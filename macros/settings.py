@@ -1,5 +1,6 @@
 """What a build takes from its environment, read in one place: the data folder, the reports
-folder, the as-of date and the build instant. Every other module receives these as values."""
+folder, the as-of date, the build instant and the page limit. Every other module receives these
+as values."""
 from __future__ import annotations
 
 import os
@@ -9,8 +10,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .model.dates import today_in_vietnam
+from .model.paging import PAGE_LIMIT
 
 AS_OF_VARIABLE = "PLAN_AS_OF"
+PAGE_LIMIT_VARIABLE = "PLAN_PAGE_LIMIT"
 
 
 class SettingsError(ValueError):
@@ -23,6 +26,7 @@ class Settings:
     status_dir: Path | None  # PLAN_STATUS_DIR: the demo build's illustrative reports
     as_of: date
     built_at: datetime
+    page_limit: int = PAGE_LIMIT  # PLAN_PAGE_LIMIT: the most entries on a page of a long list
 
     @classmethod
     def from_env(cls, project_dir: Path | None = None,
@@ -36,6 +40,7 @@ class Settings:
             status_dir=Path(status).resolve() if status else None,
             as_of=as_of(env, built_at),
             built_at=built_at,
+            page_limit=page_limit(env),
         )
 
 
@@ -68,3 +73,18 @@ def as_of(env: Mapping[str, str], built_at: datetime | None = None) -> date:
             f"{AS_OF_VARIABLE}=«{value}» không phải một ngày. Cách sửa: viết theo dạng "
             "NĂM-THÁNG-NGÀY, ví dụ 2019-06-15, hoặc bỏ biến này để dùng ngày hôm nay."
         ) from None
+
+
+def page_limit(env: Mapping[str, str]) -> int:
+    """The most entries on one page of a list that grows with the plan (macros.model.paging):
+    PLAN_PAGE_LIMIT when set (tests page a small plan with it), else PAGE_LIMIT, which the real
+    plan is far below."""
+    value = env.get(PAGE_LIMIT_VARIABLE, "").strip()
+    if not value:
+        return PAGE_LIMIT
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise SettingsError(
+            f"{PAGE_LIMIT_VARIABLE}=«{value}» không phải một số nguyên dương. Cách sửa: ghi số "
+            f"mục tối đa trên một trang, ví dụ {PAGE_LIMIT}, hoặc bỏ biến này."
+        )
+    return int(value)

@@ -7,7 +7,8 @@ but not the dots inside a number such as 2.1.3). After the build, rewrite_index(
 search/search_index.json:
 
 - the appendix (Phụ lục) on /ke-hoach/ becomes one entry per row (`ke-hoach/#phu-luc-<n>`,
-  "Phụ lục, dòng <n>"), instead of one block of the whole table;
+  "Phụ lục, dòng <n>"), instead of one block of the whole table (for a plan text in pages, on
+  each page that holds rows: `ke-hoach/trang-<k>/#phu-luc-<n>`);
 - each task page gets an `aliases` field: its id with dots (ii.2.1.3, ii.3.1.2) and its number
   without the part (2.1.3), so "2.1.3", "II.2.1.3" and "ii-2-1-3" find it first;
 - each title and text gets an accent-folded copy (the words whose spelling changes, in order) as
@@ -34,10 +35,6 @@ FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
 ALIASES = "aliases"
 _TAG = re.compile(r"<[^>]*>")
 
-# The appendix: its section on the plan page and the rows of its table.
-APPENDIX_PAGE = routes.PLAN_TEXT
-APPENDIX_SECTION = routes.APPENDIX
-APPENDIX_ROW = routes.appendix_row("")
 TASK_BOOST = 2
 _TASK_NUMBER = re.compile(r"\b[IVX]+\.(\d+(?:\.\d+)*)")
 
@@ -58,9 +55,9 @@ def fold(text: str) -> str:
 def rewrite_index(index_file: Path) -> None:
     """Rewrite Material's search index: appendix rows, task aliases, folded copies."""
     index = json.loads(index_file.read_text("utf-8"))
-    appendix = index_file.parent.parent / APPENDIX_PAGE / "index.html"
-    if appendix.exists():
-        split_appendix(index, appendix.read_text("utf-8"))
+    site = index_file.parent.parent
+    if (site / routes.PLAN_TEXT / "index.html").exists():
+        split_appendix_pages(index, site)
     add_task_aliases(index)
     add_folded_fields(index)
     index_file.write_text(
@@ -68,19 +65,44 @@ def rewrite_index(index_file: Path) -> None:
     )
 
 
+def _appendix_section(location: str) -> bool:
+    """The entry of the Phụ lục's heading on a page of the plan text."""
+    address, _, anchor = location.partition("#")
+    return anchor == routes.APPENDIX_ANCHOR and routes.plan_text_page_number(address) is not None
+
+
+def _appendix_row(location: str) -> bool:
+    address, _, anchor = location.partition("#")
+    return routes.appendix_row_number(anchor) is not None and \
+        routes.plan_text_page_number(address) is not None
+
+
+def split_appendix_pages(index: dict, site: Path) -> None:
+    """The rows of the Phụ lục, on each page of the plan text that holds some (the real plan's
+    text is one page)."""
+    sections = [doc["location"] for doc in index["docs"] if _appendix_section(doc["location"])]
+    if not sections:
+        raise ValueError(f"search index: no appendix ({routes.APPENDIX_ANCHOR}) on the plan text")
+    for location in sections:
+        page = site / location.partition("#")[0] / "index.html"
+        split_appendix(index, page.read_text("utf-8"), location)
+
+
 def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def split_appendix(index: dict, page_html: str) -> None:
-    """One entry per row of the appendix table, after the appendix section's own entry, which
-    keeps its text up to the table's caption. The rows are read from the built page."""
+def split_appendix(index: dict, page_html: str, location: str) -> None:
+    """One entry per row of the appendix table, after the appendix section's own entry (at
+    `location`), which keeps its text up to the table's caption. The rows are read from the
+    built page."""
     docs = index["docs"]
-    at = next((i for i, doc in enumerate(docs) if doc["location"] == APPENDIX_SECTION), None)
+    at = next((i for i, doc in enumerate(docs) if doc["location"] == location), None)
     rows = lxml_html.fromstring(page_html).xpath(
         f'//tr[starts-with(@id, "{routes.appendix_row_anchor("")}")]')
     if at is None or not rows:
-        raise ValueError(f"search index: no appendix ({APPENDIX_SECTION}) or no rows to split")
+        raise ValueError(f"search index: no appendix ({location}) or no rows to split")
+    page = routes.plan_text_page_number(location.partition("#")[0])
     table = rows[0].xpath("ancestor::table[1]")[0]
     labels = [_text(cell) for cell in table.xpath("./thead/tr[1]/th")]
     caption = _text(table.xpath("./caption")[0])
@@ -100,7 +122,7 @@ def split_appendix(index: dict, page_html: str) -> None:
         parts = [content, *tasks]
         parts += [f"{label}: {value}" for label, value in zip(labels[2:], rest) if value]
         entries.append({
-            "location": APPENDIX_ROW + row.get("id").removeprefix(routes.appendix_row_anchor("")),
+            "location": routes.appendix_row(routes.appendix_row_number(row.get("id")), page),
             "title": f"Phụ lục, dòng {number}",
             "text": "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts),
         })
@@ -151,7 +173,7 @@ def add_folded_fields(index: dict) -> None:
         for source, target in FOLDED_FIELDS.items():
             # Markup only separates words: the folded copy is never shown, so text alone will do.
             folded[target] = folded_words(_TAG.sub(" ", doc.get(source) or ""))
-        if doc["location"].startswith(APPENDIX_ROW):
+        if _appendix_row(doc["location"]):
             # A row's title is a label, not its subject: folded, "dòng" is "dong", as "động" is,
             # and weighed as a title it would rank every row first for "hoat dong". Its folded
             # words weigh as text (the title as written still weighs as a title).

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ..model.paging import PAGE_LIMIT
 from ..model.plan import Plan, build
 from ..model.reports import StatusFile
 from ..model.schema import PlanData, Registry, ValidationState
@@ -74,7 +75,8 @@ def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationStat
 
 
 def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: datetime,
-                       reports: dict[str, dict] | None = None, demo: bool = False) -> Plan:
+                       reports: dict[str, dict] | None = None, demo: bool = False,
+                       page_limit: int = PAGE_LIMIT) -> Plan:
     """The same checks and the same Plan from data already in memory (a test's small plan):
     mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
     registry, state = check_registry(agencies, {}, "agencies")
@@ -83,7 +85,8 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     logs = {}
     for task_id, log in (reports or {}).items():
         logs[task_id] = validate(StatusFile, log, {}, f"tien-do/{task_id}", state)
-    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
+    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
+                 page_limit=page_limit)
 
 
 def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:
@@ -92,10 +95,12 @@ def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusF
 
 
 def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path | None = None,
-              demo: bool = False) -> Plan:
-    """Load and check all data into the Plan; derived states count from `as_of`."""
+              demo: bool = False, page_limit: int = PAGE_LIMIT) -> Plan:
+    """Load and check all data into the Plan; derived states count from `as_of`; lists longer
+    than `page_limit` entries are paged (macros.model.paging)."""
     files = DataFiles(root, status_dir)
     registry, data, state = load_plan_data(files)
     state.as_of = as_of
     logs = load_statuses(files, state)
-    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
+    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
+                 page_limit=page_limit)

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from . import naming
 from . import timeframe as tf
+from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duty
 from .reports import StatusFile
 from .status import DisplayState, TaskStatus
@@ -150,6 +151,14 @@ class Plan:
     logs: dict[str, StatusFile] = field(default_factory=dict, hash=False)
     built_at: datetime | None = None  # when the site was built (shown on pages)
     demo: bool = False  # the reports are illustrative, not real
+    # The most entries on one page of a list that grows with the plan (macros.model.paging).
+    page_limit: int = PAGE_LIMIT
+
+    @cached_property
+    def text_pages(self) -> TextPages:
+        """The plan text in pages: one for the real plan; which page holds each task, part and
+        Phụ lục row."""
+        return TextPages(self.data, self.page_limit)
 
     def status(self, task: Task | str) -> TaskStatus:
         """Where a task stands at the as-of date, derived from its report log."""

@@ -74,9 +74,9 @@ def get_plan(config) -> Plan:
         # The build instant is left out of the key: a rebuild under `mkdocs serve` reuses the
         # plan unless the data, the as-of date or the demo flag changed.
         lambda: (str(given.data_dir), _stamp(given.data_dir), str(status),
-                 _stamp(status) if status else (), given.as_of, demo),
+                 _stamp(status) if status else (), given.as_of, demo, given.page_limit),
         lambda: load_plan(given.data_dir, status_dir=status, as_of=given.as_of,
-                          built_at=given.built_at, demo=demo),
+                          built_at=given.built_at, demo=demo, page_limit=given.page_limit),
     )
 
 

@@ -2,6 +2,7 @@
 
 - on_files: every file generated from the data, as (address, content) pairs from `generated`:
   one page per task and per agency (their HTML put in directly, see macros.site.direct), the
+  later pages of lists too long for one page (only for a plan many times the real one), the
   open data files, the calendar feeds and, when the site's address is known, the RSS feeds. The news posts are validated here, before Material's blog
   reads them.
   With the site's address known, a share image per task and per agency too (drawn once, then
@@ -49,7 +50,7 @@ from macros.site.render import render  # noqa: E402
 from macros.site.share_images import Cache, FontMissing  # noqa: E402
 from macros.site.sharing import describe, escape_title  # noqa: E402
 from macros.site.repository import repository  # noqa: E402
-from macros.views import preview  # noqa: E402
+from macros.views import plan_text, preview, progress  # noqa: E402
 from macros.views.agency import AgencyPage  # noqa: E402
 from macros.views.task import TaskPage  # noqa: E402
 from macros.views.operator import Operator  # noqa: E402
@@ -86,14 +87,24 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         source = routes.agency_source(agency.id)
         yield source, direct.page(source, agency.name, partial(_agency_page, config=config,
                                                                agency_id=agency.id))
-    # The timeline chart in pages, only for a plan too large for one page (none for the real one).
+    # Lists that grow with the plan, in pages only for a plan too large for one page (never the
+    # real one): the timeline chart, and the continuation pages of the plan text and of the
+    # progress list (their first pages are ke-hoach.md and tien-do.md).
     line = timeline.of_plan(plan)
-    parts = timeline.chunks(plan, line)
+    parts = timeline.chunks(plan, line, plan.page_limit)
     for chunk in parts:
         source = routes.timeline_page_source(chunk.number)
         yield source, direct.page(
             source, f"Dòng thời gian, trang {chunk.number}/{len(parts)}",
             partial(_timeline_part, plan=plan, line=line, chunk=chunk, count=len(parts)))
+    for number in range(2, plan.text_pages.count + 1):
+        source = routes.plan_text_page_source(number)
+        yield source, direct.page(source, plan_text.title_of(plan, number),
+                                  partial(_plan_text_page, plan=plan, number=number))
+    for number in range(2, progress.page_count(plan) + 1):
+        source = routes.progress_page_source(number)
+        yield source, direct.page(source, progress.title_of(plan, number),
+                                  partial(_progress_page, plan=plan, number=number))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
     site_url = config.get("site_url") or None
@@ -128,6 +139,16 @@ def _agency_page(page, *, config, agency_id: str) -> str:
 
 def _timeline_part(page, *, plan, line, chunk, count) -> str:
     return render("timeline_part.html", plan=plan, timeline=line, chunk=chunk, count=count,
+                  root=routes.root_of(page.url))
+
+
+def _plan_text_page(page, *, plan, number) -> str:
+    return render("plan_text.html", plan=plan, view=plan_text.PlanTextPage.of(plan, number),
+                  root=routes.root_of(page.url))
+
+
+def _progress_page(page, *, plan, number) -> str:
+    return render("progress.html", plan=plan, view=progress.ProgressPage.of(plan, number),
                   root=routes.root_of(page.url))
 
 

@@ -15,7 +15,7 @@ from ..model.reporting import Deadline, Duty, next_deadlines
 from ..model.roles import BODY_KINDS, KIND_LABELS
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
-from .common import Link, TaskLine, agency_link, state_counts
+from .common import Link, TaskLine, agency_link, appendix_row, state_counts
 from .timeline import Timeline, of_plan
 
 NEXT_COUNT = 6  # how many coming deadlines an agency page lists
@@ -165,7 +165,7 @@ class AgencyPage:
         for named in [None, *self.plan.groups_above(self.id)]:
             for row, role in self.plan.appendix_rows_naming(named.id if named else self.id):
                 out.append(AppendixMention(
-                    row.number, routes.appendix_row(row.number), role.term, row.content.strip(),
+                    row.number, appendix_row(self.plan, row.number), role.term, row.content.strip(),
                     tuple(Link(routes.task(t), f"Nhiệm vụ {self.plan.task(t).label}")
                           for t in row.tasks),
                     agency_link(self.plan, named.id) if named else None))

@@ -54,5 +54,6 @@ class TimelinePage:
     @classmethod
     def of(cls, plan: Plan) -> TimelinePage:
         line = of_plan(plan)
-        return cls(line, by_part(plan, line), by_lead(plan, line), chunks(plan, line),
+        return cls(line, by_part(plan, line), by_lead(plan, line),
+                   chunks(plan, line, plan.page_limit),
                    tuple(TaskLine.of(plan, t) for t in line.undated))

@@ -23,6 +23,16 @@ class Link:
     text: str
 
 
+def task_in_plan(plan: Plan, task_id: str) -> str:
+    """The task's place in the plan text, on the page that holds it (macros.model.paging)."""
+    return routes.task_in_plan(task_id, plan.text_pages.of_task[task_id])
+
+
+def appendix_row(plan: Plan, number: int) -> str:
+    """A row of the Phụ lục, on the page of the plan text that holds it."""
+    return routes.appendix_row(number, plan.text_pages.of_row[number])
+
+
 def agency_link(plan: Plan, agency_id: str, short: bool = False) -> Link:
     agency = plan.agency(agency_id)
     return Link(routes.agency(agency_id), (agency.short_name or agency.name) if short else agency.name)

@@ -9,6 +9,7 @@ from ..model.news import News, NewsPost
 from ..model.plan import Plan, Task
 from ..model.roles import Role
 from ..model.schema import Kind
+from .common import task_in_plan
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class PressPage:
     press_tasks: tuple[PressTask, ...]  # tasks whose body names a press agency
     example_agency: str  # the id of an agency that leads a task, for the address example
     numbered: Task  # an example of a numbered task
+    in_plan: str  # the numbered task's place in the plan text
+    in_plan_patterns: tuple[str, ...]  # how such an address is made: one form per kind of page
     bullet: Task  # an example of a bullet task
     base: str  # the site's public address, or "/"
     feeds: tuple[str, str] | None  # the news and state feeds, when the build knows the address
@@ -48,6 +51,11 @@ class PressPage:
             press_tasks=tuple(tasks),
             example_agency=plan.lead_agencies[0].id,
             numbered=numbered,
+            in_plan=task_in_plan(plan, numbered.id),
+            # A plan text in pages (never the real plan's) has the later pages' form as well.
+            in_plan_patterns=(routes.task_in_plan("<mã nhiệm vụ>", 1),) + (
+                (routes.task_in_plan("<mã nhiệm vụ>", "<số trang>"),)
+                if plan.text_pages.paged else ()),
             bullet=next(t for t in plan.tasks if t.node.bullet),
             base=base,
             feeds=(routes.NEWS_FEED, routes.STATE_FEED) if site_url else None,

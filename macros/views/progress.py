@@ -1,9 +1,17 @@
-"""The progress page: counts by state with a chart, filters, and the task tables."""
+"""The progress page: counts by state with a chart, filters, and the task tables.
+
+The real plan's tasks fit on one page. A plan with more than `plan.page_limit` tasks lists them
+in pages (`tien-do/` first, with the figures, then `tien-do/trang-N/`): the tasks in the tables'
+order (key tasks, then the others) cut every `page_limit` tasks. Each page has its own filters,
+offering the agencies and states of its own rows, since the script that filters and sorts
+(docs/assets/bang.js) works on the page it runs on.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.plan import Plan
+from .. import routes
+from ..model.plan import Plan, Task
 from ..model.status import DisplayState
 from .common import TaskLine
 
@@ -19,8 +27,45 @@ class ChartRow:
 class TaskTable:
     anchor: str
     caption: str
-    lines: tuple[TaskLine, ...]
+    lines: tuple[TaskLine, ...]  # the table's rows on this page
     with_rows: bool  # show the linked Phụ lục rows
+    total: int = 0  # rows of the whole table, on every page
+    first: int = 1  # the number of this page's first row in the whole table
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.lines) - 1
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of the list, as the pager shows it."""
+
+    number: int
+    href: str  # relative to the site root
+    current: bool
+
+
+def _tables(plan: Plan) -> tuple[tuple[str, str, tuple[Task, ...], bool], ...]:
+    return (
+        ("nhiem-vu-trong-tam", "Nhiệm vụ trọng tâm (theo Phụ lục của Kế hoạch)", plan.key_tasks,
+         True),
+        ("nhiem-vu-khac", "Các nhiệm vụ khác của Kế hoạch", plan.other_tasks, False),
+    )
+
+
+def page_count(plan: Plan) -> int:
+    """How many pages the list takes (1 for the real plan)."""
+    return max(1, -(-len(plan.tasks) // plan.page_limit))
+
+
+def title_of(plan: Plan, number: int) -> str:
+    """The page's title (page 1's is its Markdown's own)."""
+    return _title(number, page_count(plan))
+
+
+def _title(number: int, count: int) -> str:
+    return f"Tiến độ thực hiện, trang {number}/{count}"
 
 
 @dataclass(frozen=True)
@@ -31,13 +76,30 @@ class ProgressPage:
     agency_options: tuple[tuple[str, str], ...]  # (id, name) of every agency a task answers to
     state_options: tuple[DisplayState, ...]
     tables: tuple[TaskTable, ...]
+    number: int = 1  # this page
+    count: int = 1  # pages of the list
+    limit: int = 0  # the most tasks on a page
 
     @classmethod
-    def of(cls, plan: Plan) -> ProgressPage:
+    def of(cls, plan: Plan, number: int = 1) -> ProgressPage:
         total = len(plan.tasks)
         counts = plan.state_counts
-        lines = {t.id: TaskLine.of(plan, t) for t in plan.tasks}
-        answering = {a for t in plan.tasks for a in plan.agencies_answering_for(t)}
+        count = page_count(plan)
+        if not 1 <= number <= count:
+            raise KeyError(number)
+        # The tasks of this page: a run of the tables' rows, in order.
+        start, stop = (number - 1) * plan.page_limit, number * plan.page_limit
+        tables, shown, offset = [], [], 0
+        for anchor, caption, tasks, with_rows in _tables(plan):
+            here = tasks[max(0, start - offset):max(0, stop - offset)]
+            if here or count == 1:  # one page shows both tables, even an empty one
+                lines = tuple(TaskLine.of(plan, t) for t in here)
+                tables.append(TaskTable(anchor, caption, lines, with_rows, len(tasks),
+                                        max(0, start - offset) + 1))
+                shown += here
+            offset += len(tasks)
+        answering = {a for t in shown for a in plan.agencies_answering_for(t)}
+        states = {plan.status(t).state for t in shown}
         return cls(
             total=total,
             overdue=dict(counts)[DisplayState.OVERDUE],
@@ -45,13 +107,30 @@ class ProgressPage:
                         for s, n in counts),
             agency_options=tuple((a.id, a.name) for a in plan.registry.agencies
                                  if a.id in answering),
-            state_options=tuple(s for s, n in counts if n),
-            tables=(
-                TaskTable("nhiem-vu-trong-tam", "Nhiệm vụ trọng tâm (theo Phụ lục của Kế hoạch)",
-                          tuple(lines[t.id] for t in plan.key_tasks), True),
-                TaskTable("nhiem-vu-khac", "Các nhiệm vụ khác của Kế hoạch",
-                          tuple(lines[t.id] for t in plan.other_tasks), False),
-            ),
+            state_options=tuple(s for s in DisplayState if s in states),
+            tables=tuple(tables),
+            number=number,
+            count=count,
+            limit=plan.page_limit,
         )
 
+    @property
+    def paged(self) -> bool:
+        return self.count > 1
 
+    @property
+    def title(self) -> str:
+        return _title(self.number, self.count)
+
+    @property
+    def pages(self) -> tuple[ListPage, ...]:
+        return tuple(ListPage(n, routes.progress_page(n), n == self.number)
+                     for n in range(1, self.count + 1))
+
+    @property
+    def previous(self) -> str | None:
+        return routes.progress_page(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return routes.progress_page(self.number + 1) if self.number < self.count else None

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .. import routes
 from ..model.dates import long_date
 from ..model.news import News, NewsPost
 from ..model.plan import Plan, Task
 from ..model.reports import Report
 from ..model.status import DisplayState
-from .common import Link, RoleView, TaskLine, schedule_meaning
+from .common import (Link, RoleView, TaskLine, appendix_row, schedule_meaning,
+                     task_in_plan)
 from .report_form import NewFilePages, ReportForm
 
 
@@ -86,7 +86,7 @@ class TaskPage:
             task=task,
             line=TaskLine.of(plan, task),
             where=where,
-            in_plan_href=routes.task_in_plan(task.id),
+            in_plan_href=task_in_plan(plan, task.id),
             state=status.state,
             state_note=(f"Hạn hoàn thành là ngày {long_date(status.due).removeprefix('ngày ')}; "
                         f"đã quá hạn {status.overdue_for} mà chưa có báo cáo hoàn thành nào "
@@ -99,7 +99,7 @@ class TaskPage:
             roles_note=None if task.roles else (
                 "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
                 + (" Cơ quan được nêu trong Phụ lục ở dưới." if task.appendix_rows else "")),
-            timeframes=_timeframes(task) + _reporting(plan, task),
+            timeframes=_timeframes(plan, task) + _reporting(plan, task),
             due_sentence=_due_sentence(task),
             sources_differ=_sources_differ(task),
             revised_due=status.revised_due,
@@ -110,18 +110,18 @@ class TaskPage:
         )
 
 
-def _timeframes(task: Task) -> tuple[TimeframeRow, ...]:
+def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
     rows = []
     if task.timeframe:
         tf_ = task.timeframe
         source = (f"Tiêu đề mục {tf_.heading} (chung cho các nhiệm vụ của mục)" if tf_.heading
                   else f"Kế hoạch, mục {task.label}")
-        rows.append(TimeframeRow(source, routes.task_in_plan(task.id), f"«{tf_.text}»",
+        rows.append(TimeframeRow(source, task_in_plan(plan, task.id), f"«{tf_.text}»",
                                  schedule_meaning(tf_.schedule)))
     for row in task.appendix_rows:
         words = (f"Thời gian thực hiện: «{row.start_text}»; thời gian hoàn thành: "
                  f"«{row.completion_text}»")
-        rows.append(TimeframeRow(f"Phụ lục, dòng {row.number}", routes.appendix_row(row.number),
+        rows.append(TimeframeRow(f"Phụ lục, dòng {row.number}", appendix_row(plan, row.number),
                                  words, schedule_meaning(row.schedule)))
     return tuple(rows)
 
@@ -132,7 +132,7 @@ def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
     for duty in plan.duties_for_task(task):
         coming = next(duty.upcoming(plan.as_of + timedelta(days=1))).day
         rows.append(TimeframeRow(
-            f"Kế hoạch, mục {task.label} (chế độ báo cáo)", routes.task_in_plan(task.id),
+            f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(plan, task.id),
             f"«Định kỳ {duty.data.period_days} ngày» … «{duty.data.words}»",
             f"Báo cáo định kỳ; hạn tiếp theo theo lời văn: {long_date(coming)}. Xem lịch báo cáo."))
     return tuple(rows)
@@ -163,7 +163,7 @@ def _appendix_block(plan: Plan, task: Task, row) -> AppendixBlock:
     if len(row.tasks) > 1:
         heading += " — chung cho nhiệm vụ " + "; ".join(
             plan.task(t).label for t in row.tasks)
-    return AppendixBlock(row.number, routes.appendix_row(row.number), heading, row.content.strip(),
+    return AppendixBlock(row.number, appendix_row(plan, row.number), heading, row.content.strip(),
                          tuple(RoleView.of(plan, r) for r in row.roles), row.start_text,
                          row.completion_text)
 

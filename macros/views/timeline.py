@@ -23,6 +23,7 @@ from functools import cached_property
 
 from ..model import timeframe as tf
 from ..model.dates import short_date
+from ..model.paging import PAGE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -214,8 +215,10 @@ def by_lead(plan, timeline: Timeline) -> list[Group]:
 
 # Bars on one page of the chart. The real plan (49 tasks) and even ten times it fit on one page;
 # beyond, the whole chart would pass 1 MiB (6 MiB at 100 times the plan), so it is split into
-# pages of whole sections (dong-thoi-gian/trang-N/) and the timeline page lists them.
-CHART_LIMIT = 500
+# pages of whole sections (dong-thoi-gian/trang-N/) and the timeline page lists them. The same
+# limit as the plan text's and the progress list's pages; a build passes its plan's
+# (`plan.page_limit`, which PLAN_PAGE_LIMIT may lower).
+CHART_LIMIT = PAGE_LIMIT
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from macros.load import load_plan
 from macros.model.dates import today_in_vietnam
+from macros.model.paging import PAGE_LIMIT
 from macros.model.plan import Plan
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def load(root: Path = DATA, *, status_dir: Path | None = None, as_of: date | None = None,
-         built_at: datetime | None = None, demo: bool = False) -> Plan:
+         built_at: datetime | None = None, demo: bool = False,
+         page_limit: int = PAGE_LIMIT) -> Plan:
     built_at = built_at or datetime.now(tz=timezone.utc)
     return load_plan(root, status_dir=status_dir, as_of=as_of or today_in_vietnam(built_at),
-                     built_at=built_at, demo=demo)
+                     built_at=built_at, demo=demo, page_limit=page_limit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from macros.load import plan_from_mappings
+from macros.model.paging import PAGE_LIMIT
 from macros.model.plan import Plan
 
 AGENCIES = {"agencies": [
@@ -67,6 +68,10 @@ def plan_data() -> dict:
     }
 
 
-def small_plan(as_of: date = date(2020, 6, 1), reports: dict | None = None) -> Plan:
+def small_plan(as_of: date = date(2020, 6, 1), reports: dict | None = None,
+               page_limit: int = PAGE_LIMIT) -> Plan:
+    """`page_limit`: a low one cuts the lists that grow with the plan into pages, as a plan
+    many times the real one would be."""
     return plan_from_mappings(AGENCIES, plan_data(), as_of=as_of, reports=reports,
-                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=timezone.utc))
+                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=timezone.utc),
+                              page_limit=page_limit)
