@@ -52,17 +52,61 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
-def rewrite_index(index_file: Path) -> None:
-    """Rewrite Material's search index: appendix rows, task aliases, folded copies."""
-    index = json.loads(index_file.read_text("utf-8"))
+def rewrite_index(index_file: Path, docs: list[dict] | None = None) -> None:
+    """Rewrite Material's search index: appendix rows, task aliases, folded copies.
+
+    `docs`: the entries the search plugin has just written, still in its memory. They are then
+    changed in place and the file is not read back whole (only its small `config`): at 100 times
+    the plan, reading back a 30 MB index and writing it as one string doubled the build's peak
+    memory. The file is written entry by entry."""
+    config = _written_config(index_file) if docs is not None else None
+    if config is None:
+        index = json.loads(index_file.read_text("utf-8"))
+    else:
+        index = {"config": config, "docs": docs}
     site = index_file.parent.parent
     if (site / routes.PLAN_TEXT / "index.html").exists():
         split_appendix_pages(index, site)
     add_task_aliases(index)
     add_folded_fields(index)
-    index_file.write_text(
-        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    _write(index, index_file)
+
+
+_CONFIG_PREFIX = '{"config":'
+
+
+def _written_config(index_file: Path) -> dict | None:
+    """The `config` of the index Material wrote ({"config": {...}, "docs": [...]}), read from the
+    file's first lines; None if the file does not start that way."""
+    with index_file.open(encoding="utf-8") as stream:
+        head = stream.read(1 << 16)
+    if not head.startswith(_CONFIG_PREFIX):
+        return None
+    try:
+        config, end = json.JSONDecoder().raw_decode(head, len(_CONFIG_PREFIX))
+    except json.JSONDecodeError:
+        return None
+    return config if head.startswith(',"docs":', end) else None
+
+
+def _write(index: dict, index_file: Path) -> None:
+    """The index as compact JSON in UTF-8, the same bytes as one json.dumps, without holding the
+    whole text in memory."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+    with index_file.open("w", encoding="utf-8") as out:
+        out.write("{")
+        for number, (key, value) in enumerate(index.items()):
+            out.write(("," if number else "") + dumps(key) + ":")
+            if key != "docs":
+                out.write(dumps(value))
+                continue
+            out.write("[")
+            for position, doc in enumerate(value):
+                out.write(("," if position else "") + dumps(doc))
+            out.write("]")
+        out.write("}")
 
 
 def _appendix_section(location: str) -> bool:

@@ -219,5 +219,12 @@ def on_post_build(config) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
-        rewrite_index(index)
+        # Its entries are still in the plugin's memory: rewritten from there, then let go. Not
+        # under `mkdocs serve --dirty`, which keeps them for the next build (read from the file).
+        search = config.plugins.get("material/search")
+        entries = None
+        if search is not None and not search.is_dirty:
+            entries = search.search_index.entries
+            search.search_index.entries = []
+        rewrite_index(index, entries)
     redirects.in_vietnamese(config)
