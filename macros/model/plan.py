@@ -161,14 +161,22 @@ class Plan:
         return TextPages(self.data, self.page_limit)
 
     def status(self, task: Task | str) -> TaskStatus:
-        """Where a task stands at the as-of date, derived from its report log."""
-        task = self.task(task) if isinstance(task, str) else task
-        log = self.logs.get(task.id)
-        return TaskStatus(
-            reports=tuple(log.reports) if log else (),
-            original_due=task.due_date,
-            as_of=self.as_of,
-        )
+        """Where a task stands at the as-of date, derived from its report log (once per task:
+        every page that lists the task asks)."""
+        task_id = task if isinstance(task, str) else task.id
+        found = self._statuses.get(task_id)
+        if found is None:
+            log = self.logs.get(task_id)
+            found = self._statuses[task_id] = TaskStatus(
+                reports=tuple(log.reports) if log else (),
+                original_due=self.task(task_id).due_date,
+                as_of=self.as_of,
+            )
+        return found
+
+    @cached_property
+    def _statuses(self) -> dict[str, TaskStatus]:
+        return {}
 
     @property
     def data_as_of(self) -> date | None:
@@ -261,8 +269,16 @@ class Plan:
         return self._answering[task.id]
 
     @cached_property
+    def _registry_order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.registry.agencies)}
+
+    def in_registry_order(self, agency_ids) -> tuple[str, ...]:
+        """Agency ids in the order of the registry (data/agencies.yaml), each once."""
+        return tuple(sorted(set(agency_ids), key=self._registry_order.__getitem__))
+
+    @cached_property
     def _answering(self) -> dict[str, tuple[str, ...]]:
-        order = {a.id: i for i, a in enumerate(self.registry.agencies)}
+        order = self._registry_order
         out = {}
         for task in self.tasks:
             found: set[str] = set()

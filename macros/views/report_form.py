@@ -86,8 +86,8 @@ class ReportForm:
         # list that does not grow with the registry.
         receiving = {d.send_to.id for d in plan.duties} | {
             a.id for d in plan.duties for a in d.recipients}
-        reporters = [a for a in plan.registry.agencies
-                     if a.id in own or (a.id in receiving and not a.group)]
+        reporters = [plan.agency(i) for i in plan.in_registry_order(
+            own | {i for i in receiving if not plan.agency(i).group})]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(
             task_id=task.id,
