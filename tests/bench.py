@@ -30,8 +30,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# As `make build` runs (see the Makefile): compiled modules kept in .cache/pycache/.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPYCACHEPREFIX": str(ROOT / ".cache" / "pycache")}
 ENV.pop("PLAN_DATA_DIR", None)
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def run_build(config: Path, dest: Path, data: Path | None = None) -> tuple[float, int, float]:
