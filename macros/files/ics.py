@@ -20,7 +20,7 @@ from .. import routes
 from ..model import timeframe as tf
 from ..model.dates import short_date
 from ..model.plan import Plan, Task
-from ..model.reporting import PERIODIC_LABEL, Duty, horizon, months_ending_by, months_lacking
+from ..model.reporting import Duty, horizon, months_ending_by, months_lacking
 
 PRODID = "-//Tuyen Quang//Ke hoach 68-KH-UBND 2018//VI"
 UID_DOMAIN = "ke-hoach-68-kh-ubnd-2018"
@@ -77,13 +77,13 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
         rules.append(Rule(
             f"ngay-{nominal}",
             _first(start, lambda d: d.day == nominal and d.month in full), rule,
-            PERIODIC_LABEL, f"trước ngày {nominal} hằng tháng"))
+            duty.periodic_label, f"trước ngày {nominal} hằng tháng"))
         if short:
             rules.append(Rule(
                 f"ngay-{nominal}-cuoi-thang",
                 _first(start, lambda d: d.month in short and _last_day_of_month(d)),
                 {"FREQ": "MONTHLY", "BYMONTH": list(short), "BYMONTHDAY": [-1], "UNTIL": until},
-                PERIODIC_LABEL,
+                duty.periodic_label,
                 f"trước ngày {nominal} hằng tháng; tháng không có ngày {nominal} thì hạn là "
                 "ngày cuối tháng"))
         if leap_only:
@@ -91,7 +91,7 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
                 f"ngay-{nominal}-thang-2-nam-nhuan",
                 _first(start, lambda d: (d.month, d.day) == (2, 29)),
                 {"FREQ": "YEARLY", "BYMONTH": [2], "BYMONTHDAY": [29], "UNTIL": until},
-                PERIODIC_LABEL,
+                duty.periodic_label,
                 f"trước ngày {nominal} hằng tháng; tháng 2 năm nhuận thì hạn là ngày 29"))
     for when in duty.yearly:
         first = date(start.year, when.month, when.day)

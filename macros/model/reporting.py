@@ -17,7 +17,6 @@ from datetime import date
 
 from .schema import Agency, ReportingDuty
 
-PERIODIC_LABEL = "Báo cáo định kỳ 15 ngày"
 
 
 def day_in_month(year: int, month: int, day: int) -> date:
@@ -82,6 +81,16 @@ class Duty:
         return self.data.task
 
     @property
+    def period_days(self) -> int:
+        """How often reports are due, in days: the plan's «Định kỳ 15 ngày» (validated)."""
+        return self.data.period_days
+
+    @property
+    def periodic_label(self) -> str:
+        """The label of the monthly deadlines: "Báo cáo định kỳ 15 ngày"."""
+        return f"Báo cáo định kỳ {self.period_days} ngày"
+
+    @property
     def monthly_days(self) -> tuple[int, ...]:
         return tuple(sorted(self.data.monthly_days))
 
@@ -98,7 +107,8 @@ class Duty:
         found: dict[tuple[date, str], Deadline] = {}
         for nominal in self.monthly_days:
             day = day_in_month(year, month, nominal)
-            found.setdefault((day, PERIODIC_LABEL), Deadline(day, self, PERIODIC_LABEL, nominal))
+            label = self.periodic_label
+            found.setdefault((day, label), Deadline(day, self, label, nominal))
         for when in self.yearly:
             if when.month == month:
                 day = date(year, month, when.day)  # validated to exist in every year

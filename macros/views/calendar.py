@@ -26,6 +26,7 @@ class CalendarPage:
     subscribe_url: str | None  # the plan's calendar under the site's public address
     span: tuple[date, date]  # what the calendar files cover
     standing: Standing | None  # the latest record of the plan's validity, if any
+    kinds: str  # "định kỳ 15 ngày, 6 tháng và hằng năm": the kinds of report part III orders
 
     @classmethod
     def of(cls, plan: Plan, site_url: str | None) -> CalendarPage:
@@ -40,7 +41,20 @@ class CalendarPage:
             subscribe_url=routes.absolute(site_url, routes.PLAN_CALENDAR) if site_url else None,
             span=reporting.horizon(plan.document.date, as_of, plan.last_task_day),
             standing=plan.data.standing[-1] if plan.data.standing else None,
+            kinds=report_kinds(plan.duties),
         )
+
+
+def report_kinds(duties) -> str:
+    """The kinds of report the duties order, in words from their data: every period ("định kỳ 15
+    ngày"), then each yearly label without its «Báo cáo» ("6 tháng", "hằng năm")."""
+    kinds = [f"định kỳ {days} ngày" for days in sorted({d.period_days for d in duties})]
+    for duty in duties:
+        for when in duty.yearly:
+            kind = when.label.removeprefix("Báo cáo ").strip()
+            if kind not in kinds:
+                kinds.append(kind)
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} và {kinds[-1]}"
 
 
 @dataclass(frozen=True)
