@@ -107,6 +107,17 @@ class TaskLine:
 
     @classmethod
     def of(cls, plan: Plan, task: Task) -> TaskLine:
+        """The task's line, made once per plan: the progress list, the home page, every agency
+        and timeline page that lists the task show the same line."""
+        if _lines[0] is not plan:
+            _lines[:] = [plan, {}]
+        line = _lines[1].get(task.id)
+        if line is None:
+            line = _lines[1][task.id] = cls._of(plan, task)
+        return line
+
+    @classmethod
+    def _of(cls, plan: Plan, task: Task) -> TaskLine:
         status = plan.status(task)
         leads = tuple(agency_link(plan, a, short=True) for a in task.role_agencies("lead"))
         row = task.schedule_source
@@ -130,6 +141,10 @@ class TaskLine:
             rows=tuple(r.number for r in task.appendix_rows),
             filter_agencies=plan.agencies_answering_for(task),
         )
+
+
+# [the plan, its task lines by task id]: one plan per build (a new build, a new plan).
+_lines: list = [None, {}]
 
 
 def state_counts(plan: Plan, tasks) -> tuple[tuple[DisplayState, int], ...]:
