@@ -62,7 +62,9 @@
         if (match) shown += 1;
       });
     });
-    count.textContent = "Đang hiển thị " + shown + " nhiệm vụ.";
+    // A list in pages filters only the page shown: the count says so ("trên trang 1/4").
+    var scope = filters.getAttribute("data-scope");
+    count.textContent = "Đang hiển thị " + shown + " nhiệm vụ" + (scope ? " " + scope : "") + ".";
   }
   selects.forEach(function (select) { select.addEventListener("change", apply); });
 })();

@@ -143,6 +143,15 @@ class TaskLine:
         )
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A page of a list or text in pages, as a pager shows it."""
+
+    number: int
+    href: str  # as the template prints it: from the site root, or from the page that shows it
+    current: bool
+
+
 # [the plan, its task lines by task id]: one plan per build (a new build, a new plan).
 _lines: list = [None, {}]
 

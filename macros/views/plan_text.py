@@ -15,7 +15,7 @@ from .. import routes
 from ..model.dates import long_date
 from ..model.paging import TextPage, TextPages
 from ..model.plan import Plan
-from .common import Link, agency_link
+from .common import Link, PageLink, agency_link
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,22 @@ class PlanTextPage:
     @property
     def first(self) -> str:
         return self.at(1)
+
+    @property
+    def numbered(self) -> tuple[PageLink, ...]:
+        """Every page, for the pager (addresses from this page)."""
+        return tuple(PageLink(n, self.at(n), n == self.page.number)
+                     for n in range(1, self.pages.count + 1))
+
+    @property
+    def rows_note(self) -> str | None:
+        """Which rows of the Phụ lục this page holds, when they are on several pages."""
+        rows, total = self.page.rows, len(self.plan.appendix.rows)
+        if not rows or len(rows) == total:
+            return None
+        held = (f"dòng {rows[0].number}" if len(rows) == 1 else
+                f"các dòng {rows[0].number} đến {rows[-1].number}")
+        return f"Trang này có {held} của Phụ lục ({total} dòng, trên nhiều trang)."
 
     @property
     def entries(self) -> tuple[PageEntry, ...]:

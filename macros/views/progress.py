@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import routes
 from ..model.plan import Plan, Task
 from ..model.status import DisplayState
-from .common import TaskLine
+from .common import PageLink, TaskLine
 
 
 @dataclass(frozen=True)
@@ -35,15 +35,6 @@ class TaskTable:
     @property
     def last(self) -> int:
         return self.first + len(self.lines) - 1
-
-
-@dataclass(frozen=True)
-class ListPage:
-    """A page of the list, as the pager shows it."""
-
-    number: int
-    href: str  # relative to the site root
-    current: bool
 
 
 def _tables(plan: Plan) -> tuple[tuple[str, str, tuple[Task, ...], bool], ...]:
@@ -123,8 +114,8 @@ class ProgressPage:
         return _title(self.number, self.count)
 
     @property
-    def pages(self) -> tuple[ListPage, ...]:
-        return tuple(ListPage(n, routes.progress_page(n), n == self.number)
+    def pages(self) -> tuple[PageLink, ...]:
+        return tuple(PageLink(n, routes.progress_page(n), n == self.number)
                      for n in range(1, self.count + 1))
 
     @property

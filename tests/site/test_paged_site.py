@@ -67,6 +67,9 @@ def test_the_progress_list_and_the_timeline_are_in_pages_each_within_the_limit(p
         page = parse(page_file(site, routes.progress_page(number)))
         here = [tr.xpath("./th")[0].get("data-value") for tr in page.xpath("//tr[@data-state]")]
         assert 0 < len(here) <= LIMIT
+        # The filters' count says it counts this page only (docs/assets/bang.js).
+        assert page.xpath('//div[@class="table-filters"]/@data-scope') == [
+            f"trên trang {number}/{count}"]
         listed += here
     assert sorted(listed) == sorted(t.id for t in plan.tasks)
     charts = list((site / routes.TIMELINE).glob("trang-*/index.html"))

@@ -4,6 +4,7 @@ exactly one page, and every link to a place in the text naming the page that hol
 plan keeps its one page. A low limit pages the small plan and the synthetic one."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -170,13 +171,16 @@ def test_page_one_lists_the_pages_and_each_page_says_which_it_is():
     assert third.select_one(".doc-identity") is None and third.select_one(".plan-contents") is None
     pager = third.select_one(".plan-pager")
     assert pager.get_text(" ", strip=True).startswith("Trang 3/4")
+    # Every page by number (this one not a link), then previous, first and next.
     assert [a["href"] for a in pager.select("a")] == [
+        "../../ke-hoach/", "../../ke-hoach/trang-2/", "../../ke-hoach/trang-4/",
         "../../ke-hoach/trang-2/", "../../ke-hoach/", "../../ke-hoach/trang-4/"]
+    assert pager.select_one('[aria-current="page"]').get_text() == "3"
     continued = [h.get_text(" ", strip=True) for h in third.select("h2, h3")]
     assert continued == ["II. NỘI DUNG (tiếp theo)", "2. Ban A: (tiếp theo)",
                          "III. TỔ CHỨC THỰC HIỆN"]
     last, _ = ids_and_links(plan, 4)
-    assert re.search(r"\(1 nhiệm vụ\)$", last.caption.get_text(" ", strip=True))
+    assert re.search(r"\(1 nội dung\)$", last.caption.get_text(" ", strip=True))
 
 
 def test_task_agency_and_press_pages_link_to_the_page_that_holds_the_place():
@@ -194,3 +198,22 @@ def test_task_agency_and_press_pages_link_to_the_page_that_holds_the_place():
                                       "ke-hoach/trang-<số trang>/#<mã nhiệm vụ>")
     assert PressPage.of(small_plan(), NO_NEWS, None).in_plan_patterns == (
         "ke-hoach/#<mã nhiệm vụ>",)
+
+
+def test_a_page_says_which_rows_of_the_phu_luc_it_holds_above_the_table(three_times):
+    plan = dataclasses.replace(three_times, page_limit=40)
+    total = len(plan.appendix.rows)
+    seen = []
+    for number in range(1, plan.text_pages.count + 1):
+        page, _ = ids_and_links(plan, number)
+        rows = [int(tr.th.get_text()) for tr in page.select("table.appendix tbody tr")]
+        if not rows:
+            continue
+        seen += rows
+        caption = page.select_one("table.appendix caption").get_text(" ", strip=True)
+        assert caption.endswith(f"({total} nội dung)")
+        # Above the table, outside its box that scrolls sideways, so a phone shows it whole.
+        note = page.select_one(".table-scroll").find_previous_sibling("p").get_text(" ", strip=True)
+        held = f"dòng {rows[0]}" if len(rows) == 1 else f"các dòng {rows[0]} đến {rows[-1]}"
+        assert note == f"Trang này có {held} của Phụ lục ({total} dòng, trên nhiều trang)."
+    assert seen == list(range(1, total + 1)) and len(seen) > 40
