@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
-from feedgen.feed import FeedGenerator
+from typing import TYPE_CHECKING
 
 from .. import routes
 from ..model.dates import VIETNAM, long_date, short_date
 from ..model.news import News
 from ..model.plan import Plan
 from ..model.status import DisplayState
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
 
@@ -108,6 +110,10 @@ def _moment(day: date) -> datetime:
 
 
 def _channel(title: str, description: str, site_url: str, page: str, path: str) -> FeedGenerator:
+    # feedgen is imported here, not with this module: only a build that knows the site's address
+    # writes feeds (a pull request's or a local build writes none).
+    from feedgen.feed import FeedGenerator
+
     feed = FeedGenerator()
     feed.load_extension("dc")
     feed.title(title)

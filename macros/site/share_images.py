@@ -21,11 +21,16 @@ import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
-
-import PIL
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from ..views.preview import Card
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
+# Pillow is imported where an image is drawn or its cache key made, not with this module: a build
+# without the site's address (a pull request's, a local one) makes no image, and loading Pillow
+# was a hundredth of its time.
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -58,6 +63,8 @@ def _font_path(name: str) -> Path:
 
 @lru_cache(maxsize=64)
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(_font_path(name)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
@@ -77,6 +84,8 @@ def state_colours() -> dict[str, tuple[int, int, int]]:
 def version() -> str:
     """What besides the card changes the pixels: this code, Pillow, the fonts, the colours."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    import PIL
+
     digest.update(PIL.__version__.encode())
     for name in (REGULAR, BOLD):
         digest.update(_font_path(name).read_bytes())
@@ -129,6 +138,8 @@ def _fit_headline(card: Card, space: int) -> tuple[ImageFont.FreeTypeFont, list[
 
 
 def draw(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, 23, HEIGHT - 1), fill=RED)
