@@ -18,8 +18,8 @@ from .news import load_news
 from .reports import load_reports
 from .yaml import read_yaml
 
-__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_registry",
-           "plan_from_mappings"]
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_plan_with",
+           "load_registry", "plan_from_mappings"]
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,16 @@ def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path |
               demo: bool = False) -> Plan:
     """Load and check all data into the Plan; derived states count from `as_of`."""
     files = DataFiles(root, status_dir)
-    registry, data, state = load_plan_data(files)
+    registry, state = load_registry(files)
+    return load_plan_with(files, registry, state, as_of=as_of, built_at=built_at, demo=demo)
+
+
+def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState, *, as_of: date,
+                   built_at: datetime, demo: bool = False) -> Plan:
+    """The Plan, from a registry already loaded and checked (the validator checks data/site.yaml
+    against the same registry, and reads data/agencies.yaml once)."""
+    data, lines = read_yaml(files.plan, files.display(files.plan))
+    plan = validate(PlanData, data, lines, files.display(files.plan), state)
     state.as_of = as_of
     logs = load_statuses(files, state)
-    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
+    return build(registry, plan, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
