@@ -1,12 +1,25 @@
 """YAML with line numbers: every value's path mapped to the line it stands on, so that a problem
-can be reported at its line."""
+can be reported at its line.
+
+PyYAML is the reference: what it reads is the data, its errors are translated into Vietnamese
+(_MESSAGES) and its nodes give the lines. It builds every value in Python, though, which took
+three quarters of `make validate` on a plan 100 times the real one. yaml_rs (Rust) reads the same
+file about fifteen times faster, but it reads YAML 1.2 where PyYAML reads YAML 1.1, and the two
+differ on some plain values (`yes`, `on`, `0755`, `1:30`, `1e3`, `=`, `<<`), on tags, tabs,
+control characters and a few more. So a file is read by yaml_rs first, and that reading is kept
+only when nothing in the file is of a kind on which the two can differ (_fast); anything else,
+every error included, is read again by PyYAML, which says what is wrong and where
+(tests/load/test_yaml_readers.py holds the two to the same result).
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_rs
 
 from .errors import DataError, Path_, Problem
 
@@ -78,6 +91,14 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
 
 def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
+    data = _fast(text)
+    if data is _UNSURE:
+        data = _reference(text, display, first_line)
+    return data, _Lines(text, first_line)
+
+
+def _reference(text: str, display: str, first_line: int) -> Any:
+    """The data as PyYAML reads it, or a DataError in Vietnamese at the line of the problem."""
     try:
         # One parse gives both the nodes (for line numbers) and the data built from them.
         loader = _Loader(text)
@@ -93,7 +114,105 @@ def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + first_line
         raise DataError([Problem(display, line, "", _unreadable(error))]) from None
-    return data, _Lines(text, first_line)
+    return data
+
+
+# --- The fast reading, and when it is kept ------------------------------------------------------
+
+_UNSURE = object()  # yaml_rs's reading is not kept: PyYAML reads the file
+
+# Characters on which the readers may differ: tabs, control characters (PyYAML refuses them),
+# U+0085, U+2028 and U+2029 (line breaks in YAML 1.1 only), U+FEFF, U+FFFE and U+FFFF.
+_ODD_CHARACTER = re.compile(
+    "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# Rare text, looked for first (a plain `in`), then, when the text alone is not enough, where it
+# would mean something to YAML. The data files are block YAML: «- » lists and «key: value» lines.
+_RARE: list[tuple[str, re.Pattern[str] | None]] = [
+    # Flow collections ([a, b], {a: b}): YAML 1.2 allows there what PyYAML refuses (`[a:]`,
+    # `{a: :b}`, a key over two lines, a list as a key).
+    ("[", None), ("]", None), ("{", None), ("}", None),
+    ("\\", None),  # escapes in double quotes (YAML 1.2 added some); the data files have none
+    # A line break that is a lone CR (old Mac files): the patterns below end values at \n.
+    ("\r", re.compile(r"\r(?!\n)")),
+    # Each pattern starts with its rare text and looks behind it, which Python's re finds fast.
+    # The end of a document: yaml_rs skips one before the data, PyYAML refuses the data after it.
+    ("...", re.compile(r"\.\.\.(?<![^\n]\.\.\.)")),
+    ("%", re.compile(r"%(?<![^\n]%)")),  # a directive: yaml_rs accepts `%YAML 2.0`, PyYAML not
+    ("!", re.compile(r"!(?<![^\s]!)")),  # a tag
+    ("&", re.compile(r"&(?<![^\s]&)")),  # an anchor
+    ("*", re.compile(r"\*(?<![^\s]\*)")),  # an alias
+    # `_1`, `-_1`: integers in yaml_rs, text in PyYAML.
+    ("_", re.compile(r"_(?:(?<![^\s]_)|(?<=[+-]_)(?<![^\s][+-]_))")),
+]
+# A colon that starts a value or stands alone (`: x`, `- :`): an empty key in YAML 1.2 only.
+_LONE_COLON = re.compile(r":(?<![^\s]:)")
+
+
+def _whole_value(pattern: str) -> re.Pattern[str]:
+    """A pattern that ends where a plain value ends: at the end of the line, a comment, or the
+    colon of a key."""
+    return re.compile(pattern + r"(?=[ \t\r]*(?:$|#|:(?:\s|$)))", re.M)
+
+
+# Plain numbers the readers read differently: a leading zero (`0755` is 493 in YAML 1.1, 755 in
+# yaml_rs; `08` is text in YAML 1.1, 8 in yaml_rs; `0o17` and `0X1F` are text in YAML 1.1) and
+# sexagesimal numbers (`1:30` is 90 in YAML 1.1, text in YAML 1.2).
+_LEADING_ZERO = _whole_value(
+    r"0[0-9A-Za-z_](?:(?<![^\s]0.)|(?<=[+-]0.)(?<![^\s][+-]0.))[0-9A-Za-z_.:+-]*")
+_SEXAGESIMAL = _whole_value(r":(?<=[0-9_]:)[0-9][0-9_.:]*")
+# Plain words that are booleans (YAML 1.1) or merge and value keys in PyYAML, and text in yaml_rs.
+_YAML11_WORDS = frozenset(["yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+                           "OFF", "<<", "="])
+# What yaml_rs and PyYAML build alike: text, integers (the forms above aside), booleans (true,
+# false and their capitals only) and null. A float, or anything else as a key, is not kept.
+_SAME_TYPES = frozenset([str, int, bool, type(None), dict, list])
+
+
+def _fast(text: str) -> Any:
+    """The data as yaml_rs reads it when PyYAML would read the same, otherwise _UNSURE."""
+    if (_ODD_CHARACTER.search(text)
+            or any(rare in text and (pattern is None or pattern.search(text))
+                   for rare, pattern in _RARE)
+            or _LONE_COLON.search(text) or _LEADING_ZERO.search(text)
+            or _SEXAGESIMAL.search(text)):
+        return _UNSURE
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False,
+                             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:  # noqa: BLE001 - every error is PyYAML's to explain, in Vietnamese
+        return _UNSURE
+    # Every data file is a mapping. yaml_rs also returns several documents as a list (PyYAML
+    # refuses them) and reads text at the top level where PyYAML does not (`|` on the first line).
+    return data if type(data) is dict and _built_alike(data) else _UNSURE
+
+
+def _built_alike(data: Any) -> bool:
+    """No value or key that PyYAML would build otherwise (see _YAML11_WORDS, _SAME_TYPES)."""
+    kinds: set[type] = set()
+
+    def alike(items) -> bool:
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if len(item) < 4 and item in _YAML11_WORDS:
+                    return False
+            elif kind is dict:
+                if not _YAML11_WORDS.isdisjoint(item):
+                    return False
+                kinds.update(map(type, item))
+                if not alike(item.values()):
+                    return False
+            elif kind is list:
+                if not alike(item):
+                    return False
+            else:
+                kinds.add(kind)
+        return True
+
+    try:
+        return alike((data,)) and kinds <= _SAME_TYPES
+    except RecursionError:
+        return False
 
 
 class _Lines(Mapping):
