@@ -57,7 +57,8 @@ def check_registry(data, lines: dict, display: str) -> tuple[Registry, Validatio
     if isinstance(raw, list):
         state.agency_ids = frozenset(a["id"] for a in raw if isinstance(a, dict) and "id" in a)
     registry = validate(Registry, data, lines, display, state)
-    state.agency_spellings = {a.id: tuple(a.spellings) for a in registry.agencies}
+    state.agency_spellings = {a.id: tuple(s.casefold() for s in a.spellings)
+                              for a in registry.agencies}
     return registry, state
 
 

@@ -99,7 +99,7 @@ class ValidationState:
     """What cross-reference checks need while a file is validated; filled in document order."""
 
     agency_ids: frozenset[str] = frozenset()
-    agency_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    agency_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # casefolded
     seen_agencies: set[str] = field(default_factory=set)
     seen_tasks: set[str] = field(default_factory=set)
     task_texts: dict[str, str] = field(default_factory=dict)
@@ -127,12 +127,16 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _nfc(cls, data: Any) -> Any:
-        # Text typed on some systems arrives decomposed (NFD); the site publishes NFC only.
+        # Text typed on some systems arrives decomposed (NFD); the site publishes NFC only. Most
+        # text already is NFC: the mapping is copied only when a value is not.
         if isinstance(data, dict):
-            return {
-                key: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-                for key, value in data.items()
-            }
+            for value in data.values():
+                if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+                    return {
+                        key: unicodedata.normalize("NFC", value) if isinstance(value, str)
+                        else value
+                        for key, value in data.items()
+                    }
         return data
 
 
@@ -246,7 +250,7 @@ class Responsibility(Model):
         wording = self.text.casefold()
         for agency_id in self.agencies:
             spellings = state.agency_spellings.get(agency_id, ())
-            if not any(spelling.casefold() in wording for spelling in spellings):
+            if not any(spelling in wording for spelling in spellings):
                 raise problem(
                     "Cơ quan «{id}» không xuất hiện trong lời văn «{text}». Cách sửa: kiểm tra "
                     "mã cơ quan, hoặc thêm cách viết này vào «spellings» của cơ quan trong "

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 
 
 class Recurrence(str, Enum):
@@ -141,8 +142,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 
 def normalize(phrase: str) -> str:
     """NFC, lower case, single spaces, no surrounding spaces or final full stop."""
-    text = unicodedata.normalize("NFC", phrase).casefold()
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(unicodedata.normalize("NFC", phrase).casefold().split())
     return text.rstrip(".").strip()
 
 
@@ -167,8 +167,11 @@ def _period(match: re.Match[str], prefix: str) -> Period:
                   date(year, last_month, calendar.monthrange(year, last_month)[1]))
 
 
+@cache
 def parse(phrase: str) -> Schedule:
-    """Map a timeframe phrase to its Schedule, or raise UnknownTimeframe."""
+    """Map a timeframe phrase to its Schedule, or raise UnknownTimeframe. The plan says the same
+    few phrases again and again ("Thực hiện từ năm 2018"): each is parsed once (a Schedule is
+    immutable)."""
     text = normalize(phrase)
     for pattern, form in _FORMS:
         match = pattern.fullmatch(text)
