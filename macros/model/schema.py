@@ -50,7 +50,12 @@ def problem(message: str, **values: Any) -> PydanticCustomError:
 
 
 def _known_agency(value: str, info: ValidationInfo) -> str:
-    _require_agency(value, state_of(info))
+    if value not in state_of(info).agency_ids:
+        raise problem(
+            "Không có cơ quan mã «{id}» trong danh mục data/agencies.yaml. Cách sửa: kiểm tra "
+            "chính tả mã, hoặc thêm cơ quan này vào danh mục trước.",
+            id=value,
+        )
     return value
 
 
@@ -217,15 +222,6 @@ class Registry(Model):
     agencies: Annotated[list[Agency], Field(min_length=1)]
 
 
-def _require_agency(agency_id: str, state: ValidationState) -> None:
-    if agency_id not in state.agency_ids:
-        raise problem(
-            "Không có cơ quan mã «{id}» trong danh mục data/agencies.yaml. Cách sửa: kiểm tra "
-            "chính tả mã, hoặc thêm cơ quan này vào danh mục trước.",
-            id=agency_id,
-        )
-
-
 # --- The plan ---------------------------------------------------------------------------------
 
 
@@ -249,8 +245,10 @@ class Responsibility(Model):
         state = state_of(info)
         wording = self.text.casefold()
         for agency_id in self.agencies:
-            spellings = state.agency_spellings.get(agency_id, ())
-            if not any(spelling in wording for spelling in spellings):
+            for spelling in state.agency_spellings.get(agency_id, ()):
+                if spelling in wording:
+                    break
+            else:
                 raise problem(
                     "Cơ quan «{id}» không xuất hiện trong lời văn «{text}». Cách sửa: kiểm tra "
                     "mã cơ quan, hoặc thêm cách viết này vào «spellings» của cơ quan trong "
