@@ -15,54 +15,63 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import yaml
 import yaml_rs
 
 from .errors import DataError, Path_, Problem
 
+if TYPE_CHECKING:
+    import yaml
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster
-    """A safe loader that rejects a key written twice in one mapping (PyYAML keeps the last) and
-    leaves dates as text, so that the models check them and say what is wrong in Vietnamese."""
+@cache
+def _pyyaml() -> tuple[ModuleType, type]:
+    """PyYAML and the loader built on it. Imported when first needed (about 10 ms): a file that
+    yaml_rs reads needs PyYAML only if a problem is reported."""
+    import yaml  # third-party, on first use; none of our modules is imported here
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster
+        """A safe loader that rejects a key written twice in one mapping (PyYAML keeps the last)
+        and leaves dates as text, so that the models check them and say what is wrong in
+        Vietnamese."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    plain_text = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG  # "tag:yaml.org,2002:str"
+
+    def construct_mapping(loader: Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            # A plain text key is its own value: no need to build it twice.
+            key = (key_node.value if key_node.tag == plain_text else
+                   loader.construct_object(key_node, deep=True))
+            if not isinstance(key, (str, int, float, bool, type(None))):
+                raise yaml.constructor.ConstructorError(None, None, "found unhashable key",
+                                                        key_node.start_mark)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"khóa «{key}» được viết hai lần trong cùng một mục (lần đầu ở dòng "
+                    f"{seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return loader.construct_mapping(node, deep=deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return yaml, Loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG  # "tag:yaml.org,2002:str"
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        # A plain text key is its own value: no need to build it twice.
-        key = (key_node.value if key_node.tag == _STR else
-               loader.construct_object(key_node, deep=True))
-        if not isinstance(key, (str, int, float, bool, type(None))):
-            raise yaml.constructor.ConstructorError(None, None, "found unhashable key",
-                                                    key_node.start_mark)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"khóa «{key}» được viết hai lần trong cùng một mục (lần đầu ở dòng {seen[key]})",
-                key_node.start_mark,
-            )
-        seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+def _line_map(node: Any, path: Path_, lines: dict[Path_, int]) -> None:
+    yaml, _ = _pyyaml()
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -99,9 +108,10 @@ def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[
 
 def _reference(text: str, display: str, first_line: int) -> Any:
     """The data as PyYAML reads it, or a DataError in Vietnamese at the line of the problem."""
+    yaml, loader_class = _pyyaml()
     try:
         # One parse gives both the nodes (for line numbers) and the data built from them.
-        loader = _Loader(text)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -225,7 +235,7 @@ class _Lines(Mapping):
 
     def _lines(self) -> dict[Path_, int]:
         if self._map is None:
-            loader = _Loader(self._text)
+            loader = _pyyaml()[1](self._text)
             try:
                 node = loader.get_single_node()
             finally:
