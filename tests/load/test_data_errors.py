@@ -80,9 +80,9 @@ def test_validator_command_accepts_the_real_data():
 def test_the_validator_reads_the_registry_once(monkeypatch):
     """data/agencies.yaml is read and checked once; the plan and data/site.yaml use it."""
     read = []
-    parse = reader.parse_yaml
-    monkeypatch.setattr(reader, "parse_yaml",
-                        lambda text, shown, first_line=1: read.append(shown) or parse(text, shown, first_line))
+    parse = reader._read
+    monkeypatch.setattr(reader, "_read",
+                        lambda text, raw, shown, first_line: read.append(shown) or parse(text, raw, shown, first_line))
     problems, plan, _ = problems_of(ROOT / "data", Settings.from_env(), ROOT / "docs", None)
     assert problems == [] and plan is not None
     assert read.count("data/agencies.yaml") == 1 and read.count("data/site.yaml") == 1
