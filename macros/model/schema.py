@@ -272,9 +272,9 @@ class Timeframe(Model):
         check_schedule(value, parse_phrase(value))
         return value
 
-    @cached_property
+    @property
     def schedule(self) -> tf.Schedule:
-        return tf.parse(self.text)
+        return tf.parse(self.text)  # parsed once per phrase (tf.parse is cached)
 
 
 def parse_phrase(phrase: str) -> tf.Schedule:
@@ -608,10 +608,10 @@ class AppendixRow(Model):
         check_schedule(f"{self.start.strip()} – {self.completion.strip()}", self.schedule)
         return self
 
-    @cached_property
+    @property
     def schedule(self) -> tf.Schedule:
         """The start period from the "Thời gian thực hiện" cell, the due period and recurrence
-        from the "Thời gian hoàn thành" cell."""
+        from the "Thời gian hoàn thành" cell (tf.combine is cached)."""
         return tf.combine(self.start, self.completion)
 
     @property

@@ -197,9 +197,11 @@ _RECURRENCE_OF_FORM = {"continuous": Recurrence.CONTINUOUS, "yearly": Recurrence
                        "per_plan": Recurrence.PER_PLAN}
 
 
+@cache
 def combine(start_phrase: str, completion_phrase: str) -> Schedule:
     """The schedule of an appendix row: its start column gives the start period, its completion
-    column the due period and the recurrence ("Từ năm 2018" as completion leaves it open-ended)."""
+    column the due period and the recurrence ("Từ năm 2018" as completion leaves it open-ended).
+    Cached like parse: the appendix repeats its pairs of phrases."""
     begin, end = parse(start_phrase), parse(completion_phrase)
     recurrence = end.recurrence if end.recurrence is not Recurrence.NONE else begin.recurrence
     return Schedule(start=begin.start, due=end.due, recurrence=recurrence, before=end.before)
