@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model.plan import Plan, build
 from ..model.reports import StatusFile
-from ..model.schema import PlanData, Registry, ValidationState
+from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
 from .news import load_news
 from .reports import load_reports
@@ -78,12 +78,12 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
                        reports: dict[str, dict] | None = None, demo: bool = False) -> Plan:
     """The same checks and the same Plan from data already in memory (a test's small plan):
     mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
-    registry, state = check_registry(agencies, {}, "agencies")
-    data = validate(PlanData, plan, {}, "plan", state)
+    registry, state = check_registry(nfc_values(agencies), {}, "agencies")
+    data = validate(PlanData, nfc_values(plan), {}, "plan", state)
     state.as_of = as_of
     logs = {}
     for task_id, log in (reports or {}).items():
-        logs[task_id] = validate(StatusFile, log, {}, f"tien-do/{task_id}", state)
+        logs[task_id] = validate(StatusFile, nfc_values(log), {}, f"tien-do/{task_id}", state)
     return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo)
 
 

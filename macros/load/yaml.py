@@ -14,6 +14,7 @@ every error included, is read again by PyYAML, which says what is wrong and wher
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml_rs
 
+from ..model.schema import nfc_values
 from .errors import DataError, Path_, Problem
 
 if TYPE_CHECKING:
@@ -106,9 +108,13 @@ def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[
 def _read(text: str, raw: bytes, display: str, first_line: int) -> tuple[Any, dict[Path_, int]]:
     """The text and its UTF-8 bytes (a valid encoding of it)."""
     data = _fast(text, raw)
+    if data is not _UNSURE and unicodedata.is_normalized("NFC", text):
+        # yaml_rs's reading is kept only for a file without escapes: every value is a piece of
+        # the text, or pieces joined by spaces or line breaks, and a piece of NFC text is NFC.
+        return data, _Lines(text, first_line)
     if data is _UNSURE:
         data = _reference(text, display, first_line)
-    return data, _Lines(text, first_line)
+    return nfc_values(data), _Lines(text, first_line)
 
 
 def _reference(text: str, display: str, first_line: int) -> Any:

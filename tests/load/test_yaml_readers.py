@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,22 @@ def test_dates_and_plain_numbers_keep_the_fast_reading():
     text = "date: 2018-07-02\npercent: 40\nnumber: '1'\nbullet: true\nnote:\n"
     assert fast(text) == ("data", repr({"date": "2018-07-02", "percent": 40, "number": "1",
                                         "bullet": True, "note": None}))
+
+
+@pytest.mark.parametrize("text", [
+    unicodedata.normalize("NFD", "done: Đã ban hành Quyết định\nreporter: sở nội vụ\n"),
+    'done: "Đa\\u0303 ban ha\\u0300nh"\n',  # escapes that write decomposed letters (PyYAML)
+], ids=["decomposed text", "escapes"])
+def test_text_values_are_read_in_nfc(text):
+    data, _ = reader.parse_yaml(text, "tệp")
+    assert all(unicodedata.is_normalized("NFC", value) for value in data.values())
+    assert data["done"].startswith("Đã ban hành")
+
+
+def test_nfc_text_is_read_as_it_is():
+    text = (DATA / "agencies.yaml").read_text("utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert reader.parse_yaml(text, "tệp")[0] == reader._reference(text, "tệp", 1)
 
 
 def test_every_character_pyyaml_refuses_sends_the_file_to_pyyaml():
