@@ -13,14 +13,14 @@ from pathlib import Path
 from ..model.paging import PAGE_LIMIT
 from ..model.plan import Plan, build
 from ..model.reports import StatusFile
-from ..model.schema import PlanData, Registry, ValidationState
+from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
 from .news import load_news
 from .reports import load_reports
 from .yaml import read_yaml
 
-__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_registry",
-           "plan_from_mappings"]
+__all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_plan_with",
+           "load_registry", "plan_from_mappings"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def check_registry(data, lines: dict, display: str) -> tuple[Registry, Validatio
     if isinstance(raw, list):
         state.agency_ids = frozenset(a["id"] for a in raw if isinstance(a, dict) and "id" in a)
     registry = validate(Registry, data, lines, display, state)
-    state.agency_spellings = {a.id: tuple(a.spellings) for a in registry.agencies}
+    state.agency_spellings = {a.id: tuple(s.casefold() for s in a.spellings)
+                              for a in registry.agencies}
     return registry, state
 
 
@@ -79,12 +80,12 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
                        page_limit: int = PAGE_LIMIT) -> Plan:
     """The same checks and the same Plan from data already in memory (a test's small plan):
     mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
-    registry, state = check_registry(agencies, {}, "agencies")
-    data = validate(PlanData, plan, {}, "plan", state)
+    registry, state = check_registry(nfc_values(agencies), {}, "agencies")
+    data = validate(PlanData, nfc_values(plan), {}, "plan", state)
     state.as_of = as_of
     logs = {}
     for task_id, log in (reports or {}).items():
-        logs[task_id] = validate(StatusFile, log, {}, f"tien-do/{task_id}", state)
+        logs[task_id] = validate(StatusFile, nfc_values(log), {}, f"tien-do/{task_id}", state)
     return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)
 
@@ -99,8 +100,18 @@ def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path |
     """Load and check all data into the Plan; derived states count from `as_of`; lists longer
     than `page_limit` entries are paged (macros.model.paging)."""
     files = DataFiles(root, status_dir)
-    registry, data, state = load_plan_data(files)
+    registry, state = load_registry(files)
+    return load_plan_with(files, registry, state, as_of=as_of, built_at=built_at, demo=demo,
+                          page_limit=page_limit)
+
+
+def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState, *, as_of: date,
+                   built_at: datetime, demo: bool = False, page_limit: int = PAGE_LIMIT) -> Plan:
+    """The Plan, from a registry already loaded and checked (the validator checks data/site.yaml
+    against the same registry, and reads data/agencies.yaml once)."""
+    data, lines = read_yaml(files.plan, files.display(files.plan))
+    plan = validate(PlanData, data, lines, files.display(files.plan), state)
     state.as_of = as_of
     logs = load_statuses(files, state)
-    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
+    return build(registry, plan, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)

@@ -7,8 +7,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -16,15 +14,19 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 @lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
     """'ngày 02 tháng 7 năm 2018'."""
-    month = "MM" if day.month < 3 else "M"
-    return format_date(day, f"'ngày' dd 'tháng' {month} 'năm' y", locale="vi")
+    return f"ngày {day.day:02d} tháng {_month(day)} năm {day.year}"
 
 
 @lru_cache(maxsize=4096)
 def short_date(day: date) -> str:
     """'02/7/2018', the numeric form used inside sentences and tables of the plan."""
-    month = "MM" if day.month < 3 else "M"
-    return format_date(day, f"dd/{month}/y", locale="vi")
+    return f"{day.day:02d}/{_month(day)}/{day.year}"
+
+
+def _month(day: date) -> str:
+    # Only figures: Babel's format_date gave the same text (checked for 1900 to 2100) and took
+    # a tenth of `make validate` to import.
+    return f"{day.month:02d}" if day.month < 3 else str(day.month)
 
 
 def today_in_vietnam(now: datetime | None = None) -> date:

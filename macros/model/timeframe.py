@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 
 
 class Recurrence(str, Enum):
@@ -141,8 +142,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 
 def normalize(phrase: str) -> str:
     """NFC, lower case, single spaces, no surrounding spaces or final full stop."""
-    text = unicodedata.normalize("NFC", phrase).casefold()
-    text = re.sub(r"\s+", " ", text).strip()
+    text = " ".join(unicodedata.normalize("NFC", phrase).casefold().split())
     return text.rstrip(".").strip()
 
 
@@ -167,8 +167,11 @@ def _period(match: re.Match[str], prefix: str) -> Period:
                   date(year, last_month, calendar.monthrange(year, last_month)[1]))
 
 
+@cache
 def parse(phrase: str) -> Schedule:
-    """Map a timeframe phrase to its Schedule, or raise UnknownTimeframe."""
+    """Map a timeframe phrase to its Schedule, or raise UnknownTimeframe. The plan says the same
+    few phrases again and again ("Thực hiện từ năm 2018"): each is parsed once (a Schedule is
+    immutable)."""
     text = normalize(phrase)
     for pattern, form in _FORMS:
         match = pattern.fullmatch(text)
@@ -194,9 +197,11 @@ _RECURRENCE_OF_FORM = {"continuous": Recurrence.CONTINUOUS, "yearly": Recurrence
                        "per_plan": Recurrence.PER_PLAN}
 
 
+@cache
 def combine(start_phrase: str, completion_phrase: str) -> Schedule:
     """The schedule of an appendix row: its start column gives the start period, its completion
-    column the due period and the recurrence ("Từ năm 2018" as completion leaves it open-ended)."""
+    column the due period and the recurrence ("Từ năm 2018" as completion leaves it open-ended).
+    Cached like parse: the appendix repeats its pairs of phrases."""
     begin, end = parse(start_phrase), parse(completion_phrase)
     recurrence = end.recurrence if end.recurrence is not Recurrence.NONE else begin.recurrence
     return Schedule(start=begin.start, due=end.due, recurrence=recurrence, before=end.before)

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.cli.validate import problems_of
+from macros.load import yaml as reader
 from macros.load.errors import DataError
+from macros.settings import Settings
 from tests.support.plans import load
 from tests.conftest import ROOT, build_site, copy_data
 
@@ -72,6 +75,30 @@ def test_validator_command_accepts_the_real_data():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Dữ liệu hợp lệ")
+
+
+def test_the_validator_reads_the_registry_once(monkeypatch):
+    """data/agencies.yaml is read and checked once; the plan and data/site.yaml use it."""
+    read = []
+    parse = reader._read
+    monkeypatch.setattr(reader, "_read",
+                        lambda text, raw, shown, first_line: read.append(shown) or parse(text, raw, shown, first_line))
+    problems, plan, _ = problems_of(ROOT / "data", Settings.from_env(), ROOT / "docs", None)
+    assert problems == [] and plan is not None
+    assert read.count("data/agencies.yaml") == 1 and read.count("data/site.yaml") == 1
+
+
+def test_the_validator_reports_the_plan_and_site_yaml_together(tmp_path):
+    data = copy_data(tmp_path)
+    _, line = apply(FIXTURES[4], data)  # unknown agency in the plan
+    site = data / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("managing_agency:\n",
+                                                    "managing_agency: khong-co\n"), "utf-8")
+    problems, _, _ = problems_of(data, Settings.from_env(), ROOT / "docs", None)
+    assert [(p.file, p.line) for p in problems] == [
+        ("data/plan.yaml", line),
+        ("data/site.yaml", site.read_text("utf-8").splitlines().index("managing_agency: khong-co") + 1),
+    ]
 
 
 def test_bad_data_stops_the_build_and_writes_no_page(tmp_path):

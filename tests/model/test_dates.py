@@ -1,6 +1,7 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from babel.dates import format_date
 
 from macros.model.dates import long_date, short_date, today_in_vietnam
 
@@ -22,6 +23,16 @@ def test_administrative_date_form(day, text):
 def test_short_form():
     assert short_date(date(2018, 7, 2)) == "02/7/2018"
     assert short_date(date(2018, 2, 3)) == "03/02/2018"
+
+
+def test_the_forms_are_babels_vietnamese_patterns():
+    # The dates were formatted by Babel (format_date, locale vi); the figures alone are the same.
+    day = date(2017, 1, 1)
+    while day.year < 2036:
+        month = "MM" if day.month < 3 else "M"
+        assert long_date(day) == format_date(day, f"'ngày' dd 'tháng' {month} 'năm' y", locale="vi")
+        assert short_date(day) == format_date(day, f"dd/{month}/y", locale="vi")
+        day += timedelta(days=1)
 
 
 def test_vietnam_date_runs_ahead_of_utc():

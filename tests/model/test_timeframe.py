@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from macros.model.schema import _words_in
 from macros.model.timeframe import (
     Precision, Recurrence, Schedule, UnknownTimeframe, combine, parse)
 
@@ -114,3 +115,13 @@ def test_the_due_date_says_how_it_was_computed():
     assert parse("Xong trước năm 2020").due_rule == "ngày cuối cùng trước năm 2020"
     assert parse("Hoàn thành vào Quý I năm 2019").due_rule == "ngày cuối cùng của quý I/2019"
     assert parse("Thực hiện từ năm 2018").due_rule is None
+
+
+@pytest.mark.parametrize(("phrase", "text", "found"), [
+    ("thực hiện từ năm 2018", "Các cơ quan thực hiện từ năm 2018.", True),  # as it stands
+    ("Thực hiện từ năm 2018", "các cơ quan thực hiện  từ\nnăm 2018.", True),  # case, spaces
+    ("Hoàn thành trong năm 2019.", "… và hoàn thành trong năm 2019", True),  # final full stop
+    ("Thực hiện từ năm 2019", "Các cơ quan thực hiện từ năm 2018.", False),
+])
+def test_a_timeframe_phrase_is_found_in_its_text_whatever_its_case_and_spaces(phrase, text, found):
+    assert _words_in(phrase, text) is found
