@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-# Babel's formatting is most of a page's date work, and a site prints the same few hundred days.
-@lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
     """'ngày 02 tháng 7 năm 2018'."""
     return f"ngày {day.day:02d} tháng {_month(day)} năm {day.year}"
 
 
-@lru_cache(maxsize=4096)
 def short_date(day: date) -> str:
     """'02/7/2018', the numeric form used inside sentences and tables of the plan."""
     return f"{day.day:02d}/{_month(day)}/{day.year}"
