@@ -196,3 +196,18 @@ def test_filtering_by_a_district_shows_the_tasks_of_its_agency_page(open_page, v
     assert 0 < len(shown) < len(every)
     assert sorted(shown) == sorted(listed)
     assert f"Đang hiển thị {len(shown)} nhiệm vụ." in page.locator(".table-filters").inner_text()
+
+
+def test_the_chart_has_a_bar_for_each_state_with_tasks_and_only_counts_on_a_phone(progress):
+    rows = progress.locator("table.chart__table tbody tr")
+    counts = rows.locator("td.num").all_inner_texts()
+    bars = rows.evaluate_all("rs => rs.map(r => r.querySelector('.chart__bar') !== null)")
+    assert "0" in counts and bars == [count != "0" for count in counts]  # no stub for nothing
+    assert progress.locator(".chart__cell").first.is_visible()
+    phone = progress.context.new_page()
+    phone.set_viewport_size(PHONE)
+    phone.goto(progress.url)
+    assert phone.locator("table.chart__table td.num").first.is_visible()
+    assert not phone.locator(".chart__cell").first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.close()
