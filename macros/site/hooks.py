@@ -52,20 +52,18 @@ from macros.site.sharing import describe, escape_title  # noqa: E402
 from macros.site.repository import repository  # noqa: E402
 from macros.views import plan_text, preview, progress  # noqa: E402
 from macros.views.agency import AgencyPage  # noqa: E402
+from macros.views.common import PerPlan  # noqa: E402
 from macros.views.task import TaskPage  # noqa: E402
 from macros.views.operator import Operator  # noqa: E402
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
 SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
-_previews: tuple[object, dict[str, preview.Preview]] | None = None
+_previews = PerPlan()
 
 
 def previews(plan) -> dict[str, preview.Preview]:
     """The previews of this build's plan, by page source path, worked out once per plan."""
-    global _previews
-    if _previews is None or _previews[0] is not plan:
-        _previews = (plan, preview.of_plan(plan))
-    return _previews[1]
+    return _previews.get(plan, "all", lambda: preview.of_plan(plan))
 
 
 def share_image_cache(config) -> Cache:

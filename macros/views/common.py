@@ -6,6 +6,7 @@ the site root (templates prefix the page's own `root`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,12 +110,7 @@ class TaskLine:
     def of(cls, plan: Plan, task: Task) -> TaskLine:
         """The task's line, made once per plan: the progress list, the home page, every agency
         and timeline page that lists the task show the same line."""
-        if _lines[0] is not plan:
-            _lines[:] = [plan, {}]
-        line = _lines[1].get(task.id)
-        if line is None:
-            line = _lines[1][task.id] = cls._of(plan, task)
-        return line
+        return _lines.get(plan, task.id, lambda: cls._of(plan, task))
 
     @classmethod
     def _of(cls, plan: Plan, task: Task) -> TaskLine:
@@ -152,8 +148,23 @@ class PageLink:
     current: bool
 
 
-# [the plan, its task lines by task id]: one plan per build (a new build, a new plan).
-_lines: list = [None, {}]
+class PerPlan:
+    """Values worked out once for the plan being built, by key: a build has one plan (a new
+    build, or a rebuild under `mkdocs serve`, has a new one), and many pages ask the same."""
+
+    def __init__(self) -> None:
+        self._plan: Plan | None = None
+        self._values: dict = {}
+
+    def get(self, plan: Plan, key, make: Callable[[], object]):
+        if self._plan is not plan:
+            self._plan, self._values = plan, {}
+        if key not in self._values:
+            self._values[key] = make()
+        return self._values[key]
+
+
+_lines = PerPlan()  # task lines, by task id
 
 
 def state_counts(plan: Plan, tasks) -> tuple[tuple[DisplayState, int], ...]:
