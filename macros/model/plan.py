@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cached_property
 
 from . import naming
@@ -199,8 +199,7 @@ class Plan:
         leads = set(task.role_agencies("lead"))
         for agency_id in list(leads):
             leads |= {group.id for group in self.groups_above(agency_id)}
-        # "trước ngày 30": on the 30th itself the next report is the following one.
-        upcoming = [next(duty.upcoming(self.as_of + timedelta(days=1))).day
+        upcoming = [duty.next_after(self.as_of)[0].day
                     for duty in self.duties if leads & set(duty.data.reporters)]
         return min(upcoming) if upcoming else None
 

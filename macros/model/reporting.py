@@ -13,7 +13,7 @@ import heapq
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .schema import Agency, ReportingDuty
 
@@ -123,8 +123,10 @@ class Duty:
                 if deadline.day >= first:
                     yield deadline
 
-    def next(self, first: date, count: int) -> list[Deadline]:
-        return list(itertools.islice(self.upcoming(first), count))
+    def next_after(self, day: date, count: int = 1) -> list[Deadline]:
+        """The next `count` deadlines after `day`. Reports are due «trước ngày 13»: on the 13th
+        itself that one has passed, and the next is the following one."""
+        return list(itertools.islice(self.upcoming(day + timedelta(days=1)), count))
 
     def between(self, first: date, last: date) -> list[Deadline]:
         return list(itertools.takewhile(lambda d: d.day <= last, self.upcoming(first)))

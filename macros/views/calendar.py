@@ -33,7 +33,7 @@ class CalendarPage:
         as_of = plan.as_of
         return cls(
             as_of=as_of,
-            duties=tuple((d, tuple(d.next(as_of, NEXT_PER_DUTY))) for d in plan.duties),
+            duties=tuple((d, tuple(d.next_after(as_of, NEXT_PER_DUTY))) for d in plan.duties),
             month=tuple(dues_in_month(plan, as_of.year, as_of.month)),
             feeds=tuple(Link(routes.agency_calendar(a.id), agency_link(plan, a.id).text)
                         for a in plan.registry.agencies if plan.has_calendar(a.id)),

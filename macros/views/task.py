@@ -3,7 +3,7 @@ is due and how that date was computed, where it stands, and its reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..model.dates import long_date
 from ..model.news import News, NewsPost
@@ -130,11 +130,12 @@ def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
     """A task whose words are a reporting duty: its schedule, quoted, and the next date."""
     rows = []
     for duty in plan.duties_for_task(task):
-        coming = next(duty.upcoming(plan.as_of + timedelta(days=1))).day
+        coming = duty.next_after(plan.as_of)[0].day
         rows.append(TimeframeRow(
             f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(plan, task.id),
             f"«Định kỳ {duty.data.period_days} ngày» … «{duty.data.words}»",
-            f"Báo cáo định kỳ; hạn tiếp theo theo lời văn: {long_date(coming)}. Xem lịch báo cáo."))
+            f"Báo cáo định kỳ; hạn tiếp theo theo lời văn: trước {long_date(coming)}. Xem lịch "
+            "báo cáo."))
     return tuple(rows)
 
 

@@ -167,7 +167,11 @@ def test_calendar_page_next_dates_from_the_as_of_date(dated_site):
         return [t["datetime"] for t in heading.find_next_sibling("ol").select("time")]
 
     assert next_days("bao-cao-cua-cac-co-quan")[:3] == ["2019-06-27", "2019-07-13", "2019-07-27"]
-    assert next_days("bao-cao-cua-so-noi-vu")[:3] == ["2019-06-15", "2019-06-30", "2019-07-15"]
+    # «trước ngày 15»: on the 15th itself that report is past; the next is due before the 30th
+    # (as on the task pages, Plan.next_report_due).
+    assert next_days("bao-cao-cua-so-noi-vu")[:3] == ["2019-06-30", "2019-07-15", "2019-07-30"]
+    assert page.find(id="bao-cao-cua-so-noi-vu-tiep-theo").find_next_sibling("ol").li \
+        .get_text().startswith("Trước ngày 30 tháng 6 năm 2019:")
     month = [t["datetime"] for t in page.find(id="thang-nay").find_next_sibling("ol").select("time")]
     assert month == ["2019-06-13", "2019-06-15", "2019-06-27", "2019-06-30"]
 
@@ -177,3 +181,9 @@ def test_an_agency_named_only_in_the_phu_luc_has_those_deadlines_labelled(dated_
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert events and all("(Phụ lục, dòng " in str(e["SUMMARY"]) for e in events)
     assert any("cơ quan có thẩm quyền cho ý kiến" in str(e["SUMMARY"]) for e in events)
+
+
+def test_a_reporting_task_page_gives_its_next_date_after_truoc(dated_site):
+    # III.1 ý 2: «trước ngày 13 và ngày 27 hằng tháng»; as of 15/6/2019 the next is the 27th.
+    text = soup(dated_site / "nhiem-vu" / "iii-1-2" / "index.html").get_text(" ", strip=True)
+    assert "hạn tiếp theo theo lời văn: trước ngày 27 tháng 6 năm 2019" in text
