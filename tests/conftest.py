@@ -53,7 +53,8 @@ def copy_project(tmp_path: Path) -> Path:
     """A private copy of everything a build reads (config, pages, theme overrides, code, data)."""
     target = tmp_path / "project"
     target.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("mkdocs.yml", "hooks.py"):
+        shutil.copy2(ROOT / name, target / name)
     for folder in ("docs", "overrides", "macros", "data"):
         shutil.copytree(ROOT / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))

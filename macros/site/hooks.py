@@ -1,10 +1,10 @@
-"""MkDocs hooks of the site: one dispatcher per MkDocs event.
+"""MkDocs hooks of the site: one dispatcher per MkDocs event (loaded through hooks.py at the root).
 
 - on_files: every file generated from the data, as (address, content) pairs from `generated`:
   one page per task and per agency (their HTML put in directly, see macros.site.direct), the
   later pages of lists too long for one page (only for a plan many times the real one), the
-  open data files, the calendar feeds and, when the site's address is known, the RSS feeds. The news posts are validated here, before Material's blog
-  reads them.
+  open data files, the calendar feeds and, when the site's address is known, the RSS feeds. The
+  news posts are validated here, before Material's blog reads them.
   With the site's address known, a share image per task and per agency too (drawn once, then
   taken from .cache/share-images/ while its content is unchanged).
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018"); the theme's
@@ -25,7 +25,6 @@ evaluated as Jinja or Markdown.
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -34,27 +33,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-# MkDocs loads this file by path; make the package that holds it importable.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from macros import routes  # noqa: E402
-from macros.files import ics, opendata, rss  # noqa: E402
-from macros.files import redirects  # noqa: E402
-from macros.files.search import rewrite_index  # noqa: E402
-from macros.model import dates  # noqa: E402
-from macros.views import timeline  # noqa: E402
-from macros.site import direct  # noqa: E402
-from macros.site import render as rendering  # noqa: E402
-from macros.site.build import get_news, get_plan, get_site_info  # noqa: E402
-from macros.site.render import render  # noqa: E402
-from macros.site.share_images import Cache, FontMissing  # noqa: E402
-from macros.site.sharing import describe, escape_title  # noqa: E402
-from macros.site.repository import repository  # noqa: E402
-from macros.views import plan_text, preview, progress  # noqa: E402
-from macros.views.agency import AgencyPage  # noqa: E402
-from macros.views.common import PerPlan  # noqa: E402
-from macros.views.task import TaskPage  # noqa: E402
-from macros.views.operator import Operator  # noqa: E402
+from .. import routes
+from ..files import ics, opendata, redirects, rss
+from ..files.search import rewrite_index
+from ..model import dates
+from ..views import plan_text, preview, progress, timeline
+from ..views.agency import AgencyPage
+from ..views.common import PerPlan
+from ..views.operator import Operator
+from ..views.task import TaskPage
+from . import direct
+from . import render as rendering
+from .build import get_news, get_plan, get_site_info
+from .render import render
+from .repository import repository
+from .share_images import Cache, FontMissing
+from .sharing import describe, escape_title
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
 SHARE_IMAGE_CACHE = Path(".cache") / "share-images"

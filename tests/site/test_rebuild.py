@@ -28,7 +28,8 @@ FOLDERS = ("docs", "overrides", "macros", "data")
 def fresh_copy(dest: Path) -> Path:
     """The project's sources in another folder, every file written anew (new mtimes)."""
     dest.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "hooks.py"):
+        shutil.copy(ROOT / name, dest / name)
     for folder in FOLDERS:
         shutil.copytree(ROOT / folder, dest / folder, copy_function=shutil.copy,
                         ignore=shutil.ignore_patterns("__pycache__"))
