@@ -68,13 +68,6 @@ def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
     return check_registry(data, lines, files.display(files.agencies))
 
 
-def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationState]:
-    registry, state = load_registry(files)
-    data, lines = read_yaml(files.plan, files.display(files.plan))
-    plan = validate(PlanData, data, lines, files.display(files.plan), state)
-    return registry, plan, state
-
-
 def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: datetime,
                        reports: dict[str, dict] | None = None, demo: bool = False,
                        page_limit: int = PAGE_LIMIT) -> Plan:

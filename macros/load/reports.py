@@ -49,11 +49,6 @@ reporter: <mã cơ quan báo cáo, ví dụ so-noi-vu>
 REPOSITORY_FOLDER = "data/tien-do"
 
 
-def report_path(task_id: str, day: date) -> str:
-    """Where a report lives, relative to data/tien-do/ (the form and the guide use it too)."""
-    return f"{task_id}/{day.isoformat()}.yaml"
-
-
 def placeholders(data: Any, path: Path_ = ()) -> list[Path_]:
     """Paths of the values that are still a template's placeholder."""
     if isinstance(data, dict):

@@ -13,11 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 
 
-class Recurrence(str, Enum):
+class Recurrence(StrEnum):
     """How a task repeats, read from its words. Values are the codes of the open data."""
 
     NONE = "mot-lan"  # done once (it may still have no due date: "Thực hiện từ năm 2018")
@@ -38,13 +38,11 @@ _RECURRENCE_LABELS = {
 }
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precise a period's words are. Values appear in the open data."""
 
-    DAY = "ngay"
     MONTH = "thang"
     QUARTER = "quy"
-    HALF = "nua-nam"
     YEAR = "nam"
 
 
@@ -59,16 +57,12 @@ class Period:
     @property
     def code(self) -> str:
         """The period as a value of the open data, no more precise than its words: "2018",
-        "2018-07", "2019-Q1", "2019-H1"."""
+        "2018-07", "2019-Q1"."""
         if self.precision is Precision.YEAR:
             return str(self.first.year)
         if self.precision is Precision.MONTH:
             return f"{self.first.year}-{self.first.month:02d}"
-        if self.precision is Precision.QUARTER:
-            return f"{self.first.year}-Q{(self.first.month + 2) // 3}"
-        if self.precision is Precision.HALF:
-            return f"{self.first.year}-H{1 if self.first.month == 1 else 2}"
-        return self.first.isoformat()
+        return f"{self.first.year}-Q{(self.first.month + 2) // 3}"
 
     @property
     def words(self) -> str:
@@ -77,12 +71,8 @@ class Period:
             return f"năm {self.first.year}"
         if self.precision is Precision.MONTH:
             return f"tháng {self.first.month}/{self.first.year}"
-        if self.precision is Precision.QUARTER:
-            roman = {1: "I", 2: "II", 3: "III", 4: "IV"}[(self.first.month + 2) // 3]
-            return f"quý {roman}/{self.first.year}"
-        if self.precision is Precision.HALF:
-            return f"{'6 tháng đầu' if self.first.month == 1 else '6 tháng cuối'} năm {self.first.year}"
-        return f"ngày {self.first.day}/{self.first.month}/{self.first.year}"
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}[(self.first.month + 2) // 3]
+        return f"quý {roman}/{self.first.year}"
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,14 @@ unknown field added. The error types found are what macros.load.errors must tran
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from macros.load import DataFiles, load_plan_data, load_registry
+from macros.load import DataFiles, load_plan_with, load_registry
 from macros.load.yaml import read_yaml
 from macros.model.reports import Report
 from macros.model.schema import PlanData, Registry
@@ -20,7 +19,8 @@ from macros.model.schema import PlanData, Registry
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 HOSTILE: list[Any] = [
-    None, "", "x", "  ", "x" * 1000, "A B <c>", 1.5, 40.0, 10**30, -5, 0, True, [], {}, [1], {"a": 1},
+    None, "", "x", "  ", "x" * 1000, "A B <c>", 1.5, 40.0, 10**30, -5, 0, True, [], {}, [1],
+    {"a": 1},
     "2018-02-30", "14/9/2018", "2018-07-02T10:00:00", 20180914, "so-noi-vu", "hoàn thành",
 ]
 REPORT = {"date": "2019-01-10", "state": "hoàn thành", "percent": 100, "done": "Đã làm.",
@@ -40,7 +40,8 @@ def mutations(data: Any) -> Iterator[tuple[tuple, Any]]:
 
     def walk(node: Any, path: tuple) -> Iterator[tuple]:
         yield path
-        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        items = (node.items() if isinstance(node, dict)
+                 else enumerate(node) if isinstance(node, list) else ())
         for key, value in items:
             yield from walk(value, (*path, key))
 
@@ -95,8 +96,11 @@ def error_types() -> dict[str, tuple[str, tuple, dict]]:
     run(Registry, agencies, lambda: _fresh(registry_state, agencies_only=True))
     plan, _ = read_yaml(files.plan, "plan")
     run(PlanData, plan, lambda: copy.deepcopy(registry_state))
-    _, _, plan_state = load_plan_data(files)
-    plan_state.as_of = date(2019, 1, 31)
+    # The state the real plan leaves, as a report is checked against it.
+    registry, plan_state = load_registry(files)
+    as_of = date(2019, 1, 31)
+    load_plan_with(files, registry, plan_state, as_of=as_of,
+                   built_at=datetime(2019, 1, 31, tzinfo=UTC))
     run(Report, REPORT, lambda: copy.deepcopy(plan_state))
     return found
 
