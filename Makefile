@@ -13,7 +13,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate site-diff test demo bench browser fonts urls schemas clean
+.PHONY: setup serve build validate site-diff lint test demo bench browser fonts urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -88,8 +88,13 @@ demo: setup
 	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
 	  $(BIN)/mkdocs build --strict --clean -d site-demo
 
-## Set up, then run the whole test suite (browser tests included).
-test: setup node_modules/.installed browser
+## Lint (ruff) and type-check (mypy) the Python, with the settings of pyproject.toml.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## Set up, lint, then run the whole test suite (browser tests included).
+test: lint node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 ## Measure build speed, memory and page size against plain Markdown and synthetic plans.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .model.dates import today_in_vietnam
@@ -36,7 +36,8 @@ class Settings:
         data = env.get("PLAN_DATA_DIR")
         status = env.get("PLAN_STATUS_DIR")
         return cls(
-            data_dir=Path(data).resolve() if data else (project_dir or Path.cwd()).resolve() / "data",
+            data_dir=(Path(data).resolve() if data
+                      else (project_dir or Path.cwd()).resolve() / "data"),
             status_dir=Path(status).resolve() if status else None,
             as_of=as_of(env, built_at),
             built_at=built_at,
@@ -50,13 +51,13 @@ def build_instant(env: Mapping[str, str]) -> datetime:
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
         except ValueError:
             raise SettingsError(
                 f"SOURCE_DATE_EPOCH=«{epoch}» không phải một số giây. Cách sửa: ghi một số "
                 "nguyên (số giây kể từ năm 1970), hoặc bỏ biến này."
             ) from None
-    return datetime.now(tz=timezone.utc)
+    return datetime.now(tz=UTC)
 
 
 def as_of(env: Mapping[str, str], built_at: datetime | None = None) -> date:
@@ -67,7 +68,8 @@ def as_of(env: Mapping[str, str], built_at: datetime | None = None) -> date:
     if not value:
         return today_in_vietnam(built_at or build_instant(env))
     try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
+        # A calendar day, with no time of day to place in a time zone.
+        return datetime.strptime(value, "%Y-%m-%d").date()  # noqa: DTZ007
     except ValueError:
         raise SettingsError(
             f"{AS_OF_VARIABLE}=«{value}» không phải một ngày. Cách sửa: viết theo dạng "

@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Các JSON Schema sau khác với mẫu dữ liệu: " + ", ".join(stale)
               + ". Cách sửa: chạy «make schemas».", file=sys.stderr)
         return 1
-    print(("Đã ghi lại: " + ", ".join(stale)) if stale else "Các JSON Schema đã khớp với mẫu dữ liệu.")
+    print(("Đã ghi lại: " + ", ".join(stale)) if stale
+          else "Các JSON Schema đã khớp với mẫu dữ liệu.")
     return 0
 
 

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from ..load import DataError, DataFiles, load_news, load_plan_with, load_registry
-from ..load.site_info import load_site_info
 from ..load.history import HistoryError, check_published
+from ..load.site_info import load_site_info
 from ..settings import Settings, SettingsError
 
 
@@ -27,7 +27,8 @@ def _github(problem) -> str:
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     title = escape(f"Lỗi dữ liệu: {problem.field}" if problem.field else "Lỗi dữ liệu", prop=True)
-    return f"::error file={escape(problem.file, True)},line={problem.line},title={title}::{escape(problem.message)}"
+    where = f"file={escape(problem.file, True)},line={problem.line},title={title}"
+    return f"::error {where}::{escape(problem.message)}"
 
 
 def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):

@@ -15,7 +15,8 @@ REDIRECT_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Trang đã chuyển sang địa chỉ mới</title>
 <link rel="canonical" href="{url}">
-<script>var anchor=window.location.hash.substr(1);location.href="{url}"+(anchor?"#"+anchor:"")</script>
+<script>var anchor=window.location.hash.substr(1);
+location.href="{url}"+(anchor?"#"+anchor:"")</script>
 <meta http-equiv="refresh" content="0; url={url}">
 </head>
 <body>

@@ -27,7 +27,8 @@ ROUTE = routes.SCHEMAS
 
 # file name -> (model, title shown by editors, the data files it describes)
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "bao-cao.schema.json": (ReportFile, "Báo cáo tiến độ", "data/tien-do/<mã nhiệm vụ>/<ngày>.yaml"),
+    "bao-cao.schema.json": (ReportFile, "Báo cáo tiến độ",
+                            "data/tien-do/<mã nhiệm vụ>/<ngày>.yaml"),
     "co-quan.schema.json": (Registry, "Danh mục cơ quan", "data/agencies.yaml"),
     "ke-hoach.schema.json": (PlanData, "Kế hoạch số 68/KH-UBND", "data/plan.yaml"),
     "trang.schema.json": (SiteInfo, "Thông tin quản lý trang", "data/site.yaml"),

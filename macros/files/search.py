@@ -164,7 +164,8 @@ def split_appendix(index: dict, page_html: str, location: str) -> None:
             span.drop_tree()
         number, content, *rest = (_text(cell) for cell in row.xpath("./th|./td"))
         parts = [content, *tasks]
-        parts += [f"{label}: {value}" for label, value in zip(labels[2:], rest) if value]
+        parts += [f"{label}: {value}"
+                  for label, value in zip(labels[2:], rest, strict=False) if value]
         entries.append({
             "location": routes.appendix_row(routes.appendix_row_number(row.get("id")), page),
             "title": f"Phụ lục, dòng {number}",

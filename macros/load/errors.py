@@ -56,7 +56,8 @@ _MESSAGES = {
     "date_type": "Giá trị phải là một ngày, dạng NĂM-THÁNG-NGÀY, ví dụ 2018-07-02.",
     "int_parsing": "Giá trị phải là một số nguyên.",
     "int_type": "Giá trị phải là một số nguyên.",
-    "int_from_float": "Giá trị phải là một số nguyên, không có phần lẻ (ví dụ 40, không viết 40.5).",
+    "int_from_float": ("Giá trị phải là một số nguyên, không có phần lẻ (ví dụ 40, không viết "
+                       "40.5)."),
     "bool_parsing": "Giá trị phải là true hoặc false.",
     "bool_type": "Giá trị phải là true hoặc false.",
     "list_type": "Giá trị phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng «- »).",

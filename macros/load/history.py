@@ -46,7 +46,7 @@ def changed_reports(folder: Path, base: str) -> list[tuple[str, Path]]:
     out = _git(top, "diff", "--name-status", "--no-renames", "-z", base, "--", relative)
     fields = out.split("\0")
     changes = []
-    for status, name in zip(fields[0::2], fields[1::2]):
+    for status, name in zip(fields[0::2], fields[1::2], strict=False):
         path = top / name
         inside = path.relative_to(folder.resolve()).parts
         if len(inside) == 2 and report_day(inside[1]) is not None:
@@ -76,7 +76,8 @@ def check_published(folder: Path, base: str, display: Callable[[Path], str]) -> 
         if status not in ("M", "T"):
             continue
         try:
-            old, _ = parse_yaml(_git(top, "show", f"{base}:{path.relative_to(top).as_posix()}"), shown)
+            committed = _git(top, "show", f"{base}:{path.relative_to(top).as_posix()}")
+            old, _ = parse_yaml(committed, shown)
             new, lines = read_yaml(path, shown)
         except DataError:
             continue  # a file that does not parse is reported by the validation itself

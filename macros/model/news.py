@@ -8,16 +8,22 @@ receive NewsPost objects; task and agency pages ask `News.posts_for_task(id)` an
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
-from .schema import ID_PATTERN, KnownAgency, KnownTask, Model, Name, ValidationState, problem
-from .schema import state_of
+from .schema import (
+    ID_PATTERN,
+    KnownAgency,
+    KnownTask,
+    Model,
+    Name,
+    ValidationState,
+    problem,
+    state_of,
+)
 
 # The blog's folder (blog_dir in mkdocs.yml): the list is at /tin-tuc/, each post at
 # /tin-tuc/<slug>/ (post_url_format "{slug}"), its source in docs/tin-tuc/posts/.

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from .schema import Agency, ReportingDuty
 
 
-
 def day_in_month(year: int, month: int, day: int) -> date:
     """The given day of a month, or the month's last day when the month is shorter."""
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))

@@ -9,16 +9,23 @@ readers see is derived from them in macros.model.status.
 """
 from __future__ import annotations
 
-from datetime import date as Date
-from enum import Enum
+from datetime import date as Date  # noqa: N812 (a report has a field named `date`)
+from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .schema import KnownAgency, Model, Text, problem, state_of
 
 
-class ReportedState(str, Enum):
+class ReportedState(StrEnum):
     """What an agency reports. The values are the words staff write in the data."""
 
     NOT_STARTED = "chưa triển khai"
@@ -93,7 +100,8 @@ class ReportFile(Model):
     done: Annotated[Text, Field(title="Những việc đã làm")]
     evidence: Annotated[list[Evidence], Field(title="Văn bản làm căn cứ")] = []
     reporter: Annotated[KnownAgency, Field(
-        title="Cơ quan báo cáo", description="Mã cơ quan, như dòng «id:» trong data/agencies.yaml.")]
+        title="Cơ quan báo cáo",
+        description="Mã cơ quan, như dòng «id:» trong data/agencies.yaml.")]
     completed_on: Annotated[Date | None, Field(
         title="Ngày hoàn thành", description="Bắt buộc khi trạng thái là «hoàn thành».")] = None
     revised_due: Annotated[Date | None, Field(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
-from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -149,7 +149,7 @@ def nfc_values(data: Any) -> Any:
 # --- The agency registry ----------------------------------------------------------------------
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     PARTY = "dang"
     ELECTED = "dan-cu"
     GOVERNMENT = "hanh-chinh"
@@ -173,7 +173,7 @@ class Kind(str, Enum):
         }[self.value]
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     CENTRAL = "trung-uong"
     PROVINCE = "tinh"
     DISTRICT = "huyen"
@@ -358,14 +358,14 @@ class TaskNode(Model):
                 "hiện» nên phải có cả «lead» và «timeframe».",
                 id=self.task,
             )
-        if self.timeframe and not self.timeframe.line and not self.lines:
-            if not _words_in(self.timeframe.text, self.text):
-                raise problem(
-                    "Cụm thời gian «{phrase}» không có trong lời văn của nhiệm vụ «{id}». Cách "
-                    "sửa: chép đúng cụm thời gian như trong văn bản.",
-                    phrase=self.timeframe.text,
-                    id=self.task,
-                )
+        if (self.timeframe and not self.timeframe.line and not self.lines
+                and not _words_in(self.timeframe.text, self.text)):
+            raise problem(
+                "Cụm thời gian «{phrase}» không có trong lời văn của nhiệm vụ «{id}». Cách "
+                "sửa: chép đúng cụm thời gian như trong văn bản.",
+                phrase=self.timeframe.text,
+                id=self.task,
+            )
         return self
 
 
@@ -385,11 +385,9 @@ def _node_kind(value: Any) -> str | None:
 
 
 Node = Annotated[
-    Union[
-        Annotated["Section", Tag("section")],
-        Annotated[TaskNode, Tag("task")],
-        Annotated[Paragraph, Tag("paragraph")],
-    ],
+    Annotated["Section", Tag("section")]
+    | Annotated[TaskNode, Tag("task")]
+    | Annotated[Paragraph, Tag("paragraph")],
     Discriminator(
         _node_kind,
         custom_error_type="du_lieu",
@@ -661,7 +659,7 @@ class Appendix(Model):
         return value
 
 
-class StandingStatus(str, Enum):
+class StandingStatus(StrEnum):
     IN_FORCE = "con-hieu-luc"
     REPLACED = "da-duoc-thay-the"
     ENDED = "het-hieu-luc"
@@ -678,7 +676,8 @@ class Standing(Model):
     status: StandingStatus
     since: date | None = None
     source: Text  # the document that says so: its number, date and issuer
-    url: Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$", max_length=500)] | None = None
+    url: Annotated[str, StringConstraints(pattern="^https?://[^\\s<>\"']+$",
+                                          max_length=500)] | None = None
     note: Text | None = None
 
 

@@ -11,10 +11,12 @@ from pydantic import ConfigDict, Field, StringConstraints
 
 from .schema import KnownAgency, Model, Text
 
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", max_length=200)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$",
+                                         max_length=200)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9 ().+\-]{6,20}$")]
 # A GitHub team, as CODEOWNERS names it: @organisation/team-slug.
-Team = Annotated[str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Team = Annotated[str, StringConstraints(
+    pattern=r"^@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
 class Contact(Model):
@@ -36,4 +38,5 @@ class SiteInfo(Model):
         title="Nhóm xem xét báo cáo trên GitHub",
         description="Dạng @tổ-chức/nhóm; tệp .github/CODEOWNERS phải ghi đúng nhóm này.")] = None
     access: Annotated[Text | None, Field(
-        title="Cách xin quyền", description="Muốn được thêm vào nhóm xem xét thì hỏi ai, bằng cách nào.")] = None
+        title="Cách xin quyền",
+        description="Muốn được thêm vào nhóm xem xét thì hỏi ai, bằng cách nào.")] = None

@@ -101,7 +101,9 @@ class TaskStatus:
         if last.state is ReportedState.DONE:
             if self.due is None or last.completed_on is None:
                 return DisplayState.DONE
-            return DisplayState.DONE_ON_TIME if last.completed_on <= self.due else DisplayState.DONE_LATE
+            if last.completed_on <= self.due:
+                return DisplayState.DONE_ON_TIME
+            return DisplayState.DONE_LATE
         if self.is_overdue:
             return DisplayState.OVERDUE
         return {

@@ -86,7 +86,8 @@ def fill(html: str, page) -> str:
     for number, block in enumerate(blocks):
         placeholder = _PLACEHOLDER.format(number)
         if placeholder not in html:
-            raise ValueError(f"{page.file.src_uri}: Markdown lost the placeholder of block {number}")
+            raise ValueError(
+                f"{page.file.src_uri}: Markdown lost the placeholder of block {number}")
         html = html.replace(placeholder, block, 1)
         _add_anchors(page, block)
     return html

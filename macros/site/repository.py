@@ -24,7 +24,8 @@ class Repository:
 
     def new_file_in(self, folder: str, value: str) -> str:
         """GitHub's new-file page opened in `folder`, with an empty file name and `value`."""
-        return f"{self.new_file_page}/{quote(folder)}?{urlencode({'value': value}, quote_via=quote)}"
+        query = urlencode({"value": value}, quote_via=quote)
+        return f"{self.new_file_page}/{quote(folder)}?{query}"
 
     def tree(self, folder: str) -> str:
         return f"{self.url}/tree/{quote(self.branch)}/{folder}"

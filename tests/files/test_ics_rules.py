@@ -3,7 +3,7 @@ days of the month the duty names ("ngày 30" and "ngày 31" both fall on a short
 day). Expanded by two recurrence engines, as the site tests do."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -29,7 +29,7 @@ def duty_on(days: list[int]) -> Duty:
 def test_month_end_days_never_give_two_events_on_one_day(days, expand):
     duty = duty_on(days)
     span = (date(2018, 7, 2), date(2021, 12, 31))
-    events = Events(PLAN, span, datetime(2020, 1, 1, tzinfo=timezone.utc), None)
+    events = Events(PLAN, span, datetime(2020, 1, 1, tzinfo=UTC), None)
     text = feed(events, name="thử", key="thu", duties=[duty], tasks=[]).decode("utf-8")
     found = [d for d, _ in expand(text, *span)]
     assert len(found) == len(set(found)), sorted(d for d in found if found.count(d) > 1)

@@ -13,10 +13,11 @@ from macros.cli.validate import problems_of
 from macros.load import yaml as reader
 from macros.load.errors import DataError
 from macros.settings import Settings
-from tests.support.plans import load
 from tests.conftest import ROOT, build_site, copy_data
+from tests.support.plans import load
 
-FIXTURES = yaml.safe_load((Path(__file__).resolve().parents[1] / "fixtures" / "bad_data.yaml").read_text("utf-8"))
+FIXTURES = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "bad_data.yaml").read_text("utf-8"))
 
 
 def apply(fixture: dict, data: Path) -> tuple[Path, int]:
@@ -62,7 +63,7 @@ def test_validator_command_reports_and_fails(tmp_path):
     _, line = apply(FIXTURES[4], data)  # unknown agency
     result = subprocess.run(
         [sys.executable, "-m", "macros.cli.validate", "--data", str(data)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
     assert f"data/plan.yaml, dòng {line}" in result.stderr
@@ -71,7 +72,8 @@ def test_validator_command_reports_and_fails(tmp_path):
 
 def test_validator_command_accepts_the_real_data():
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli.validate"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "macros.cli.validate"], cwd=ROOT, capture_output=True, text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Dữ liệu hợp lệ")
@@ -82,7 +84,8 @@ def test_the_validator_reads_the_registry_once(monkeypatch):
     read = []
     parse = reader._read
     monkeypatch.setattr(reader, "_read",
-                        lambda text, raw, shown, first_line: read.append(shown) or parse(text, raw, shown, first_line))
+                        lambda text, raw, shown, first_line:
+                        read.append(shown) or parse(text, raw, shown, first_line))
     problems, plan, _ = problems_of(ROOT / "data", Settings.from_env(), ROOT / "docs", None)
     assert problems == [] and plan is not None
     assert read.count("data/agencies.yaml") == 1 and read.count("data/site.yaml") == 1
@@ -97,7 +100,8 @@ def test_the_validator_reports_the_plan_and_site_yaml_together(tmp_path):
     problems, _, _ = problems_of(data, Settings.from_env(), ROOT / "docs", None)
     assert [(p.file, p.line) for p in problems] == [
         ("data/plan.yaml", line),
-        ("data/site.yaml", site.read_text("utf-8").splitlines().index("managing_agency: khong-co") + 1),
+        ("data/site.yaml",
+         site.read_text("utf-8").splitlines().index("managing_agency: khong-co") + 1),
     ]
 
 
@@ -120,14 +124,14 @@ def test_an_unknown_task_in_a_reporting_duty_is_one_error(tmp_path):
     with pytest.raises(DataError) as caught:
         load(data)
     assert [p.message for p in caught.value.problems] == [
-        "Không có nhiệm vụ mã «iii-9-9» trong Kế hoạch. Cách sửa: dùng mã nhiệm vụ đúng như trong "
-        "data/plan.yaml (ví dụ «ii-2-1-1»)."]
+        ("Không có nhiệm vụ mã «iii-9-9» trong Kế hoạch. Cách sửa: dùng mã nhiệm vụ đúng như trong "
+         "data/plan.yaml (ví dụ «ii-2-1-1»).")]
 
 
 def test_a_bad_as_of_date_stops_the_validator_in_vietnamese():
     result = subprocess.run([sys.executable, "-m", "macros.cli.validate"], cwd=ROOT,
                             capture_output=True, text=True,
-                            env={**os.environ, "PLAN_AS_OF": "2019-02-30"})
+                            env={**os.environ, "PLAN_AS_OF": "2019-02-30"}, check=False)
     assert result.returncode == 2
     assert "PLAN_AS_OF=«2019-02-30» không phải một ngày" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""

@@ -25,7 +25,8 @@ ENGLISH = {
     "error", "not", "allowed", "found", "expected", "mapping", "character", "could", "values",
     "token", "stream", "document", "context", "integer", "boolean", "pattern", "least", "most",
     "greater", "less", "equal", "item", "items", "extra", "inputs", "permitted", "or", "and",
-    "the", "of", "with",  # not "in", "to": Vietnamese words too "unable", "parse", "fractional", "part",
+    "the", "of", "with",  # not "in", "to": Vietnamese words too
+    "unable", "parse", "fractional", "part",
     "got", "scanning", "parsing", "while", "did", "find", "indicator", "escape", "unknown",
     "alias", "constructor", "tag", "end", "unexpected", "another", "single", "datetimes",
 }
@@ -69,9 +70,12 @@ def _agency(key, value):
 PYDANTIC = {
     "missing": (REPORT.replace("done: Đang làm.\n", ""), "done", "Thiếu trường bắt buộc «done»"),
     "extra_forbidden": (REPORT + "ngay: 2019-01-10\n", "ngay", "Trường «ngay» không có"),
-    "string_type": (REPORT.replace("Đang làm.", "2018"), "done", "Giá trị phải là một đoạn văn bản"),
-    "string_too_short": (REPORT.replace("Đang làm.", '""'), "done", "Giá trị quá ngắn hoặc để trống"),
-    "string_too_long": (REPORT.replace("so-noi-vu", "a" * 81), "reporter", "Giá trị dài quá 80 ký tự"),
+    "string_type": (REPORT.replace("Đang làm.", "2018"), "done",
+                    "Giá trị phải là một đoạn văn bản"),
+    "string_too_short": (REPORT.replace("Đang làm.", '""'), "done",
+                         "Giá trị quá ngắn hoặc để trống"),
+    "string_too_long": (REPORT.replace("so-noi-vu", "a" * 81), "reporter",
+                        "Giá trị dài quá 80 ký tự"),
     "string_pattern_mismatch": (REPORT.replace("so-noi-vu", "Sở Nội vụ"), "reporter",
                                 "Giá trị «Sở Nội vụ» không đúng dạng"),
     "date_from_datetime_parsing": (REPORT + "revised_due: 14/9/2018\n", "revised_due",
@@ -81,19 +85,24 @@ PYDANTIC = {
     "date_type": (REPORT + "revised_due: [1]\n", "revised_due", "Giá trị phải là một ngày"),
     "int_parsing": (REPORT.replace("40", "40%"), "percent", "Giá trị phải là một số nguyên."),
     "int_type": (REPORT.replace("40", "[40]"), "percent", "Giá trị phải là một số nguyên."),
-    "int_from_float": (REPORT.replace("40", "40.5"), "percent", "Giá trị phải là một số nguyên, không có phần lẻ"),
+    "int_from_float": (REPORT.replace("40", "40.5"), "percent",
+                       "Giá trị phải là một số nguyên, không có phần lẻ"),
     "greater_than_equal": (REPORT.replace("40", "-5"), "percent", "Giá trị phải từ 0 trở lên."),
     "less_than_equal": (REPORT.replace("40", "140"), "percent", "Giá trị phải không quá 100."),
     "enum": (REPORT.replace("đang thực hiện", "đang làm"), "state",
              "Giá trị «đang làm» không hợp lệ; chỉ được dùng: 'chưa triển khai'"),
     "list_type": (REPORT + "evidence: QĐ 12\n", "evidence", "Giá trị phải là một danh sách"),
-    "model_type": (REPORT + "evidence:\n  - QĐ 12\n", "evidence[1]", "Giá trị phải là một mục có các trường"),
-    "bool_parsing": (("agencies.yaml", _agency("group", "có")), "agencies[1].group", "Giá trị phải là true hoặc false."),
-    "bool_type": (("agencies.yaml", _agency("group", [1])), "agencies[1].group", "Giá trị phải là true hoặc false."),
+    "model_type": (REPORT + "evidence:\n  - QĐ 12\n", "evidence[1]",
+                   "Giá trị phải là một mục có các trường"),
+    "bool_parsing": (("agencies.yaml", _agency("group", "có")), "agencies[1].group",
+                     "Giá trị phải là true hoặc false."),
+    "bool_type": (("agencies.yaml", _agency("group", [1])), "agencies[1].group",
+                  "Giá trị phải là true hoặc false."),
     "too_short": (("agencies.yaml", _agency("spellings", [])), "agencies[1].spellings",
                   "Danh sách phải có ít nhất 1 phần tử."),
     "literal_error": (("plan.yaml", lambda doc: doc["parts"][0].__setitem__("number", "IV")),
-                      "parts[1].number", "Giá trị «IV» không hợp lệ; chỉ được dùng: 'I', 'II' hoặc 'III'"),
+                      "parts[1].number",
+                      "Giá trị «IV» không hợp lệ; chỉ được dùng: 'I', 'II' hoặc 'III'"),
 }
 
 
@@ -136,12 +145,12 @@ YAML = {
     "found undefined alias": "done: *x\n",
     "found undefined tag handle": "done: !x!y z\n",
     "could not determine a constructor": "done: !foo z\n",
-    "found unexpected end of stream": "done: \"Đã làm\n",
+    "found unexpected end of stream": 'done: "Đã làm\n',
     "did not find expected ',' or": "done: [a, b\n",
-    "found unknown escape character": "done: \"a\\q\"\n",
-    "did not find expected hexdecimal number": "done: \"\\uZZZZ\"\n",
+    "found unknown escape character": 'done: "a\\q"\n',
+    "did not find expected hexdecimal number": 'done: "\\uZZZZ"\n',
     "but found another document": "state: x\n---\ndone: y\n",
-    "found unexpected document indicator": "done: \"x\n---\ny\"\n",
+    "found unexpected document indicator": 'done: "x\n---\ny"\n',
     "found unhashable key": "[a]: 1\n",
 }
 
@@ -162,7 +171,8 @@ def test_each_yaml_error_reads_in_vietnamese(problem, tmp_path):
 @pytest.mark.parametrize(("name", "text", "line", "starts"), [
     ("duplicate-key", "state: x\nstate: y\n", 2, "Lỗi YAML: khóa «state» được viết hai lần"),
     ("control-character", "state: x\ndone: a\x01b\n", 2, "Tệp có một ký tự điều khiển"),
-    ("tab-indent", "evidence:\n\t- number: a\n", 2, "Lỗi cách viết YAML: giá trị bắt đầu bằng một ký hiệu"),
+    ("tab-indent", "evidence:\n\t- number: a\n", 2,
+     "Lỗi cách viết YAML: giá trị bắt đầu bằng một ký hiệu"),
     ("other", "done: 'a\n", 2, "Lỗi cách viết YAML"),
 ], ids=lambda v: v if isinstance(v, str) and v.isascii() and "\n" not in v else "")
 def test_other_yaml_problems_read_in_vietnamese(tmp_path, name, text, line, starts):
@@ -174,7 +184,7 @@ def test_other_yaml_problems_read_in_vietnamese(tmp_path, name, text, line, star
 def test_a_file_that_is_not_utf8_reads_in_vietnamese(tmp_path):
     path = tmp_path / "tien-do" / "ii-2-1-1" / "2019-01-10.yaml"
     path.parent.mkdir(parents=True)
-    path.write_bytes("state: x\n".encode() + "done: Đã làm\n".encode("utf-16-le"))
+    path.write_bytes(b"state: x\n" + "done: Đã làm\n".encode("utf-16-le"))
     with pytest.raises(DataError) as caught:
         load(DATA, status_dir=path.parents[1], as_of=date(2019, 1, 31))
     assert caught.value.problems[0].line == 2

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -33,12 +34,11 @@ FILLED = {
 def fill(template: str, uncomment: bool) -> str:
     """The template as a clerk fills it: each <...> replaced, optional lines used or not."""
     lines = []
-    for line in template.splitlines():
-        if uncomment and re.match(r"^# ( *)(- )?[a-z_]+:", line):
-            line = line[2:]
+    for written in template.splitlines():
+        line = written[2:] if uncomment and re.match(r"^# ( *)(- )?[a-z_]+:", written) else written
         match = re.match(r"^( *(?:- )?)([a-z_]+): <.*>$", line)
-        if match:
-            line = f"{match[1]}{match[2]}: {FILLED[match[2]]}" if match[2] in FILLED else line
+        if match and match[2] in FILLED:
+            line = f"{match[1]}{match[2]}: {FILLED[match[2]]}"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
@@ -79,7 +79,7 @@ def test_the_template_filled_in_is_valid(tmp_path, uncomment):
 
 
 def yaml_blocks(markdown: str) -> list[str]:
-    return re.findall(r"```yaml\n(.*?)```", markdown, flags=re.S)
+    return re.findall(r"```yaml\n(.*?)```", markdown, flags=re.DOTALL)
 
 
 def test_the_guide_and_the_folder_readme_offer_the_same_template():
@@ -153,7 +153,8 @@ def test_a_second_change_needs_a_second_correction(repo):
     found = problems(repo)
     assert "Đính chính đã công bố bị sửa hoặc xóa" in found[0].message and found[0].line == 5
     report_file(repo).write_text(
-        REPORT.replace("40", "50") + CORRECTION + "  - date: 2019-02-01\n    reason: Lại sửa tỷ lệ.\n",
+        REPORT.replace("40", "50") + CORRECTION
+        + "  - date: 2019-02-01\n    reason: Lại sửa tỷ lệ.\n",
         "utf-8")
     assert problems(repo) == []
 
@@ -168,9 +169,10 @@ def test_the_validator_command_checks_against_the_base(repo):
     report_file(repo).write_text(REPORT.replace("40", "45"), "utf-8")
     command = [sys.executable, "-m", "macros.cli.validate", "--data", str(repo / "data"),
                "--docs", str(ROOT / "docs"), "--format", "github"]
-    assert subprocess.run(command, cwd=ROOT, capture_output=True, text=True).returncode == 0
-    result = subprocess.run([*command, "--base", "main"], cwd=ROOT, capture_output=True, text=True)
+    run = partial(subprocess.run, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run(command).returncode == 0
+    result = run([*command, "--base", "main"])
     assert result.returncode == 1
     assert "::error file=data/tien-do/ii-2-1-1/2019-01-10.yaml,line=1," in result.stdout
-    missing = subprocess.run([*command, "--base", "khong-co"], cwd=ROOT, capture_output=True, text=True)
+    missing = run([*command, "--base", "khong-co"])
     assert missing.returncode == 2 and "Không tìm thấy phiên bản gốc «khong-co»" in missing.stderr

@@ -963,7 +963,7 @@ def test_at_least_25_records():
 
 
 def test_a_record_for_every_task_of_the_data():
-    assert IDS == _task_ids_in_data()
+    assert _task_ids_in_data() == IDS
 
 
 @pytest.mark.parametrize("task_id", IDS)
@@ -995,7 +995,7 @@ def test_headings_are_in_the_document():
 def test_expected_agencies_exist_and_are_named_in_their_source():
     """The ids of the records are registry ids, and each is named where the record says."""
     for fact in FACTS:
-        for kind, term, agencies, heading in fact.roles:
+        for _kind, _term, agencies, heading in fact.roles:
             words = _body_text(fact, heading)
             for agency_id in agencies:
                 assert agency_id in AGENCY_NAMES, (fact.id, agency_id)
@@ -1003,7 +1003,7 @@ def test_expected_agencies_exist_and_are_named_in_their_source():
                     fact.id, agency_id)
     for row in APPENDIX.values():
         words = _norm(row.source).casefold()
-        for kind, agencies in row.roles:
+        for _kind, agencies in row.roles:
             for agency_id in agencies:
                 assert agency_id in AGENCY_NAMES, (row.number, agency_id)
                 assert any(name.casefold() in words for name in AGENCY_NAMES[agency_id]), (

@@ -41,7 +41,7 @@ def test_names_are_unique():
 
 
 # Checked by hand against data/plan.yaml.
-@pytest.mark.parametrize("task_id, name", [
+@pytest.mark.parametrize(("task_id", "name"), [
     # The clause ends at "(": the timeframe in brackets is not part of the name.
     ("ii-3-1-2", "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2"),
     ("ii-3-1-3", "Rà soát, sắp xếp, tổ chức lại đơn vị hành chính cấp xã — II.3.1, ý 3"),
@@ -50,13 +50,13 @@ def test_names_are_unique():
     ("ii-2-2-9", "Hằng năm, tổng hợp, báo cáo kết quả thực hiện — II.2.2.9"),
     ("ii-3-2-1", "Tham mưu, hướng dẫn việc thực hiện cải cách thủ tục hành chính — II.3.2, ý 1"),
     # The clause ends at a full stop; the hyphen of "khoa học - công nghệ" stays.
-    ("ii-2-2-5", "Đẩy mạnh ứng dụng khoa học - công nghệ, xây dựng chính quyền điện tử, đô thị "
-                 "thông minh — II.2.2.5"),
+    ("ii-2-2-5", ("Đẩy mạnh ứng dụng khoa học - công nghệ, xây dựng chính quyền điện tử, đô thị "
+                  "thông minh — II.2.2.5")),
     # Too long: cut between two words, marked "…", trailing comma dropped.
-    ("ii-2-1-1", "Xây dựng kế hoạch thực hiện có hiệu quả các Nghị quyết, Kế hoạch của Trung ương, "
-                 "của tỉnh… — II.2.1.1"),
-    ("iii-3-1", "Đẩy mạnh công tác thông tin tuyên truyền, mở các chuyên trang, chuyên mục, "
-                "thường xuyên… — III.3"),
+    ("ii-2-1-1", ("Xây dựng kế hoạch thực hiện có hiệu quả các Nghị quyết, Kế hoạch của Trung "
+                  "ương, của tỉnh… — II.2.1.1")),
+    ("iii-3-1", ("Đẩy mạnh công tác thông tin tuyên truyền, mở các chuyên trang, chuyên mục, "
+                 "thường xuyên… — III.3")),
 ])
 def test_names_checked_by_hand(task_id, name):
     assert PLAN.task(task_id).name == name

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from macros.settings import SettingsError, as_of
-from tests.support.plans import load
 from macros.model.reporting import day_in_month, horizon, next_deadlines
+from macros.settings import as_of
 from tests.conftest import DATA, build_site
+from tests.support.plans import load
 
 PLAN = load(DATA)
 AGENCIES, SO_NOI_VU = PLAN.duties  # the order of data/plan.yaml
@@ -30,11 +30,12 @@ def test_duties_read_from_the_plan_text():
     assert SO_NOI_VU.shortened_days == (30,) and AGENCIES.shortened_days == ()
 
 
-@pytest.mark.parametrize("year, last_day", [(2019, 28), (2020, 29)])
+@pytest.mark.parametrize(("year", "last_day"), [(2019, 28), (2020, 29)])
 def test_february_the_30th_falls_on_the_last_day(year, last_day):
     first, last = date(year, 2, 1), date(year, 2, day_in_month(year, 2, 31).day)
     assert days(AGENCIES, first, last) == [
-        (date(year, 2, 13), "Báo cáo định kỳ 15 ngày"), (date(year, 2, 27), "Báo cáo định kỳ 15 ngày")]
+        (date(year, 2, 13), "Báo cáo định kỳ 15 ngày"),
+        (date(year, 2, 27), "Báo cáo định kỳ 15 ngày")]
     feb = SO_NOI_VU.between(first, last)
     assert [d.day for d in feb] == [date(year, 2, 15), date(year, 2, last_day)]
     assert feb[1].moved_to_month_end and feb[1].nominal_day == 30
@@ -79,7 +80,8 @@ def test_duties_have_no_end_so_next_dates_exist_years_later():
 def test_horizon_reaches_past_the_as_of_year_and_the_last_task():
     assert horizon(date(2018, 7, 2), date(2019, 3, 1), date(2020, 12, 31)) == (
         date(2018, 7, 2), date(2021, 12, 31))
-    assert horizon(date(2018, 7, 2), date(2026, 11, 26), date(2020, 12, 31))[1] == date(2027, 12, 31)
+    end = horizon(date(2018, 7, 2), date(2026, 11, 26), date(2020, 12, 31))[1]
+    assert end == date(2027, 12, 31)
 
 
 def test_as_of_date_from_the_environment():

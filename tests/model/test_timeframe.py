@@ -4,8 +4,7 @@ from datetime import date
 import pytest
 
 from macros.model.schema import _words_in
-from macros.model.timeframe import (
-    Precision, Recurrence, Schedule, UnknownTimeframe, combine, parse)
+from macros.model.timeframe import Precision, Recurrence, Schedule, UnknownTimeframe, combine, parse
 
 N, C, Y, P = Recurrence.NONE, Recurrence.CONTINUOUS, Recurrence.YEARLY, Recurrence.PER_PLAN
 
@@ -15,7 +14,8 @@ PHRASES = [
     ("Hoàn thành trong tháng 7/2018", None, date(2018, 7, 31), N),
     ("Hoàn thành trong năm 2018", None, date(2018, 12, 31), N),
     ("Thực hiện từ năm 2018 và hoàn thành trong năm 2019", date(2018, 1, 1), date(2019, 12, 31), N),
-    ("Thực hiện từ năm 2018 và hoàn thành vào Quý I năm 2019", date(2018, 1, 1), date(2019, 3, 31), N),
+    ("Thực hiện từ năm 2018 và hoàn thành vào Quý I năm 2019", date(2018, 1, 1),
+     date(2019, 3, 31), N),
     ("Thực hiện từ năm 2018", date(2018, 1, 1), None, N),
     ("Thực hiện từ năm 2019 và hoàn thành trong năm 2020", date(2019, 1, 1), date(2020, 12, 31), N),
     # Part II, 2.2 heading
@@ -61,12 +61,13 @@ def test_every_phrase_of_the_document(phrase, start, due, recurrence):
 
 
 def test_the_table_covers_every_phrase_in_the_data():
-    from tests.support.plans import load
     from tests.conftest import DATA
+    from tests.support.plans import load
 
     plan = load(DATA)
     used = {t.timeframe.text for t in plan.tasks if t.timeframe}
-    used |= {row.start for row in plan.appendix.rows} | {row.completion for row in plan.appendix.rows}
+    used |= {row.start for row in plan.appendix.rows}
+    used |= {row.completion for row in plan.appendix.rows}
     assert used <= {phrase for phrase, *_ in PHRASES}
 
 
@@ -106,7 +107,10 @@ def test_appendix_columns_combine():
 ])
 def test_periods_keep_the_precision_of_their_words(phrase, start, due):
     schedule = parse(phrase)
-    assert (schedule.start.precision, schedule.start.words) == start if start else schedule.start is None
+    if start:
+        assert (schedule.start.precision, schedule.start.words) == start
+    else:
+        assert schedule.start is None
     assert (schedule.due.precision, schedule.due.words) == due if due else schedule.due is None
 
 

@@ -34,17 +34,17 @@ def feed_problems(data: bytes, feed_url: str) -> list[str]:
     try:
         root = etree.fromstring(data)
     except etree.XMLSyntaxError as error:
-        return problems + [f"XML: {error}"]
+        return [*problems, f"XML: {error}"]
     schema = _schema()
     if not schema.validate(root):
         problems += [f"schema, line {e.line}: {e.message}" for e in schema.error_log]
     channel = root.find("channel")
     if channel is None:
-        return problems + ["no channel"]
+        return [*problems, "no channel"]
     for name in ("title", "link", "description"):
         if len(channel.findall(name)) != 1:
             problems.append(f"channel has {len(channel.findall(name))} <{name}>, needs exactly 1")
-    selves = [l.get("href") for l in channel.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    selves = [a.get("href") for a in channel.findall(f"{ATOM}link") if a.get("rel") == "self"]
     if selves != [feed_url]:
         problems.append(f"atom:link rel=self is {selves}, expected [{feed_url!r}]")
     guids: list[str] = []

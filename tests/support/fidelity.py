@@ -9,7 +9,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 # Elements the site adds around the document's words: links, contents, notes, list dashes.
-SITE_ADDITIONS = [".ui-links", ".plan-contents", ".note", ".dash-mark", ".visually-hidden", ".headerlink"]
+SITE_ADDITIONS = [".ui-links", ".plan-contents", ".note", ".dash-mark", ".visually-hidden",
+                  ".headerlink"]
 
 
 def _clean(text: str) -> str:

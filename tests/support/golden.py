@@ -16,6 +16,8 @@ def matches_golden(name: str, output: str) -> bool:
     if output != expected:
         import difflib
 
-        print("".join(difflib.unified_diff(expected.splitlines(True), output.splitlines(True),
-                                           str(path), "output")))
+        # The difference, for whoever reviews the golden file.
+        diff = difflib.unified_diff(expected.splitlines(True), output.splitlines(True), str(path),
+                                    "output")
+        print("".join(diff))  # noqa: T201
     return output == expected

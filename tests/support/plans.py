@@ -2,7 +2,7 @@
 given as arguments (as of today in Vietnam unless a test fixes the date)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from macros.load import load_plan
@@ -16,6 +16,6 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 def load(root: Path = DATA, *, status_dir: Path | None = None, as_of: date | None = None,
          built_at: datetime | None = None, demo: bool = False,
          page_limit: int = PAGE_LIMIT) -> Plan:
-    built_at = built_at or datetime.now(tz=timezone.utc)
+    built_at = built_at or datetime.now(tz=UTC)
     return load_plan(root, status_dir=status_dir, as_of=as_of or today_in_vietnam(built_at),
                      built_at=built_at, demo=demo, page_limit=page_limit)

@@ -3,7 +3,7 @@ one Phụ lục row shared by two of them, three agencies. View and template tes
 building the site."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from macros.load import plan_from_mappings
 from macros.model.paging import PAGE_LIMIT
@@ -56,7 +56,8 @@ def plan_data() -> dict:
                 {"paragraph": "Báo cáo định kỳ."}]},
         ],
         "closing": "Trên đây là Kế hoạch.",
-        "recipients": {"heading": "Nơi nhận:", "lines": [{"text": "Ban A;", "agencies": ["ban-a"]}]},
+        "recipients": {"heading": "Nơi nhận:",
+                       "lines": [{"text": "Ban A;", "agencies": ["ban-a"]}]},
         "appendix": {
             "title": "PHỤ LỤC", "subtitle": "THỬ NGHIỆM", "attached": "(kèm theo)",
             "columns": COLUMNS,
@@ -73,5 +74,5 @@ def small_plan(as_of: date = date(2020, 6, 1), reports: dict | None = None,
     """`page_limit`: a low one cuts the lists that grow with the plan into pages, as a plan
     many times the real one would be."""
     return plan_from_mappings(AGENCIES, plan_data(), as_of=as_of, reports=reports,
-                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=timezone.utc),
+                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=UTC),
                               page_limit=page_limit)

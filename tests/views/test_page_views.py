@@ -20,7 +20,7 @@ def test_an_agency_counts_only_what_the_body_gives_it_and_lists_the_phu_luc_apar
     assert [(r.kind, [t.id for t in r.tasks]) for r in view.roles] == [("partners", ["t-2"])]
     assert [(m.number, m.column, [t.text for t in m.tasks]) for m in view.appendix] == [
         (1, "Cơ quan, đơn vị chủ trì tham mưu", ["Nhiệm vụ II.2, ý 1", "Nhiệm vụ II.2, ý 2"])]
-    assert dict((label, value) for value, label in view.figures) == {
+    assert {label: value for value, label in view.figures} == {
         "nhiệm vụ được giao": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
         "chủ trì, thực hiện, được nêu tên riêng": 0, "phối hợp, được nêu tên riêng": 1,
         "lần được nêu tên trong Phụ lục": 1}
@@ -39,13 +39,14 @@ def test_progress_counts_overdue_and_filters_by_the_agencies_a_task_answers_to()
     assert [a for a, _ in view.agency_options] == ["ban-a", "ban-b"]
     lines = {line.id: line for table in view.tables for line in table.lines}
     assert lines["t-1"].when == "31/12/2018" and lines["t-1"].state_note == "quá hạn 1 năm 5 tháng"
-    assert lines["t-3"].when == "Thường xuyên" and lines["t-3"].when_source == "theo Phụ lục, dòng 1"
+    assert lines["t-3"].when == "Thường xuyên"
+    assert lines["t-3"].when_source == "theo Phụ lục, dòng 1"
 
 
 def test_the_home_page_says_only_what_the_data_says():
     view = HomePage.of(small_plan(as_of=date(2020, 6, 1)))
-    assert "Kế hoạch nêu 3 nhiệm vụ; lời văn nêu cơ quan thực hiện cho 3 nhiệm vụ, 2 nhiệm vụ có hạn " \
-           "hoàn thành và 0 nhiệm vụ không ghi thời hạn." in view.lead
+    assert ("Kế hoạch nêu 3 nhiệm vụ; lời văn nêu cơ quan thực hiện cho 3 nhiệm vụ, 2 nhiệm vụ có "
+            "hạn hoàn thành và 0 nhiệm vụ không ghi thời hạn." in view.lead)
     assert "định kỳ" not in view.lead  # the small plan has no reporting duty
     assert view.standing is None
 

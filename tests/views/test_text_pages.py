@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import routes
-from macros.model.paging import PAGE_LIMIT, Piece, TextPages
 from macros.model.news import News
+from macros.model.paging import PAGE_LIMIT, Piece, TextPages
 from macros.model.schema import Paragraph, Section, TaskNode
 from macros.site.render import render
 from macros.views.agency import AgencyPage

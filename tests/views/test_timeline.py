@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import timeframe as tf
+from macros.site.render import render
 from macros.views import timeline
 from macros.views.calendar import TimelinePage
-from macros.site.render import render
-from tests.support.plans import load
 from tests.conftest import AS_OF, DATA, soup
+from tests.support.plans import load
 
 PLAN = load(DATA)
 AXIS_FIRST, AXIS_LAST = date(2018, 1, 1), date(2020, 12, 31)
@@ -140,7 +140,7 @@ def test_an_agency_page_places_its_own_tasks(dated_site):
     view_tasks |= {t.id for t in PLAN.tasks_for("cac-co-quan-don-vi", "partners")}
     assert {b["data-task"] for b in bars} == {t for t in view_tasks if PLAN.task(t).schedule}
     for bar in bars:
-        start, end = expected_span(PLAN.task(bar["data-task"]))
+        start, _ = expected_span(PLAN.task(bar["data-task"]))
         assert position(bar)[0] == pytest.approx(percent(start), abs=1e-3)
 
 
