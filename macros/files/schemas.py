@@ -42,7 +42,7 @@ def _clean(node: Any) -> Any:
         return [_clean(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in node.items():
         if key in ("title", "description") and isinstance(value, str) and value.isascii():
             continue

@@ -166,8 +166,11 @@ def split_appendix(index: dict, page_html: str, location: str) -> None:
         parts = [content, *tasks]
         parts += [f"{label}: {value}"
                   for label, value in zip(labels[2:], rest, strict=False) if value]
+        row_number = routes.appendix_row_number(row.get("id") or "")
+        if row_number is None or page is None:
+            raise ValueError(f"search index: «{row.get('id')}» of {location} is not a Phụ lục row")
         entries.append({
-            "location": routes.appendix_row(routes.appendix_row_number(row.get("id")), page),
+            "location": routes.appendix_row(row_number, page),
             "title": f"Phụ lục, dòng {number}",
             "text": "".join(f"<p>{html.escape(part, quote=False)}</p>" for part in parts),
         })

@@ -64,8 +64,10 @@ def _corrections(data) -> list | None:
 def check_published(folder: Path, base: str, display: Callable[[Path], str]) -> list[Problem]:
     """Problems with published reports changed or deleted since `base`."""
     problems: list[Problem] = []
-    top = Path(_git(folder, "rev-parse", "--show-toplevel").strip()) if folder.is_dir() else None
-    for status, path in changed_reports(folder, base) if top else []:
+    if not folder.is_dir():
+        return problems
+    top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+    for status, path in changed_reports(folder, base):
         shown = display(path)
         if status == "D":
             problems.append(Problem(shown, 1, "", (

@@ -37,7 +37,7 @@ class Piece:
     the page (pieces of its sections, its tasks and paragraphs)."""
 
     node: Part | Section
-    content: tuple  # of Piece, TaskNode and Paragraph, in the document's order
+    content: tuple[Piece | TaskNode | Paragraph, ...]  # in the document's order
     continued: bool  # its heading is on an earlier page: this page continues it
 
 
@@ -179,7 +179,7 @@ class TextPages:
         first, last = self._spans[id(node)]
         if not first <= number <= last:
             return None
-        content = []
+        content: list[Piece | TaskNode | Paragraph] = []
         for child in node.content:
             if isinstance(child, (TaskNode, Paragraph)):
                 if self._where[id(child)] == number:

@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.config import JsonDict
 
 from .schema import KnownAgency, Model, Text, problem, state_of
 
@@ -79,7 +80,7 @@ class Correction(Model):
 
 # The rule of _consistent below, for editors and the form that check against the JSON Schema:
 # a «hoàn thành» report has a completion date, and no other report has one.
-_DONE_RULE = {
+_DONE_RULE: JsonDict = {
     "if": {"properties": {"state": {"const": "hoàn thành"}}, "required": ["state"]},
     "then": {"required": ["completed_on"]},
     "else": {"not": {"required": ["completed_on"]}},

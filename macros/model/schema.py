@@ -526,7 +526,9 @@ class ReportingDuty(Model):
     @classmethod
     def _days_in_text(cls, value: list[int], info: ValidationInfo) -> list[int]:
         text = cls._task_text(info)
-        for day in value if text is not None else ():
+        if text is None:
+            return value
+        for day in value:
             if not re.search(rf"\bngày {day}\b", text):
                 raise problem(
                     "Ngày {day} hằng tháng không có trong lời văn của nhiệm vụ «{id}». Cách sửa: "
@@ -540,7 +542,9 @@ class ReportingDuty(Model):
     @classmethod
     def _dates_in_text(cls, value: list[YearlyDay], info: ValidationInfo) -> list[YearlyDay]:
         text = cls._task_text(info)
-        for when in value if text is not None else ():
+        if text is None:
+            return value
+        for when in value:
             if f"{when.day}/{when.month}" not in text:
                 raise problem(
                     "Ngày {d}/{m} hằng năm không có trong lời văn của nhiệm vụ «{id}».",

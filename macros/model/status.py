@@ -76,16 +76,19 @@ class TaskStatus:
     @property
     def overdue_since(self) -> date | None:
         """The first day the task was overdue: the day after its deadline."""
-        return self.due + timedelta(days=1) if self.is_overdue else None
+        due = self.due
+        return due + timedelta(days=1) if due and self.is_overdue else None
 
     @property
     def days_overdue(self) -> int | None:
-        return (self.as_of - self.due).days if self.is_overdue else None
+        due = self.due
+        return (self.as_of - due).days if due and self.is_overdue else None
 
     @property
     def overdue_for(self) -> str | None:
         """How long the task has been overdue, in words: "6 năm 11 tháng"."""
-        return duration_words(self.due, self.as_of) if self.is_overdue else None
+        due = self.due
+        return duration_words(due, self.as_of) if due and self.is_overdue else None
 
     def at(self, day: date) -> TaskStatus:
         """Where the task stood on an earlier day: the reports published by then."""

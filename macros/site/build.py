@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from mkdocs.exceptions import PluginError
 
@@ -14,8 +15,10 @@ from ..model.plan import Plan
 from ..model.site_info import SiteInfo
 from ..settings import Settings, SettingsError
 
+T = TypeVar("T")
 
-class _PerBuild:
+
+class _PerBuild(Generic[T]):
     """One value per build. Every page asks, so the same build (the same config object) gets it
     at once; a new build (`mkdocs serve` makes a new config per rebuild) reloads only when the
     key (the files' modification times and the settings) has changed. A data error stops the
@@ -23,20 +26,18 @@ class _PerBuild:
 
     def __init__(self) -> None:
         self.config: object = None
-        self.key: tuple | None = None
-        self.value = None
+        self.loaded: tuple[tuple, T] | None = None  # (key, value)
 
-    def get(self, config, key: Callable[[], tuple], load: Callable[[], object]):
-        if self.config is not config:
+    def get(self, config, key: Callable[[], tuple], load: Callable[[], T]) -> T:
+        if self.config is not config or self.loaded is None:
             fresh = key()
-            if fresh != self.key:
+            if self.loaded is None or self.loaded[0] != fresh:
                 try:
-                    self.value = load()
+                    self.loaded = (fresh, load())
                 except DataError as error:
                     raise PluginError(str(error)) from None
-                self.key = fresh
             self.config = config
-        return self.value
+        return self.loaded[1]
 
 
 def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
@@ -45,9 +46,9 @@ def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob(pattern)))
 
 
-_plans = _PerBuild()
-_news = _PerBuild()
-_site_info = _PerBuild()
+_plans: _PerBuild[Plan] = _PerBuild()
+_news: _PerBuild[News] = _PerBuild()
+_site_info: _PerBuild[SiteInfo] = _PerBuild()
 
 
 _settings: list = [None, None]  # [config, its Settings]: read once per build, not per page

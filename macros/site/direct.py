@@ -57,7 +57,7 @@ def hold(markdown: str, src_uri: str) -> str:
     """Swap each block our templates rendered for this page for a placeholder that Markdown copies
     as it is. A block that is not found whole (a macro whose output was changed) stays, and goes
     through Markdown as before."""
-    blocks = []
+    blocks: list[str] = []
     for block in _render.drain():
         at = markdown.find(block)
         if at < 0:

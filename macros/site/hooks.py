@@ -111,7 +111,7 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         cache = share_image_cache(config)
         try:
             for shown in previews(plan).values():
-                if shown.image:
+                if shown.image and shown.card:
                     yield shown.image, cache.image(shown.card)
         except FontMissing as error:
             raise PluginError(str(error)) from None
