@@ -85,7 +85,7 @@ site-diff: setup
 ## DEMO_AS_OF, and a banner on every page saying the figures are illustrative.
 DEMO_AS_OF ?= 2019-06-30
 demo: setup
-	PLAN_DEMO=1 PLAN_STATUS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
+	PLAN_DEMO=1 PLAN_REPORTS_DIR=tests/fixtures/demo/tien-do PLAN_AS_OF=$(DEMO_AS_OF) \
 	  $(BIN)/mkdocs build --strict --clean -d site-demo
 
 ## Lint (ruff) and type-check (mypy) the Python, with the settings of pyproject.toml.

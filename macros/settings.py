@@ -23,7 +23,7 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    status_dir: Path | None  # PLAN_STATUS_DIR: the demo build's illustrative reports
+    reports_dir: Path | None  # PLAN_REPORTS_DIR: the demo build's illustrative reports
     as_of: date
     built_at: datetime
     page_limit: int = PAGE_LIMIT  # PLAN_PAGE_LIMIT: the most entries on a page of a long list
@@ -34,11 +34,11 @@ class Settings:
         env = os.environ if env is None else env
         built_at = build_instant(env)
         data = env.get("PLAN_DATA_DIR")
-        status = env.get("PLAN_STATUS_DIR")
+        reports = env.get("PLAN_REPORTS_DIR")
         return cls(
             data_dir=(Path(data).resolve() if data
                       else (project_dir or Path.cwd()).resolve() / "data"),
-            status_dir=Path(status).resolve() if status else None,
+            reports_dir=Path(reports).resolve() if reports else None,
             as_of=as_of(env, built_at),
             built_at=built_at,
             page_limit=page_limit(env),

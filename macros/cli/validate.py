@@ -34,7 +34,7 @@ def _github(problem) -> str:
 def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):
     """(problems, plan, news): every problem of the data, and what loaded when there are none."""
     problems, plan, news = [], None, None
-    files = DataFiles(root, settings.status_dir)
+    files = DataFiles(root, settings.reports_dir)
     try:
         # data/agencies.yaml is read once: the plan and data/site.yaml are checked against it.
         registry, state = load_registry(files)
@@ -52,7 +52,7 @@ def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):
         except DataError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if base:
-        problems.extend(check_published(files.status, base, files.display))
+        problems.extend(check_published(files.reports, base, files.display))
     return problems, plan, news
 
 

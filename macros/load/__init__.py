@@ -12,11 +12,11 @@ from pathlib import Path
 
 from ..model.paging import PAGE_LIMIT
 from ..model.plan import Plan, build
-from ..model.reports import StatusFile
+from ..model.reports import ReportLog
 from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
 from .news import load_news
-from .reports import load_reports
+from .reports import load_report_logs
 from .yaml import read_yaml
 
 __all__ = ["DataError", "DataFiles", "Problem", "load_news", "load_plan", "load_plan_with",
@@ -28,11 +28,11 @@ class DataFiles:
     """Where each data file lives, and how staff see its path."""
 
     root: Path
-    status_dir: Path | None = None  # the reports; data/tien-do unless a demo names another
+    reports_dir: Path | None = None  # the reports; data/tien-do unless a demo names another
 
     @property
-    def status(self) -> Path:
-        return self.status_dir or self.root / "tien-do"
+    def reports(self) -> Path:
+        return self.reports_dir or self.root / "tien-do"
 
     @property
     def agencies(self) -> Path:
@@ -76,23 +76,18 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     registry, state = check_registry(nfc_values(agencies), {}, "agencies")
     data = validate(PlanData, nfc_values(plan), {}, "plan", state)
     state.as_of = as_of
-    logs = {}
+    report_logs = {}
     for task_id, log in (reports or {}).items():
-        logs[task_id] = validate(StatusFile, nfc_values(log), {}, f"tien-do/{task_id}", state)
-    return build(registry, data, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
+        report_logs[task_id] = validate(ReportLog, nfc_values(log), {}, f"tien-do/{task_id}", state)
+    return build(registry, data, logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)
 
 
-def load_statuses(files: DataFiles, state: ValidationState) -> dict[str, StatusFile]:
-    """Every task's reports, by task id. All files are checked before any problem is raised."""
-    return load_reports(files.status, state, files.display)
-
-
-def load_plan(root: Path, *, as_of: date, built_at: datetime, status_dir: Path | None = None,
+def load_plan(root: Path, *, as_of: date, built_at: datetime, reports_dir: Path | None = None,
               demo: bool = False, page_limit: int = PAGE_LIMIT) -> Plan:
     """Load and check all data into the Plan; derived states count from `as_of`; lists longer
     than `page_limit` entries are paged (macros.model.paging)."""
-    files = DataFiles(root, status_dir)
+    files = DataFiles(root, reports_dir)
     registry, state = load_registry(files)
     return load_plan_with(files, registry, state, as_of=as_of, built_at=built_at, demo=demo,
                           page_limit=page_limit)
@@ -105,6 +100,6 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
     state.as_of = as_of
-    logs = load_statuses(files, state)
-    return build(registry, plan, logs=logs, as_of=as_of, built_at=built_at, demo=demo,
+    report_logs = load_report_logs(files.reports, state, files.display)
+    return build(registry, plan, logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..model.reports import Report, StatusFile
+from ..model.reports import Report, ReportLog
 from ..model.schema import ValidationState
 from .errors import DataError, Path_, Problem, shown_path, validate
 from .yaml import read_yaml
@@ -92,12 +92,12 @@ def _value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def load_reports(folder: Path, state: ValidationState, display) -> dict[str, StatusFile]:
-    """Every task's reports, by task id, oldest first. `display` gives a path as staff see it."""
-    logs: dict[str, StatusFile] = {}
+def load_report_logs(folder: Path, state: ValidationState, display) -> dict[str, ReportLog]:
+    """Every task's report log, by task id, oldest first. `display` gives a path as staff see it."""
+    report_logs: dict[str, ReportLog] = {}
     problems: list[Problem] = []
     if not folder.is_dir():
-        return logs
+        return report_logs
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith(".") or entry.name == README:
             continue
@@ -137,7 +137,7 @@ def load_reports(folder: Path, state: ValidationState, display) -> dict[str, Sta
             except DataError as error:
                 problems.extend(error.problems)
         if reports:
-            logs[entry.name] = StatusFile(reports=sorted(reports, key=lambda r: r.date))
+            report_logs[entry.name] = ReportLog(reports=sorted(reports, key=lambda r: r.date))
     if problems:
         raise DataError(problems)
-    return logs
+    return report_logs

@@ -155,7 +155,12 @@ class Report(ReportFile):
         return self
 
 
-class StatusFile(Model):
-    """One task's reports, oldest first (one file each in data/tien-do/<task id>/)."""
+class ReportLog(Model):
+    """One task's report log: its reports, oldest first (one file each in
+    data/tien-do/<task id>/)."""
 
     reports: Annotated[list[Report], Field(min_length=1)]
+
+
+# The old name, still imported by macros/model/plan.py until its restructuring lands.
+StatusFile = ReportLog

@@ -33,8 +33,11 @@ from .roles import APPENDIX_KINDS, Role
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
+# Ids of the data files: the same form, told apart by what they name.
 AgencyId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 TaskId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+ReferenceId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]  # nq-18-tw
+DutyId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]  # a reporting duty
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 # Names become page titles, which the theme prints without escaping in places: keep them to
@@ -448,7 +451,7 @@ class Document(Model):
 class Reference(Model):
     """A document that the plan implements, and the short name the plan uses for it."""
 
-    id: AgencyId
+    id: ReferenceId
     kind: Text
     number: Text
     date: date
@@ -475,7 +478,7 @@ class YearlyDay(Model):
 class ReportingDuty(Model):
     """A reporting duty of part III: who reports, to whom, where it is sent, on which days."""
 
-    id: AgencyId
+    id: DutyId
     task: KnownTask
     reporters: Annotated[AgencyList, Field(min_length=1)]
     to: Annotated[AgencyList, Field(min_length=1)]

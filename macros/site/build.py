@@ -69,14 +69,14 @@ def settings(config) -> Settings:
 def get_plan(config) -> Plan:
     given = settings(config)
     demo = bool(config.get("extra", {}).get("demo"))
-    status = given.status_dir
+    reports = given.reports_dir
     return _plans.get(
         config,
         # The build instant is left out of the key: a rebuild under `mkdocs serve` reuses the
         # plan unless the data, the as-of date or the demo flag changed.
-        lambda: (str(given.data_dir), _stamp(given.data_dir), str(status),
-                 _stamp(status) if status else (), given.as_of, demo, given.page_limit),
-        lambda: load_plan(given.data_dir, status_dir=status, as_of=given.as_of,
+        lambda: (str(given.data_dir), _stamp(given.data_dir), str(reports),
+                 _stamp(reports) if reports else (), given.as_of, demo, given.page_limit),
+        lambda: load_plan(given.data_dir, reports_dir=reports, as_of=given.as_of,
                           built_at=given.built_at, demo=demo, page_limit=given.page_limit),
     )
 

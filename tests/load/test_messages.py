@@ -45,7 +45,7 @@ def report_problems(tmp_path: Path, text: str) -> list:
     folder.mkdir(parents=True)
     (folder / "2019-01-10.yaml").write_text(text, "utf-8")
     with pytest.raises(DataError) as caught:
-        load(DATA, status_dir=folder.parent, as_of=date(2019, 1, 31))
+        load(DATA, reports_dir=folder.parent, as_of=date(2019, 1, 31))
     return caught.value.problems
 
 
@@ -186,7 +186,7 @@ def test_a_file_that_is_not_utf8_reads_in_vietnamese(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_bytes(b"state: x\n" + "done: Đã làm\n".encode("utf-16-le"))
     with pytest.raises(DataError) as caught:
-        load(DATA, status_dir=path.parents[1], as_of=date(2019, 1, 31))
+        load(DATA, reports_dir=path.parents[1], as_of=date(2019, 1, 31))
     assert caught.value.problems[0].line == 2
     message = caught.value.problems[0].message
     assert message.startswith("Tệp không phải UTF-8") and english_words(message) == set(), message

@@ -53,7 +53,7 @@ def one_report(tmp_path: Path, text: str, name: str = "ii-2-1-1/2019-01-10.yaml"
 def test_the_template_as_written_fails_only_on_its_placeholders(tmp_path):
     folder = one_report(tmp_path, TEMPLATE)
     with pytest.raises(DataError) as caught:
-        load(DATA, status_dir=folder, as_of=date(2019, 1, 31))
+        load(DATA, reports_dir=folder, as_of=date(2019, 1, 31))
     problems = caught.value.problems
     assert {p.field for p in problems} == {"state", "done", "reporter"}
     lines = TEMPLATE.splitlines()
@@ -71,7 +71,7 @@ def test_the_template_filled_in_is_valid(tmp_path, uncomment):
     if not uncomment:
         text = text.replace("hoàn thành", "đang thực hiện", 1)
     folder = one_report(tmp_path, text)
-    plan = load(DATA, status_dir=folder, as_of=date(2019, 1, 31))
+    plan = load(DATA, reports_dir=folder, as_of=date(2019, 1, 31))
     report = plan.status("ii-2-1-1").last
     assert report.date == date(2019, 1, 10) and report.reporter == "so-noi-vu"
     if uncomment:

@@ -137,7 +137,7 @@ def validator_rejects(tmp_path, report: dict) -> bool:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "2019-01-10.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), "utf-8")
     try:
-        load(DATA, status_dir=folder.parent, as_of=date(2019, 1, 31))
+        load(DATA, reports_dir=folder.parent, as_of=date(2019, 1, 31))
     except DataError:
         return True
     return False

@@ -139,7 +139,7 @@ DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
 def test_state_feed_from_the_status_layer(tmp_path, plan):
     """The demo's illustrative report logs, through the real status layer, into the built feed."""
     site = tmp_path / "site"
-    result = build_site(site, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1",
+    result = build_site(site, PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1",
                         SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, result.stderr
     data = (site / STATE_FEED).read_bytes()
@@ -147,7 +147,7 @@ def test_state_feed_from_the_status_layer(tmp_path, plan):
     # Read the report files independently: one item per report whose state differs from the one
     # before, while the task is not overdue (an overdue task stays overdue until a completion
     # report).
-    demo_plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
+    demo_plan = load(DATA, reports_dir=DEMO, as_of=date(2019, 6, 30))
     expected, deadlines = set(), set()
     for folder in DEMO.iterdir():
         previous = None

@@ -26,7 +26,7 @@ reporter: so-noi-vu
 DAY = "2018-07-20"
 
 
-def status_dir(tmp_path: Path, **files: str) -> Path:
+def reports_dir(tmp_path: Path, **files: str) -> Path:
     """A reports folder: ii_2_1_1="..." is data/tien-do/ii-2-1-1/2018-07-20.yaml; a name with a
     date (ii_2_1_1__2018_07_01) gives the file's date."""
     folder = tmp_path / "tien-do"
@@ -63,14 +63,14 @@ def built_state(site: Path, task_id: str) -> str:
     ],
 )
 def test_overdue_around_the_due_date_in_vietnam_time(tmp_path, settings, expected):
-    reports = status_dir(tmp_path, ii_2_1_1=IN_PROGRESS)
-    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(reports), **settings)
+    reports = reports_dir(tmp_path, ii_2_1_1=IN_PROGRESS)
+    result = build_site(tmp_path / "site", PLAN_REPORTS_DIR=str(reports), **settings)
     assert result.returncode == 0, result.stderr
     assert built_state(tmp_path / "site", "ii-2-1-1") == expected
 
 
 def test_every_derived_state_in_the_demo(tmp_path):
-    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
+    result = build_site(tmp_path / "site", PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     expected = {
@@ -159,9 +159,9 @@ def test_progress_tables_are_accessible(site):
 def test_open_data_loads_back_to_the_same_data(tmp_path):
     from macros.files.opendata import TASK_FIELDS
 
-    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30")
+    result = build_site(tmp_path / "site", PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30")
     assert result.returncode == 0, result.stderr
-    plan = load(DATA, status_dir=DEMO, as_of=date(2019, 6, 30))
+    plan = load(DATA, reports_dir=DEMO, as_of=date(2019, 6, 30))
     folder = tmp_path / "site" / "du-lieu"
     document = json.loads((folder / "nhiem-vu.json").read_text("utf-8"))
     assert document["tinh_den_ngay"] == "2019-06-30" and document["minh_hoa"] is False
@@ -253,7 +253,7 @@ def test_bad_reports_name_file_line_and_field(tmp_path, name, where, text, line_
     line = line_of if isinstance(line_of, int) else next(
         i for i, l in enumerate(text.split("\n"), 1) if line_of in l)
     with pytest.raises(DataError) as caught:
-        load(DATA, status_dir=folder, as_of=date(2026, 11, 26))
+        load(DATA, reports_dir=folder, as_of=date(2026, 11, 26))
     assert any(
         p.file.endswith(f"tien-do/{where}") and p.line == line and p.field == field and says in p.message
         for p in caught.value.problems
@@ -262,16 +262,16 @@ def test_bad_reports_name_file_line_and_field(tmp_path, name, where, text, line_
 
 def test_reports_of_a_task_are_read_in_date_order(tmp_path):
     later = IN_PROGRESS.replace("percent: 40", "percent: 60")
-    folder = status_dir(tmp_path, ii_2_1_1__2018_07_25=later, ii_2_1_1=IN_PROGRESS)
+    folder = reports_dir(tmp_path, ii_2_1_1__2018_07_25=later, ii_2_1_1=IN_PROGRESS)
     (folder / "README.md").write_text("# Ghi chú", "utf-8")  # not a report
-    plan = load(DATA, status_dir=folder, as_of=date(2018, 7, 30))
+    plan = load(DATA, reports_dir=folder, as_of=date(2018, 7, 30))
     reports = plan.status("ii-2-1-1").reports
     assert [(r.date.isoformat(), r.percent) for r in reports] == [("2018-07-20", 40), ("2018-07-25", 60)]
 
 
 def test_a_bad_report_stops_the_build(tmp_path):
-    folder = status_dir(tmp_path, ii_2_1_1=IN_PROGRESS.replace("percent: 40", "percent: 140"))
-    result = build_site(tmp_path / "site", PLAN_STATUS_DIR=str(folder))
+    folder = reports_dir(tmp_path, ii_2_1_1=IN_PROGRESS.replace("percent: 40", "percent: 140"))
+    result = build_site(tmp_path / "site", PLAN_REPORTS_DIR=str(folder))
     assert result.returncode != 0
     assert "ii-2-1-1/2018-07-20.yaml, dòng 2 (trường «percent»)" in result.stderr
     assert not (tmp_path / "site" / "tien-do").exists()

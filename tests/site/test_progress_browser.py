@@ -17,7 +17,7 @@ DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
 def progress(tmp_path_factory, chromium):
     """The demo's progress page (varied states), open in a browser with JavaScript on."""
     site = tmp_path_factory.mktemp("demo") / "site"
-    result = build_site(site, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
+    result = build_site(site, PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
     assert result.returncode == 0, result.stderr
     with SiteServer(site) as server:
         context, watch = new_context(chromium, server)

@@ -38,7 +38,7 @@ def close(a, b, tolerance=12) -> bool:
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("demo-site")
-    result = build_site(dest, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF=DEMO_AS_OF, PLAN_DEMO="1",
+    result = build_site(dest, PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF=DEMO_AS_OF, PLAN_DEMO="1",
                         SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, result.stderr
     return dest
@@ -58,7 +58,7 @@ def test_every_task_and_agency_has_its_1200_by_630_image(site):
 
 def test_images_show_the_state_and_differ_when_it_differs(site, demo_site):
     real = load(DATA)
-    demo = load(DATA, status_dir=DEMO, as_of=date.fromisoformat(DEMO_AS_OF))
+    demo = load(DATA, reports_dir=DEMO, as_of=date.fromisoformat(DEMO_AS_OF))
     colours = share_images.state_colours()
     changed = 0
     for task in real.tasks:

@@ -13,9 +13,9 @@ from macros.model.plan import Plan
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
-def load(root: Path = DATA, *, status_dir: Path | None = None, as_of: date | None = None,
+def load(root: Path = DATA, *, reports_dir: Path | None = None, as_of: date | None = None,
          built_at: datetime | None = None, demo: bool = False,
          page_limit: int = PAGE_LIMIT) -> Plan:
     built_at = built_at or datetime.now(tz=UTC)
-    return load_plan(root, status_dir=status_dir, as_of=as_of or today_in_vietnam(built_at),
+    return load_plan(root, reports_dir=reports_dir, as_of=as_of or today_in_vietnam(built_at),
                      built_at=built_at, demo=demo, page_limit=page_limit)

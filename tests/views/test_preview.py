@@ -57,7 +57,7 @@ def test_task_preview_says_who_when_and_state():
 
 
 def test_a_report_changes_the_preview():
-    demo = load(status_dir=DEMO, as_of=date(2019, 6, 30))
+    demo = load(reports_dir=DEMO, as_of=date(2019, 6, 30))
     changed = [t.id for t in PLAN.tasks
                if preview.task(demo, t).card != preview.task(PLAN, t).card]
     assert changed and all((DEMO / task_id).is_dir() for task_id in changed)
