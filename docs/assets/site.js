@@ -2,12 +2,12 @@
 (function () {
   "use strict";
 
-  // Search that forgives missing accents and punctuation (macros/search.py folds the index the
-  // same way). Material posts the query, as typed, to its search worker as {type: 2 (QUERY),
+  // Search that forgives missing accents and punctuation (macros/files/search.py folds the index
+  // the same way). Material posts the query, as typed, to its search worker as {type: 2 (QUERY),
   // data}. We send the query in NFC, which ranks exact spellings first, plus each word folded and
   // required ("+so +noi +vu*"): "Sở Nội vụ", "so noi vu" and decomposed input find the same
   // pages. Words are cut where the index cuts them: SEPARATOR is mkdocs.yml's
-  // plugins.search.separator (tests/test_search.py checks that the two are the same), so
+  // plugins.search.separator (tests/site/test_search.py checks that the two are the same), so
   // "thôn, tổ dân phố" is four words and "2.1.3" one. A task id as in its address ("ii-2-1-3") is
   // written with dots, as the index's aliases write it. Only the last word, which may still be
   // being typed, is a prefix: a prefix on every word lets long pages collect many partial

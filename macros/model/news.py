@@ -2,7 +2,7 @@
 
 A post's front matter names the agency that issued it, the tasks and agencies it concerns, its
 categories and its permanent address (`slug`). It is validated at load against data/ through
-macros.loader, so a bad value stops the build with file, line and a Vietnamese message. Templates
+macros.load, so a bad value stops the build with file, line and a Vietnamese message. Templates
 receive NewsPost objects; task and agency pages ask `News.posts_for_task(id)` and
 `News.posts_for_agency(id)`.
 """

@@ -125,7 +125,7 @@ def claim(value: str, seen: set[str], message: str) -> str:
 
 def state_of(info: ValidationInfo) -> ValidationState:
     if not isinstance(info.context, ValidationState):
-        raise RuntimeError("models must be validated through macros.loader")
+        raise RuntimeError("models must be validated through macros.load")
     return info.context
 
 

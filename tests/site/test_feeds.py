@@ -1,4 +1,4 @@
-"""The RSS feeds: news and state changes, valid (tests/feed_validation.py) and pointing home."""
+"""The RSS feeds: news and state changes, valid (tests/support/feed_validation.py) and pointing home."""
 from __future__ import annotations
 
 from datetime import date, timedelta

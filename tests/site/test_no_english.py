@@ -202,7 +202,7 @@ def test_mkdocs_yml_has_no_repeated_key():
 
 
 # A moved page: mkdocs-redirects writes its old address as a page of its own, in English;
-# macros/hooks.py rewrites it in Vietnamese. No redirect exists yet: a project copy adds one.
+# macros/files/redirects.py rewrites it in Vietnamese. No redirect exists yet: a project copy adds one.
 @pytest.fixture(scope="module")
 def redirected_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("redirects")

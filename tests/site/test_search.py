@@ -1,8 +1,9 @@
 """Search forgives missing accents and punctuation: typed into the real search box in Chromium.
 
-macros/search.py adds an accent-folded copy of each search entry after the build; assets/site.js
-sends the query in NFC plus its folded form. "so noi vu", "Sở Nội vụ", "chiem hoa" and a query
-typed in decomposed Unicode (as some keyboards send it) must all find the pages that name it.
+macros/files/search.py adds an accent-folded copy of each search entry after the build;
+assets/site.js sends the query in NFC plus its folded form. "so noi vu", "Sở Nội vụ", "chiem hoa"
+and a query typed in decomposed Unicode (as some keyboards send it) must all find the pages that
+name it.
 Words end at punctuation too ("thôn, tổ dân phố"), a task is found by its number or id, and the
 appendix is searched row by row.
 """
