@@ -37,6 +37,43 @@ class DisplayState(Enum):
         """Position in the fixed order of states, for sorting."""
         return list(DisplayState).index(self)
 
+    @property
+    def colours(self) -> Colours:
+        """The state's colours, the same on every page, in the stylesheet and on share images."""
+        return _COLOURS[self]
+
+
+@dataclass(frozen=True)
+class Colours:
+    """A state tag's colours (GOV.UK's tags: a light background, so it is not taken for a button,
+    dark text, a border between the two; the label always says the state too), as #rrggbb."""
+
+    background: str
+    text: str
+    border: str
+
+    @staticmethod
+    def rgb(colour: str) -> tuple[int, int, int]:
+        """#rrggbb as (red, green, blue), for drawing."""
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        return red, green, blue
+
+
+# One colour per state: greys for no report, purple for not started, blue in progress, red
+# overdue, yellow paused, greens done (on time, or not measured against a deadline), orange done
+# late, brown no longer applies. Each text colour reads at 4.5:1 or more on its background.
+_COLOURS = {
+    DisplayState.NO_REPORT: Colours("#eef0f2", "#383f45", "#9aa3ab"),
+    DisplayState.NOT_STARTED: Colours("#f3eefa", "#4a2a7a", "#a58ccc"),
+    DisplayState.IN_PROGRESS: Colours("#e6f0fb", "#0b4a8b", "#7fa9d8"),
+    DisplayState.OVERDUE: Colours("#fdecea", "#9a1c14", "#e08a84"),
+    DisplayState.PAUSED: Colours("#fff5d6", "#6b4a00", "#d9b44a"),
+    DisplayState.DONE_ON_TIME: Colours("#e7f5ea", "#185c2a", "#7fc08e"),
+    DisplayState.DONE_LATE: Colours("#fdf0e3", "#7a3d00", "#dca06a"),
+    DisplayState.DONE: Colours("#e9f6f2", "#1c5a4a", "#83c4b2"),
+    DisplayState.OBSOLETE: Colours("#f4f1ee", "#55483d", "#b3a597"),
+}
+
 
 _DONE_STATES = {ReportedState.DONE, ReportedState.OBSOLETE}
 
