@@ -5,11 +5,13 @@ is ever made up: a phone number or an e-mail address is written here only when t
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
-from .schema import KnownAgency, Model, Text
+from .schema import KnownAgency, Model, Text, problem, state_of
 
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$", max_length=200)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9 ().+\-]{6,20}$")]
@@ -22,6 +24,23 @@ class Contact(Model):
 
     email: Annotated[Email | None, Field(title="Thư điện tử")] = None
     phone: Annotated[Phone | None, Field(title="Điện thoại")] = None
+
+
+@dataclass(frozen=True)
+class ReportsSince:
+    """The day the site began collecting status reports, or that it is not recorded. Before that
+    day the site received nothing, so it can say nothing of what was reported then."""
+
+    day: date | None
+
+    @property
+    def recorded(self) -> bool:
+        return self.day is not None
+
+    def covers(self, day: date) -> bool:
+        """Whether the site was collecting reports on that day: False before the recorded day
+        and whenever no day is recorded (the site cannot claim to know)."""
+        return self.day is not None and day >= self.day
 
 
 class SiteInfo(Model):
@@ -37,3 +56,29 @@ class SiteInfo(Model):
         description="Dạng @tổ-chức/nhóm; tệp .github/CODEOWNERS phải ghi đúng nhóm này.")] = None
     access: Annotated[Text | None, Field(
         title="Cách xin quyền", description="Muốn được thêm vào nhóm xem xét thì hỏi ai, bằng cách nào.")] = None
+    reports_since: Annotated[date | None, Field(
+        title="Ngày trang web bắt đầu nhận báo cáo",
+        description="Ngày đầu tiên trang web nhận báo cáo tiến độ, dạng NĂM-THÁNG-NGÀY; chỉ ghi "
+        "khi cơ quan quản lý trang xác nhận. Để trống: trang web nói rõ là chưa ghi nhận.")] = None
+
+    @field_validator("reports_since")
+    @classmethod
+    def _not_before_the_plan_nor_later_than_today(cls, value: date | None,
+                                                  info: ValidationInfo) -> date | None:
+        state = state_of(info)
+        if value is not None and state.plan_date is not None and value < state.plan_date:
+            raise problem(
+                "Ngày bắt đầu nhận báo cáo {day} trước ngày ban hành Kế hoạch ({plan}). Cách "
+                "sửa: ghi ngày trang web thật sự bắt đầu nhận báo cáo.",
+                day=value.isoformat(), plan=state.plan_date.isoformat())
+        if value is not None and state.as_of is not None and value > state.as_of:
+            raise problem(
+                "Ngày bắt đầu nhận báo cáo {day} chưa đến (hôm nay là {today}). Cách sửa: ghi "
+                "ngày trang web thật sự bắt đầu nhận báo cáo.",
+                day=value.isoformat(), today=state.as_of.isoformat())
+        return value
+
+    @property
+    def reports_known_since(self) -> ReportsSince:
+        """Since when the site collects reports; not recorded while the field is unset."""
+        return ReportsSince(self.reports_since)
