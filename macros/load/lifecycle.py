@@ -16,10 +16,7 @@ def check_event_dates(registry: Registry, plan: PlanData, state: ValidationState
                 line, field = locate(("agencies", i, "events", j, "date"), state.registry_lines)
                 problems.append(Problem(
                     state.registry_file, line, field,
-                    f"Thay đổi «{event.kind.value}» của cơ quan «{agency.id}» ghi ngày "
-                    f"{event.date.isoformat()}, trước ngày ban hành Kế hoạch "
-                    f"({plan_date.isoformat()}). Trang web chỉ ghi những thay đổi từ ngày Kế "
-                    f"hoạch được ban hành. Cách sửa: ghi ngày thay đổi có hiệu lực theo văn bản, "
-                    f"hoặc xóa mục này."))
+                    f"Ngày thay đổi {event.date.isoformat()} của «{agency.id}» trước ngày ban "
+                    f"hành Kế hoạch ({plan_date.isoformat()})."))
     if problems:
         raise DataError(problems)

@@ -189,15 +189,16 @@ def _event(agency_id: str, event: AgencyEvent, agencies: Mapping[str, Agency]) -
 
 @dataclass(frozen=True)
 class Later:
-    """A document issued since the plan that bears on it: its own words (`quote`, as written,
-    with where they were read) or the site's (`description`), never one shown as the other."""
+    """A document issued since the plan that bears on it: the site's description (its own words,
+    never shown as a quotation) and, where they could be read, the document's own words (`quote`,
+    as written, with where they were read)."""
 
     id: str
     source: Source
+    description: str
     quote: Quote | None
-    description: str | None
 
 
 def later_documents(documents: Iterable[LaterDocument], agencies: Mapping[str, Agency]) -> tuple[Later, ...]:
-    return tuple(Later(doc.id, Source.of(doc.source, agencies), doc.quote, doc.description)
+    return tuple(Later(doc.id, Source.of(doc.source, agencies), doc.description, doc.quote)
                  for doc in documents)

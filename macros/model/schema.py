@@ -267,10 +267,8 @@ class AgencyEvent(Model):
         # "missing field" for the one field that must never be left out.
         if isinstance(data, dict) and not data.get("source"):
             raise problem(
-                "Thay đổi «{kind}» ngày {date} không có văn bản làm căn cứ. Cách sửa: thêm "
-                "«source» với loại văn bản (kind), số (number), ngày (date) và cơ quan ban hành "
-                "(issuer) của văn bản đã quyết định thay đổi này; chưa có văn bản thì không ghi "
-                "thay đổi.",
+                "Thay đổi «{kind}» ngày {date} thiếu văn bản làm căn cứ («source»). Cách sửa: ghi "
+                "văn bản; chưa có văn bản thì không ghi.",
                 kind=str(data.get("kind", "?")), date=str(data.get("date", "?")),
             )
         return data
@@ -278,13 +276,10 @@ class AgencyEvent(Model):
     @model_validator(mode="after")
     def _complete(self) -> AgencyEvent:
         if self.kind in (EventKind.MERGED, EventKind.SPLIT) and not self.successors:
-            raise problem(
-                "Thay đổi «{kind}» phải nêu cơ quan kế thừa. Cách sửa: thêm «successors» với mã "
-                "các cơ quan văn bản nêu tên (thêm cơ quan đó vào danh mục trước nếu chưa có).",
-                kind=self.kind.value,
-            )
+            raise problem("Thay đổi «{kind}» phải nêu cơ quan kế thừa («successors»).",
+                          kind=self.kind.value)
         if self.kind is EventKind.RENAMED and not self.new_name:
-            raise problem("Thay đổi «doi-ten» phải có tên mới. Cách sửa: thêm «new_name».")
+            raise problem("Thay đổi «doi-ten» phải có tên mới («new_name»).")
         return self
 
 
@@ -326,26 +321,18 @@ class Agency(Model):
             return value
         agency_id = info.data["id"]
         for before, after in zip(value, value[1:]):
-            if after.date < before.date:
+            if after.date < before.date or before.kind.ends:
                 raise problem(
-                    "Các thay đổi của cơ quan «{id}» phải ghi theo thứ tự ngày, cũ trước mới sau "
-                    "(ngày {after} đứng sau ngày {before}). Cách sửa: đổi chỗ hai mục.",
-                    id=agency_id, after=after.date.isoformat(), before=before.date.isoformat(),
-                )
-            if before.kind.ends:
-                raise problem(
-                    "Cơ quan «{id}» đã kết thúc từ ngày {date} («{kind}») nên không thể có thay "
-                    "đổi sau đó. Cách sửa: xóa thay đổi sau, hoặc sửa loại của thay đổi trước.",
-                    id=agency_id, date=before.date.isoformat(), kind=before.kind.value,
+                    "Các thay đổi của «{id}» phải theo thứ tự ngày và dừng ở thay đổi làm cơ "
+                    "quan không còn.",
+                    id=agency_id,
                 )
         state = state_of(info)
         state.successors[agency_id] = tuple(s for event in value for s in event.successors)
         cycle = _successor_cycle(agency_id, state.successors)
         if cycle:
             raise problem(
-                "Cơ quan kế thừa tạo thành vòng lặp: {cycle}. Một cơ quan không thể kế thừa "
-                "chính mình, trực tiếp hay qua cơ quan khác. Cách sửa: kiểm tra «successors» "
-                "theo văn bản làm căn cứ.",
+                "Cơ quan kế thừa tạo thành vòng lặp: {cycle}.",
                 cycle=" → ".join(f"«{a}»" for a in cycle),
             )
         return value
@@ -848,8 +835,8 @@ class Quote(Model):
 
 
 class LaterDocument(Model):
-    """A document issued since the plan that bears on it, said in its own words (a quotation) or
-    in the site's (a description, never presented as a quotation). Recording one says nothing of
+    """A document issued since the plan that bears on it, described in the site's words (never
+    presented as a quotation) and, where they could be read, quoted in its own. Recording one says nothing of
     the plan's standing: only `standing`, with its own source, does."""
 
     model_config = ConfigDict(title="Văn bản ban hành sau Kế hoạch")
@@ -857,35 +844,19 @@ class LaterDocument(Model):
     id: Annotated[AgencyId, Field(title="Mã", description="Mã cố định, chữ thường không dấu, ví dụ "
                                   "ket-luan-121-kl-tw.")]
     source: Annotated[Citation, Field(title="Văn bản")]
-    quote: Annotated[Quote | None, Field(title="Lời văn của văn bản")] = None
-    description: Annotated[Text | None, Field(
+    description: Annotated[Text, Field(
         title="Mô tả của trang web", description="Lời của trang web, không phải trích dẫn: văn bản "
-        "nói về điều gì, trung lập, không suy diễn.")] = None
+        "nói về điều gì, trung lập, không suy diễn.")]
+    quote: Annotated[Quote | None, Field(title="Lời văn của văn bản")] = None
 
     @field_validator("source")
     @classmethod
     def _since_the_plan(cls, value: Citation, info: ValidationInfo) -> Citation:
         plan_date = state_of(info).plan_date
         if plan_date is not None and value.date < plan_date:
-            raise problem(
-                "Văn bản {kind} số {number} ngày {date} ban hành trước Kế hoạch (ngày {plan}): "
-                "mục này chỉ ghi văn bản ban hành sau Kế hoạch. Cách sửa: kiểm tra lại ngày của "
-                "văn bản.",
-                kind=value.kind, number=value.number, date=value.date.isoformat(),
-                plan=plan_date.isoformat(),
-            )
+            raise problem("Văn bản số {number} ban hành trước Kế hoạch ({plan}).",
+                          number=value.number, plan=plan_date.isoformat())
         return value
-
-    @model_validator(mode="after")
-    def _says_something(self) -> LaterDocument:
-        if self.quote is None and self.description is None:
-            raise problem(
-                "Văn bản «{id}» chưa có lời văn trích dẫn («quote») hay mô tả («description»). "
-                "Cách sửa: thêm một câu trích đúng lời văn bản, hoặc một câu mô tả bằng lời của "
-                "trang web.",
-                id=self.id,
-            )
-        return self
 
 
 class PlanData(Model):

@@ -63,19 +63,10 @@ class SiteInfo(Model):
 
     @field_validator("reports_since")
     @classmethod
-    def _not_before_the_plan_nor_later_than_today(cls, value: date | None,
-                                                  info: ValidationInfo) -> date | None:
-        state = state_of(info)
-        if value is not None and state.plan_date is not None and value < state.plan_date:
-            raise problem(
-                "Ngày bắt đầu nhận báo cáo {day} trước ngày ban hành Kế hoạch ({plan}). Cách "
-                "sửa: ghi ngày trang web thật sự bắt đầu nhận báo cáo.",
-                day=value.isoformat(), plan=state.plan_date.isoformat())
-        if value is not None and state.as_of is not None and value > state.as_of:
-            raise problem(
-                "Ngày bắt đầu nhận báo cáo {day} chưa đến (hôm nay là {today}). Cách sửa: ghi "
-                "ngày trang web thật sự bắt đầu nhận báo cáo.",
-                day=value.isoformat(), today=state.as_of.isoformat())
+    def _not_later_than_today(cls, value: date | None, info: ValidationInfo) -> date | None:
+        as_of = state_of(info).as_of  # known once the plan is loaded (make validate)
+        if value is not None and as_of is not None and value > as_of:
+            raise problem("Ngày bắt đầu nhận báo cáo {day} chưa đến.", day=value.isoformat())
         return value
 
     @property
