@@ -3,7 +3,8 @@ events are held to the plan's date once the plan is read, and reported at their 
 from __future__ import annotations
 
 from ..model.schema import PlanData, Registry, ValidationState
-from .errors import DataError, Problem, _locate as locate
+from .errors import DataError, Problem
+from .errors import _locate as locate
 
 
 def check_event_dates(registry: Registry, plan: PlanData, state: ValidationState) -> None:

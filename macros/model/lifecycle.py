@@ -115,7 +115,8 @@ class Lifecycle:
             self._end(agency_id, ends, frozenset())
         return ends
 
-    def _end(self, agency_id: str, ends: dict[str, End | None], visiting: frozenset[str]) -> End | None:
+    def _end(self, agency_id: str, ends: dict[str, End | None],
+             visiting: frozenset[str]) -> End | None:
         if agency_id in ends:
             return ends[agency_id]
         own = next((e for e in self.events_of(agency_id) if e.ends), None)
@@ -127,9 +128,10 @@ class Lifecycle:
             members = [m for m in agency.members if m not in visiting]
             if agency.group and members:
                 member_ends = [self._end(m, ends, visiting | {agency_id}) for m in members]
-                if all(member_ends):
-                    found = End(max(end.date for end in member_ends),
-                                tuple(dict.fromkeys(e for end in member_ends for e in end.events)),
+                known = [end for end in member_ends if end is not None]
+                if len(known) == len(member_ends):
+                    found = End(max(end.date for end in known),
+                                tuple(dict.fromkeys(e for end in known for e in end.events)),
                                 by_members=True)
         ends[agency_id] = found
         return found
@@ -199,6 +201,7 @@ class Later:
     quote: Quote | None
 
 
-def later_documents(documents: Iterable[LaterDocument], agencies: Mapping[str, Agency]) -> tuple[Later, ...]:
+def later_documents(documents: Iterable[LaterDocument],
+                    agencies: Mapping[str, Agency]) -> tuple[Later, ...]:
     return tuple(Later(doc.id, Source.of(doc.source, agencies), doc.description, doc.quote)
                  for doc in documents)

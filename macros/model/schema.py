@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -261,7 +262,8 @@ class AgencyEvent(Model):
         "bản nêu tên; phải có trong data/agencies.yaml.")] = []
     new_name: Annotated[Name | None, Field(title="Tên mới", description="Với «doi-ten».")] = None
     note: Annotated[Text | None, Field(
-        title="Ghi chú", description="Lời của trang web (không phải trích dẫn) nói rõ thay đổi.")] = None
+        title="Ghi chú",
+        description="Lời của trang web (không phải trích dẫn) nói rõ thay đổi.")] = None
 
     @model_validator(mode="before")
     @classmethod
@@ -323,7 +325,7 @@ class Agency(Model):
         if "id" not in info.data:
             return value
         agency_id = info.data["id"]
-        for before, after in zip(value, value[1:]):
+        for before, after in pairwise(value):
             if after.date < before.date or before.kind.ends:
                 raise problem(
                     "Các thay đổi của «{id}» phải theo thứ tự ngày và dừng ở thay đổi làm cơ "
@@ -343,7 +345,7 @@ class Agency(Model):
 
 def _successor_cycle(start: str, successors: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The path from `start` back to itself through recorded successors, or () if there is none."""
-    stack = [(start, (start,))]
+    stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
     seen: set[str] = set()
     while stack:
         node, path = stack.pop()
@@ -842,8 +844,8 @@ class Quote(Model):
 
 class LaterDocument(Model):
     """A document issued since the plan that bears on it, described in the site's words (never
-    presented as a quotation) and, where they could be read, quoted in its own. Recording one says nothing of
-    the plan's standing: only `standing`, with its own source, does."""
+    presented as a quotation) and, where they could be read, quoted in its own. Recording one says
+    nothing of the plan's standing: only `standing`, with its own source, does."""
 
     model_config = ConfigDict(title="Văn bản ban hành sau Kế hoạch")
 

@@ -6,7 +6,7 @@ import copy
 import csv
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -18,7 +18,7 @@ from tests.conftest import DATA, copy_data
 from tests.support.plans import load
 
 AS_OF = date(2026, 12, 1)
-BUILT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+BUILT = datetime(2026, 12, 1, tzinfo=UTC)
 MERGED, INTO = "so-thong-tin-va-truyen-thong", "so-tai-chinh"
 
 
@@ -59,15 +59,18 @@ def test_a_made_up_merge_moves_nothing_else(plans):
     others = [a.id for a in before.registry.agencies if a.id not in (MERGED, INTO)]
     for agency_id in others:
         for fact in ("end_of", "events_of", "successors_of", "predecessors_of"):
-            assert getattr(before.lifecycle, fact)(agency_id) == getattr(after.lifecycle, fact)(agency_id), (agency_id, fact)
+            was, now = getattr(before.lifecycle, fact), getattr(after.lifecycle, fact)
+            assert was(agency_id) == now(agency_id), (agency_id, fact)
     # The plan as issued is the plan as issued: tasks, roles, deadlines, states, duties.
     assert [t.id for t in before.tasks] == [t.id for t in after.tasks]
-    for b, a in zip(before.tasks, after.tasks):
-        assert (b.roles, b.appendix_roles, b.due_date, b.schedule) == (a.roles, a.appendix_roles, a.due_date, a.schedule)
+    for b, a in zip(before.tasks, after.tasks, strict=True):
+        assert (b.roles, b.appendix_roles, b.due_date, b.schedule) == (
+            a.roles, a.appendix_roles, a.due_date, a.schedule)
         assert before.status(b) == after.status(a)
         assert before.agencies_answering_for(b) == after.agencies_answering_for(a)
     for agency in before.registry.agencies:
-        assert [t.id for t in before.tasks_owed_by(agency.id)] == [t.id for t in after.tasks_owed_by(agency.id)]
+        owed_before = [t.id for t in before.tasks_owed_by(agency.id)]
+        assert owed_before == [t.id for t in after.tasks_owed_by(agency.id)]
         assert before.duties_of(agency.id) == after.duties_of(agency.id)
     assert before.key_figures == after.key_figures
     assert opendata.as_json(before) == opendata.as_json(after)
@@ -177,4 +180,5 @@ def test_the_csv_files_read_back_to_the_same_changes(real):
 
 def test_the_bodies_files_are_published():
     from macros import routes
-    assert {routes.AGENCIES_JSON, routes.AGENCIES_CSV, routes.AGENCY_EVENTS_CSV} <= set(opendata.FILES)
+    files = {routes.AGENCIES_JSON, routes.AGENCIES_CSV, routes.AGENCY_EVENTS_CSV}
+    assert files <= set(opendata.FILES)

@@ -3,7 +3,7 @@ and predecessors, on small registries in memory through the real checks, then on
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from macros.model.lifecycle import EventKind
 from tests.support.plans import load
 from tests.support.small_plan import AGENCIES, plan_data
 
-BUILT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+BUILT = datetime(2026, 12, 1, tzinfo=UTC)
 NQ_203 = {"kind": "Nghị quyết", "number": "203/2025/QH15", "date": "2025-06-16", "issuer": "ubnd"}
 
 
@@ -64,7 +64,8 @@ def test_a_group_ends_when_all_its_members_ended_on_the_latest_of_their_days():
     assert [e.agency for e in end.events] == ["a", "b"]
     assert [s.number for s in end.sources] == ["203/2025/QH15", "9/TN"]
     # Between the two days, the group stands with its one active member.
-    assert life.is_active("g", date(2025, 5, 1)) and life.active_members("g", date(2025, 5, 1)) == ("a",)
+    assert life.is_active("g", date(2025, 5, 1))
+    assert life.active_members("g", date(2025, 5, 1)) == ("a",)
     assert not life.is_active("g", date(2025, 7, 1))
 
 
@@ -131,16 +132,17 @@ def test_a_merge_without_successor_is_refused():
 
 
 def test_a_renaming_without_new_name_is_refused():
-    field, message = refusal(body("a", events=[event("doi-ten", "2025-03-01")]))
+    _, message = refusal(body("a", events=[event("doi-ten", "2025-03-01")]))
     assert message == "Thay đổi «doi-ten» phải có tên mới («new_name»)."
 
 
 def test_events_out_of_order_or_after_the_end_are_refused():
     field, message = refusal(body("a", events=[event("sap-xep", "2025-07-01"),
                                                event("sap-xep", "2025-03-01")]))
-    assert field.endswith("events") and message.startswith("Các thay đổi của «a» phải theo thứ tự ngày")
-    field, message = refusal(body("a", events=[event("ket-thuc", "2025-03-01"),
-                                               event("doi-ten", "2025-07-01", new_name="Cơ quan X")]))
+    assert field.endswith("events")
+    assert message.startswith("Các thay đổi của «a» phải theo thứ tự ngày")
+    _, message = refusal(body("a", events=[
+        event("ket-thuc", "2025-03-01"), event("doi-ten", "2025-07-01", new_name="Cơ quan X")]))
     assert message.startswith("Các thay đổi của «a» phải theo thứ tự ngày")
 
 
