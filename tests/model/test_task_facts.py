@@ -14,7 +14,7 @@ PLAN = load(as_of=date(2026, 12, 1))
 @pytest.mark.parametrize("task_id,repetition,source", [
     ("iii-1-2", Repetition.PERIODIC, Source.REPORTING),  # line 95: «Định kỳ 15 ngày …»
     ("iii-2-2", Repetition.PERIODIC, Source.REPORTING),  # line 98: «… định kỳ 15 ngày …»
-    ("ii-2-1-5", Repetition.FROM_START, Source.TASK),  # line 35: «thực hiện từ năm 2018», no end
+    ("ii-2-1-5", Repetition.FROM_START, Source.TASK),  # line 39: «Thực hiện từ năm 2018», no end
     ("iii-2-1", Repetition.UNSTATED, Source.NONE),  # line 97: no timeframe
     ("ii-2-1-1", Repetition.ONCE, Source.TASK),
 ])
