@@ -21,10 +21,17 @@ from ..model.schema import Agency
 
 @dataclass(frozen=True)
 class Field:
+    """One field of the open data: its value comes from the model's answer (`get`); the JSON
+    carries the value as it is, a table cell (CSV, and any other table writer) is `cell(value)`."""
+
     key: str  # the JSON key
     header: str  # the CSV column heading, in Vietnamese
     meaning: str  # in Vietnamese: shown on the open data page
     get: Callable[..., Any]
+    cell: Callable[[Any], str] | None = None  # a table cell; default: _cell
+
+    def format(self, value: Any) -> str:
+        return (self.cell or _cell)(value)
 
 
 def _iso(day) -> str | None:
@@ -38,6 +45,14 @@ KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kie
 
 def _names(plan: Plan, ids) -> list[str]:
     return [plan.agency(a).name for a in ids]
+
+
+def _role_cell(value: list[dict[str, Any]]) -> str:
+    """Roles in a cell, in the source's words, one a line (the words may hold a «;»): "Thực
+    hiện: Ủy ban nhân dân huyện, thành phố"; a Phụ lục role says its row."""
+    return "\n".join(
+        f"{r['thuat_ngu']}" + (f" (Phụ lục, dòng {r['dong_phu_luc']})" if r["dong_phu_luc"] else "")
+        + f": {r['loi_van']}" for r in value)
 
 
 def _roles(plan: Plan, roles) -> list[dict[str, Any]]:
@@ -60,7 +75,11 @@ def _period(period) -> dict[str, Any] | None:
 
 
 def _status(plan: Plan, task: Task):
-    return plan.status(task)
+    return plan.facts(task).status
+
+
+def _facts(plan: Plan, task: Task):
+    return plan.facts(task)
 
 
 TASK_FIELDS = [
@@ -75,9 +94,9 @@ TASK_FIELDS = [
           "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có loại (chu-tri, "
           "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản "
           "dùng («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì», «Phối hợp với»), lời văn, mã và "
-          "tên cơ quan, và mục có tiêu đề nêu tên cơ quan (nếu có). Trong CSV: «thuật ngữ: tên cơ "
-          "quan».",
-          lambda plan, t: _roles(plan, t.roles)),
+          "tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu có). "
+          "Trong CSV: mỗi vai trò một dòng, «thuật ngữ: lời văn», đúng như Kế hoạch viết.",
+          lambda plan, t: _roles(plan, t.roles), _role_cell),
     Field("chu_tri", "Mã cơ quan chủ trì, thực hiện",
           "Mã các cơ quan lời văn Kế hoạch giao chủ trì hoặc thực hiện (không gồm Phụ lục).",
           lambda plan, t: list(t.role_agencies("lead"))),
@@ -92,8 +111,10 @@ TASK_FIELDS = [
           lambda plan, t: [row.number for row in t.appendix_rows]),
     Field("phu_luc_vai_tro", "Vai trò theo Phụ lục",
           "Vai trò theo các dòng Phụ lục, ghi riêng, theo tiêu đề cột của Phụ lục (cơ quan chủ "
-          "trì tham mưu, phối hợp, có thẩm quyền cho ý kiến, có thẩm quyền quyết định).",
-          lambda plan, t: _roles(plan, t.appendix_roles)),
+          "trì tham mưu, phối hợp, có thẩm quyền cho ý kiến, có thẩm quyền quyết định). Trong "
+          "CSV: mỗi vai trò một dòng, «tiêu đề cột (Phụ lục, dòng N): lời văn của ô», đúng như Phụ "
+          "lục viết.",
+          lambda plan, t: _roles(plan, t.appendix_roles), _role_cell),
     Field("phu_luc_cho_y_kien", "Cơ quan có thẩm quyền cho ý kiến (Phụ lục)",
           "Tên các cơ quan có thẩm quyền cho ý kiến, theo Phụ lục.",
           lambda plan, t: _names(plan, _appendix_agencies(t, "consulted"))),
@@ -105,29 +126,31 @@ TASK_FIELDS = [
           lambda plan, t: t.timeframe.text if t.timeframe else None),
     Field("thoi_han_nguon", "Nguồn thời hạn",
           "Nơi lấy thời hạn: «ke-hoach» (lời văn của nhiệm vụ), «tieu-de-muc II.2.2» (tiêu đề của "
-          "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), hoặc trống.",
-          lambda plan, t: (f"tieu-de-muc {t.timeframe.heading}" if t.timeframe and t.timeframe.heading
-                           else "ke-hoach" if t.timeframe
-                           else f"phu-luc dong {t.schedule_source.number}" if t.schedule_source
-                           else None)),
+          "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), «che-do-bao-cao» (nhiệm "
+          "vụ là chế độ báo cáo ở phần III), hoặc trống.",
+          lambda plan, t: _facts(plan, t).dates.code),
     Field("bat_dau", "Bắt đầu",
           "Khoảng thời gian bắt đầu theo lời văn, đúng độ chính xác của lời văn (do_chinh_xac: nam, "
           "quy, thang; gia_tri: 2018, 2018-Q2, 2018-07), không bao giờ là một ngày tự đặt. Trong "
           "CSV: lời văn, ví dụ «năm 2018».",
           lambda plan, t: _period(t.schedule.start if t.schedule else None)),
     Field("han_hoan_thanh", "Hạn hoàn thành",
-          "Hạn hoàn thành do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
-          "(NĂM-THÁNG-NGÀY), nếu có.",
-          lambda plan, t: _iso(t.due_date)),
+          "Hạn theo Kế hoạch, do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
+          "(NĂM-THÁNG-NGÀY), nếu có. Khi có hạn điều chỉnh, trạng thái tính theo hạn điều chỉnh.",
+          lambda plan, t: _iso(_facts(plan, t).deadlines.original)),
     Field("han_hoan_thanh_khoang", "Khoảng thời gian hoàn thành",
           "Khoảng thời gian hoàn thành theo lời văn, với độ chính xác của lời văn. Trong CSV: "
           "lời văn.",
           lambda plan, t: _period(t.schedule.due if t.schedule else None)),
-    Field("han_dieu_chinh", "Hạn điều chỉnh", "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có.",
-          lambda plan, t: _iso(_status(plan, t).revised_due)),
+    Field("han_dieu_chinh", "Hạn điều chỉnh",
+          "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có: khi có, đây là hạn được áp dụng.",
+          lambda plan, t: _iso(_facts(plan, t).deadlines.revised)),
     Field("lap_lai", "Lặp lại",
-          "Cách lặp lại: mot-lan (một lần), thuong-xuyen (thường xuyên), hang-nam (hằng năm), "
-          "theo-ke-hoach-rieng (theo kế hoạch riêng).", lambda plan, t: t.recurrence.value),
+          "Cách lặp lại, theo lời văn: mot-lan (một lần, có hạn hoàn thành), "
+          "tu-thoi-diem-bat-dau (chỉ ghi thời điểm bắt đầu, không ghi hạn hoàn thành), "
+          "thuong-xuyen (thường xuyên), hang-nam (hằng năm), theo-ke-hoach-rieng (theo kế hoạch "
+          "riêng), dinh-ky (báo cáo định kỳ theo phần III), khong-ghi (lời văn không ghi thời "
+          "hạn).", lambda plan, t: _facts(plan, t).repetition.code),
     Field("trang_thai", "Trạng thái", "Trạng thái hiện nay, tính đến ngày dựng dữ liệu.",
           lambda plan, t: _status(plan, t).state.label),
     Field("ma_trang_thai", "Mã trạng thái",
@@ -171,6 +194,10 @@ REPORT_FIELDS = [
 def task_record(plan: Plan, task: Task) -> dict[str, Any]:
     record = {f.key: f.get(plan, task) for f in TASK_FIELDS}
     record["bao_cao"] = [report_record(plan, task, r) for r in plan.status(task).reports]
+    record["lich_su_trang_thai"] = [
+        {"ngay": c.day.isoformat(), "truoc": c.before.slug if c.before else None,
+         "sau": c.after.slug, "nguyen_nhan": c.cause.value, "han": _iso(c.deadline)}
+        for c in plan.facts(task).history]
     return record
 
 
@@ -215,23 +242,35 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _csv(fields: list[Field], rows: list[dict[str, Any]]) -> str:
+def table(fields: list[Field], rows: list[dict[str, Any]]) -> list[list[str]]:
+    """The rows as table cells, each formatted by its field: what the CSV writes (and any other
+    table writer may take), headers first."""
+    return [[f.header for f in fields]] + [[f.format(row[f.key]) for f in fields] for row in rows]
+
+
+def task_table(plan: Plan) -> list[list[str]]:
+    return table(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+
+
+def report_table(plan: Plan) -> list[list[str]]:
+    return table(REPORT_FIELDS, [report_record(plan, t, r) for t in plan.tasks
+                                 for r in plan.status(t).reports])
+
+
+def _csv(cells: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.header for f in fields])
-    for row in rows:
-        writer.writerow([_cell(row[f.key]) for f in fields])
+    writer.writerows(cells)
     # A byte order mark, so that Excel reads the file as UTF-8 and shows Vietnamese correctly.
     return "\ufeff" + out.getvalue()
 
 
 def tasks_csv(plan: Plan) -> str:
-    return _csv(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+    return _csv(task_table(plan))
 
 
 def reports_csv(plan: Plan) -> str:
-    rows = [report_record(plan, t, r) for t in plan.tasks for r in plan.status(t).reports]
-    return _csv(REPORT_FIELDS, rows)
+    return _csv(report_table(plan))
 
 
 # --- Bodies and their life since the plan (macros.model.lifecycle) ------------------------------
@@ -323,17 +362,17 @@ def agency_record(plan: Plan, agency: Agency) -> dict[str, Any]:
 def agencies_json(plan: Plan) -> str:
     document = {
         "ke_hoach": {"so": plan.document.number, "ngay": plan.document.date.isoformat()},
-        "co_quan": [agency_record(plan, agency) for agency in plan.registry.agencies],
+        "co_quan": [agency_record(plan, agency) for agency in plan.graph.agencies],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def agencies_csv(plan: Plan) -> str:
-    return _csv(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.registry.agencies])
+    return _csv(table(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.graph.agencies]))
 
 
 def agency_events_csv(plan: Plan) -> str:
-    return _csv(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events])
+    return _csv(table(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events]))
 
 
 FILES = {

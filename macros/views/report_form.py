@@ -80,13 +80,13 @@ class ReportForm:
 
     @classmethod
     def of(cls, plan: Plan, task: Task, repo: NewFilePages | None) -> ReportForm:
-        own = set(plan.agencies_answering_for(task))
+        own = set(plan.assigned.answering_for(task))
         # The task's own bodies first, groups included ("Các tổ chức hội quần chúng" leads a
         # task); then the bodies part III has reports sent to (Sở Nội vụ compiles them): a short
         # list that does not grow with the registry.
         receiving = {d.send_to.id for d in plan.duties} | {
             a.id for d in plan.duties for a in d.recipients}
-        reporters = [plan.agency(i) for i in plan.in_registry_order(
+        reporters = [plan.agency(i) for i in plan.graph.in_registry_order(
             own | {i for i in receiving if not plan.agency(i).group})]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(

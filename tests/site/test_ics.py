@@ -53,7 +53,7 @@ def test_every_feed_parses_and_validates(dated_site):
     # The whole plan, and each agency with a duty, or a dated task that the body of the plan or a
     # Phụ lục row gives it (the same 24 agencies as before roles were read by source: a published
     # calendar address never disappears).
-    assert len(paths) == 1 + sum(PLAN.has_calendar(a.id) for a in PLAN.registry.agencies) == 25
+    assert len(paths) == 1 + sum(PLAN.has_calendar(a.id) for a in PLAN.graph.agencies) == 25
     for path in paths:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -186,4 +186,4 @@ def test_an_agency_named_only_in_the_phu_luc_has_those_deadlines_labelled(dated_
 def test_a_reporting_task_page_gives_its_next_date_after_truoc(dated_site):
     # III.1 ý 2: «trước ngày 13 và ngày 27 hằng tháng»; as of 15/6/2019 the next is the 27th.
     text = soup(dated_site / "nhiem-vu" / "iii-1-2" / "index.html").get_text(" ", strip=True)
-    assert "hạn tiếp theo theo lời văn: trước ngày 27 tháng 6 năm 2019" in text
+    assert "kỳ báo cáo tiếp theo: trước ngày 27 tháng 6 năm 2019" in text

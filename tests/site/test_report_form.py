@@ -121,7 +121,7 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
     # The task's own bodies come first (groups included), then the bodies part III has reports
     # sent to (Sở Nội vụ, which compiles them), and no one else.
     plan = load(DATA)
-    own = list(plan.agencies_answering_for(plan.task(TASK)))
+    own = list(plan.assigned.answering_for(plan.task(TASK)))
     groups = page.locator("#bao-cao-reporter optgroup")
     assert groups.nth(0).locator("option").evaluate_all("os => os.map(o => o.value)") == own
     others = groups.nth(1).locator("option").evaluate_all("os => os.map(o => o.value)")
