@@ -260,7 +260,7 @@ export async function start(details) {
     // A link made before a change would carry the old entry: it goes until the next check.
     result.hidden = true;
     var link = result.querySelector("[data-result-link]");
-    if (link) link.removeAttribute("href");
+    if (link) { link.removeAttribute("href"); link.removeAttribute("rel"); }
   }
 
   function check(event) {
@@ -293,6 +293,7 @@ export async function start(details) {
     if (page && link) {
       link.href = page + "?filename=" + encodeURIComponent(filename) + "&value=" +
         encodeURIComponent(value);
+      link.rel = "nofollow";
     }
     result.hidden = false;
     status.textContent = "Báo cáo hợp lệ.";
