@@ -1,7 +1,10 @@
-"""Open data: every task with its current state and full report history, as JSON and as CSV.
+"""Open data: every task with its current state and full report history, as JSON, as CSV and as
+a spreadsheet.
 
 The fields are declared once here; the files, their CSV headers and the documentation table on
-the site are all written from these declarations, so they cannot drift apart.
+the site are all written from these declarations, so they cannot drift apart. The CSV and the
+spreadsheet (macros.files.xlsx) are two writers of one typed table (`Table`): the same headings
+and rows, a date kept a date.
 """
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Union
 
 from .. import routes
 from ..model.plan import Plan, Task
@@ -25,8 +29,17 @@ class Field:
     get: Callable[..., Any]
 
 
-def _iso(day) -> str | None:
-    return day.isoformat() if day else None
+class IsoDate(str):
+    """A day as open data writes it (NĂM-THÁNG-NGÀY), that still knows it is a day: the JSON and
+    the CSV write the text, the spreadsheet a date cell."""
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self)
+
+
+def _iso(day) -> IsoDate | None:
+    return IsoDate(day.isoformat()) if day else None
 
 
 # The kinds of role as open-data codes: chủ trì/thực hiện, phối hợp, cho ý kiến, quyết định.
@@ -146,7 +159,7 @@ TASK_FIELDS = [
 
 REPORT_FIELDS = [
     Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.", lambda plan, task, r: task.id),
-    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: r.date.isoformat()),
+    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: _iso(r.date)),
     Field("trang_thai", "Trạng thái báo cáo", "Trạng thái được báo cáo: chưa triển khai, đang "
           "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.", lambda plan, task, r: r.state.value),
     Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%), nếu có.",
@@ -207,23 +220,68 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _csv(fields: list[Field], rows: list[dict[str, Any]]) -> str:
+# A cell of the table: a day, a whole number, a text, or nothing.
+Cell = Union[date, int, str, None]
+
+
+def _typed(value: Any) -> Cell:
+    """A value as one cell: a day stays a day and a number a number; the rest is text, as
+    `_cell` writes it, and an empty text (an empty list) is no value."""
+    if isinstance(value, IsoDate):
+        return value.day
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return _cell(value) or None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One open-data table: its fields (headings) and its rows of typed cells."""
+
+    fields: tuple[Field, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @classmethod
+    def of(cls, fields: list[Field], records: list[dict[str, Any]]) -> Table:
+        return cls(tuple(fields), tuple(tuple(_typed(record[f.key]) for f in fields)
+                                        for record in records))
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(f.header for f in self.fields)
+
+
+def tasks_table(plan: Plan) -> Table:
+    """A row per task: nhiem-vu.csv and nhiem-vu.xlsx."""
+    return Table.of(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+
+
+def reports_table(plan: Plan) -> Table:
+    """A row per report: bao-cao.csv and bao-cao.xlsx."""
+    return Table.of(REPORT_FIELDS, [report_record(plan, t, r) for t in plan.tasks
+                                    for r in plan.status(t).reports])
+
+
+def _text(cell: Cell) -> str:
+    return "" if cell is None else cell.isoformat() if isinstance(cell, date) else str(cell)
+
+
+def _csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.header for f in fields])
-    for row in rows:
-        writer.writerow([_cell(row[f.key]) for f in fields])
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([_text(cell) for cell in row])
     # A byte order mark, so that Excel reads the file as UTF-8 and shows Vietnamese correctly.
     return "\ufeff" + out.getvalue()
 
 
 def tasks_csv(plan: Plan) -> str:
-    return _csv(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+    return _csv(tasks_table(plan))
 
 
 def reports_csv(plan: Plan) -> str:
-    rows = [report_record(plan, t, r) for t in plan.tasks for r in plan.status(t).reports]
-    return _csv(REPORT_FIELDS, rows)
+    return _csv(reports_table(plan))
 
 
 FILES = {

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from macros import routes
 from macros.load.errors import DataError
 from tests.support.plans import load
+from tests.support.spreadsheet import assert_sheet_holds_csv
 from macros.model.status import DisplayState
 from tests.conftest import DATA, ROOT, build_site, soup
 
@@ -212,6 +214,18 @@ def test_open_data_fields_are_documented(site):
 
     documented = {code.get_text() for code in soup(site / "du-lieu" / "index.html").select("table th code")}
     assert {f.key for f in TASK_FIELDS + REPORT_FIELDS} <= documented
+
+
+def test_the_open_data_page_offers_each_csv_as_a_spreadsheet_and_says_which_to_pick(site):
+    page = soup(site / "du-lieu" / "index.html")
+    links = [a["href"] for a in page.select(".open-data__files a[download]")]
+    assert links == ["../" + routes.TASKS_XLSX, "../" + routes.REPORTS_XLSX, "../" + routes.TASKS_CSV,
+                     "../" + routes.REPORTS_CSV, "../" + routes.TASKS_JSON]
+    which = " ".join(page.select_one(".open-data__which").get_text().split())
+    assert "Excel" in which and ".xlsx" in which and "«;»" in which and "dấu phẩy" in which
+    # The built spreadsheets hold what the built CSV files hold.
+    for book, table in ((routes.TASKS_XLSX, routes.TASKS_CSV), (routes.REPORTS_XLSX, routes.REPORTS_CSV)):
+        assert_sheet_holds_csv((site / book).read_bytes(), (site / table).read_bytes())
 
 
 # (name, file under tien-do/, text, line of the defect or text on it, field, what the message says)
