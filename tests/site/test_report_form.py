@@ -21,6 +21,7 @@ from macros import routes
 from macros.load.reports import TEMPLATE
 from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, copy_data
 from tests.support.browser import SiteServer, new_context, run_axe
+from tests.support.markup import html_validate
 from tests.support.plans import load
 
 REPO = "https://github.com/vi-du/ke-hoach-68"
@@ -114,6 +115,14 @@ def test_the_form_script_has_no_rule_of_a_report_written_in_it():
         assert word not in script, word
 
 
+def test_the_form_with_its_github_link_is_valid_html(repo_server):
+    # Only a build with a repository address has the link to GitHub's new-file page: a
+    # placeholder <a> until an entry is checked, so no rel="nofollow" without an href.
+    page = repo_server.root / routes.task(TASK) / "index.html"
+    assert "data-result-link" in page.read_text("utf-8")
+    assert html_validate(page)["findings"] == []
+
+
 def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, repo_server,
                                                                      tmp_path):
     server = repo_server
@@ -135,6 +144,7 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
     link = page.locator("[data-result-link]")
     link.wait_for(state="visible")
     href = link.get_attribute("href")
+    assert link.get_attribute("rel") == "nofollow"
     assert page.locator(".report-form__error:visible").count() == 0
     context.close()
     assert watch.errors == [] and watch.outside == []
