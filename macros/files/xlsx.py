@@ -45,6 +45,11 @@ def _sheet(workbook: Workbook, title: str, table: Table) -> None:
     sheet.append(list(table.headers))
     for row in table.rows:
         sheet.append(list(row))
+        # Data are text, never a formula: openpyxl makes a formula of any text that starts with
+        # "=", which Excel would then run.
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                cell.data_type = "s"
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, header in enumerate(table.headers, start=1):
         column = [row[index - 1] for row in table.rows]

@@ -91,3 +91,13 @@ def test_the_same_instant_gives_the_same_bytes(plan, books):
         assert {e.date_time for e in book.infolist()} == {(2019, 7, 1, 3, 4, 4)}  # 2 s grain
         core = book.read("docProps/core.xml").decode("utf-8")
     assert core.count("2019-07-01T03:04:05Z") == 2  # created, modified
+
+
+def test_a_text_that_looks_like_a_formula_stays_text():
+    fields = tuple(opendata.TASK_FIELDS[:2])
+    hostile = ('=HYPERLINK("https://example.org","x")', "=1+1")
+    raw = xlsx.workbook(opendata.Table(fields, (hostile,)), "t", "s", INSTANT)
+    ws = sheet(raw)
+    assert [(c.value, c.data_type) for c in ws[2]] == [(text, "s") for text in hostile]
+    with zipfile.ZipFile(BytesIO(raw)) as book:
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode("utf-8")
