@@ -17,8 +17,10 @@ from datetime import date
 from typing import Any, Union
 
 from .. import routes
+from ..model.lifecycle import Event, Source
 from ..model.plan import Plan, Task
 from ..model.reports import Report
+from ..model.schema import Agency
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ def _cell(value: Any) -> str:
     its words."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
     if isinstance(value, list):
         return "; ".join(_cell(v) for v in value)
     if isinstance(value, dict):
@@ -216,6 +220,10 @@ def _cell(value: Any) -> str:
             return f"{value['thuat_ngu']}{where}: {', '.join(value['ten_co_quan'])}"
         if "do_chinh_xac" in value:
             return value["loi_van"]
+        if "trich_dan" in value:  # a cited document
+            return value["trich_dan"]
+        if "can_cu" in value:  # a change of a body
+            return f"{value['ngay']}: {value['loai_ten']} ({value['can_cu']['trich_dan']})"
         return " ".join(str(x) for x in value.values() if x)
     return str(value)
 
@@ -284,8 +292,123 @@ def reports_csv(plan: Plan) -> str:
     return _csv(reports_table(plan))
 
 
+# --- Bodies and their life since the plan (macros.model.lifecycle) ------------------------------
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"loai": source.kind, "so_hieu": source.number, "ngay": source.date.isoformat(),
+            "co_quan_ban_hanh": source.issuer, "co_quan_ban_hanh_ten": source.issuer_name,
+            "trich_yeu": source.title, "duong_dan": source.url, "trich_dan": source.citation}
+
+
+EVENT_FIELDS = [
+    Field("ma_co_quan", "Mã cơ quan", "Mã cơ quan có thay đổi.", lambda plan, e: e.agency),
+    Field("ten_co_quan", "Cơ quan", "Tên cơ quan như Kế hoạch gọi.",
+          lambda plan, e: plan.agency(e.agency).name),
+    Field("loai", "Mã loại thay đổi",
+          "doi-ten (đổi tên), hop-nhat (hợp nhất, sáp nhập vào cơ quan khác), chia-tach (chia, "
+          "tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại, vẫn tiếp tục hoạt động).",
+          lambda plan, e: e.kind.value),
+    Field("loai_ten", "Loại thay đổi", "Loại thay đổi, bằng chữ.", lambda plan, e: e.kind.label),
+    Field("ngay", "Ngày có hiệu lực", "Ngày thay đổi có hiệu lực (NĂM-THÁNG-NGÀY).",
+          lambda plan, e: _iso(e.date)),
+    Field("ket_thuc", "Cơ quan không còn từ ngày này",
+          "true (trong CSV: «có») nếu thay đổi làm cơ quan không còn (hợp nhất, chia tách, kết "
+          "thúc).",
+          lambda plan, e: e.ends),
+    Field("ke_thua", "Mã cơ quan kế thừa", "Mã các cơ quan kế thừa, khi văn bản nêu tên.",
+          lambda plan, e: list(e.successors)),
+    Field("ke_thua_ten", "Cơ quan kế thừa", "Tên các cơ quan đó.",
+          lambda plan, e: _names(plan, e.successors)),
+    Field("ten_moi", "Tên mới", "Tên mới, với thay đổi «đổi tên».", lambda plan, e: e.new_name),
+    Field("can_cu", "Văn bản làm căn cứ",
+          "Văn bản quyết định thay đổi: loại, số hiệu, ngày ban hành, mã và tên cơ quan ban hành, "
+          "trích yếu và đường dẫn công khai (nếu có), và cách trích dẫn. Trong CSV: cách trích dẫn.",
+          lambda plan, e: _source(e.source)),
+    Field("can_cu_duong_dan", "Đường dẫn văn bản", "Đường dẫn công khai của văn bản, nếu có.",
+          lambda plan, e: e.source.url),
+    Field("ghi_chu", "Ghi chú", "Lời của trang web về thay đổi (không phải trích dẫn văn bản).",
+          lambda plan, e: e.note),
+]
+
+
+def _end(plan: Plan, agency: Agency):
+    return plan.lifecycle.end_of(agency.id)
+
+
+AGENCY_FIELDS = [
+    Field("ma", "Mã cơ quan", "Mã cơ quan, cố định; cũng là địa chỉ trang /co-quan/<mã>/.",
+          lambda plan, a: a.id),
+    Field("ten", "Tên", "Tên đầy đủ, như Kế hoạch gọi.", lambda plan, a: a.name),
+    Field("nhom", "Là nhóm cơ quan",
+          "true (trong CSV: «có») nếu là một nhóm (ví dụ «UBND huyện, thành phố»).",
+          lambda plan, a: a.group),
+    Field("thanh_vien", "Mã thành viên", "Mã các cơ quan thành viên của nhóm.",
+          lambda plan, a: list(a.members)),
+    Field("khong_con_tu", "Không còn từ ngày",
+          "Ngày đầu tiên cơ quan không còn (NĂM-THÁNG-NGÀY), theo văn bản làm căn cứ; trống nếu "
+          "chưa có văn bản nào được ghi nhận.",
+          lambda plan, a: _iso(plan.lifecycle.ended_on(a.id))),
+    Field("khong_con_theo", "Cách xác định",
+          "«thay-doi»: theo thay đổi ghi cho chính cơ quan; «thanh-vien»: nhóm có mọi thành viên "
+          "đã không còn, tính từ ngày muộn nhất của các thành viên; trống nếu cơ quan còn.",
+          lambda plan, a: None if _end(plan, a) is None
+          else "thanh-vien" if _end(plan, a).by_members else "thay-doi"),
+    Field("khong_con_can_cu", "Văn bản làm căn cứ",
+          "Các văn bản làm cơ quan không còn (với nhóm: văn bản của các thành viên).",
+          lambda plan, a: [_source(s) for s in _end(plan, a).sources] if _end(plan, a) else []),
+    Field("ke_thua", "Mã cơ quan kế thừa",
+          "Mã các cơ quan kế thừa mà văn bản nêu tên.",
+          lambda plan, a: list(plan.lifecycle.successors_of(a.id))),
+    Field("tien_than", "Mã cơ quan tiền thân",
+          "Mã các cơ quan mà văn bản nêu là được cơ quan này kế thừa.",
+          lambda plan, a: list(plan.lifecycle.predecessors_of(a.id))),
+    Field("thay_doi", "Các thay đổi",
+          "Các thay đổi ghi cho cơ quan, cũ trước mới sau, mỗi thay đổi với các trường của tệp "
+          "co-quan-thay-doi.csv. Trong CSV: «ngày: loại (văn bản)».",
+          lambda plan, a: [event_record(plan, e) for e in plan.lifecycle.events_of(a.id)]),
+]
+
+
+def event_record(plan: Plan, event: Event) -> dict[str, Any]:
+    return {f.key: f.get(plan, event) for f in EVENT_FIELDS}
+
+
+def agency_record(plan: Plan, agency: Agency) -> dict[str, Any]:
+    return {f.key: f.get(plan, agency) for f in AGENCY_FIELDS}
+
+
+def agencies_json(plan: Plan) -> str:
+    document = {
+        "ke_hoach": {"so": plan.document.number, "ngay": plan.document.date.isoformat()},
+        "co_quan": [agency_record(plan, agency) for agency in plan.registry.agencies],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def agencies_table(plan: Plan) -> Table:
+    """A row per body: co-quan.csv and co-quan.xlsx."""
+    return Table.of(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.registry.agencies])
+
+
+def agency_events_table(plan: Plan) -> Table:
+    """A row per recorded change of a body: co-quan-thay-doi.csv and co-quan-thay-doi.xlsx."""
+    return Table.of(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events])
+
+
+def agencies_csv(plan: Plan) -> str:
+    return _csv(agencies_table(plan))
+
+
+def agency_events_csv(plan: Plan) -> str:
+    return _csv(agency_events_table(plan))
+
+
 FILES = {
     routes.TASKS_JSON: as_json,
     routes.TASKS_CSV: tasks_csv,
     routes.REPORTS_CSV: reports_csv,
+    routes.AGENCIES_JSON: agencies_json,
+    routes.AGENCIES_CSV: agencies_csv,
+    routes.AGENCY_EVENTS_CSV: agency_events_csv,
 }

@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .. import routes
 from ..model.plan import Plan
-from .opendata import Table, reports_table, tasks_table
+from .opendata import Table, agencies_table, agency_events_table, reports_table, tasks_table
 
 DATE_FORMAT = "dd/mm/yyyy"  # as dates are written in Vietnam
 WIDEST = 60  # characters; a longer text wraps inside its column
@@ -103,6 +103,9 @@ SHEETS: dict[str, tuple[Callable[[Plan], Table], str, str]] = {
     routes.TASKS_XLSX: (tasks_table, "Nhiệm vụ của Kế hoạch {number}", "Nhiệm vụ"),
     routes.REPORTS_XLSX: (reports_table, "Báo cáo tiến độ các nhiệm vụ của Kế hoạch {number}",
                           "Báo cáo"),
+    routes.AGENCIES_XLSX: (agencies_table, "Các cơ quan Kế hoạch {number} nêu tên", "Cơ quan"),
+    routes.AGENCY_EVENTS_XLSX: (agency_events_table,
+                                "Thay đổi của các cơ quan Kế hoạch {number} nêu tên", "Thay đổi"),
 }
 
 

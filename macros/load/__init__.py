@@ -15,6 +15,7 @@ from ..model.plan import Plan, build
 from ..model.reports import StatusFile
 from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
+from .lifecycle import check_event_dates
 from .news import load_news
 from .reports import load_reports
 from .yaml import read_yaml
@@ -53,7 +54,7 @@ class DataFiles:
 
 
 def check_registry(data, lines: dict, display: str) -> tuple[Registry, ValidationState]:
-    state = ValidationState()
+    state = ValidationState(registry_lines=lines, registry_file=display)
     raw = data.get("agencies") if isinstance(data, dict) else None
     if isinstance(raw, list):
         state.agency_ids = frozenset(a["id"] for a in raw if isinstance(a, dict) and "id" in a)
@@ -72,6 +73,7 @@ def load_plan_data(files: DataFiles) -> tuple[Registry, PlanData, ValidationStat
     registry, state = load_registry(files)
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
+    check_event_dates(registry, plan, state)
     return registry, plan, state
 
 
@@ -82,6 +84,7 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
     registry, state = check_registry(nfc_values(agencies), {}, "agencies")
     data = validate(PlanData, nfc_values(plan), {}, "plan", state)
+    check_event_dates(registry, data, state)
     state.as_of = as_of
     logs = {}
     for task_id, log in (reports or {}).items():
@@ -111,6 +114,7 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     against the same registry, and reads data/agencies.yaml once)."""
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
+    check_event_dates(registry, plan, state)
     state.as_of = as_of
     logs = load_statuses(files, state)
     return build(registry, plan, logs=logs, as_of=as_of, built_at=built_at, demo=demo,

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from . import naming
+from .lifecycle import Lifecycle
 from . import timeframe as tf
 from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duty
@@ -173,6 +174,12 @@ class Plan:
                 as_of=self.as_of,
             )
         return found
+
+    @cached_property
+    def lifecycle(self) -> Lifecycle:
+        """The bodies' life since the plan (ended, merged, renamed) and the documents issued
+        since that bear on it: macros.model.lifecycle."""
+        return Lifecycle.of(self.registry, self.data.later_documents)
 
     @cached_property
     def _statuses(self) -> dict[str, TaskStatus]:

@@ -113,6 +113,13 @@ class ValidationState:
     task_texts: dict[str, str] = field(default_factory=dict)
     appendix_rows: int = 0
     as_of: date | None = None  # status reports may not be dated after it
+    # A body's successors as recorded so far (data/agencies.yaml, in file order): a cycle is
+    # found at the body that closes it.
+    successors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plan_date: date | None = None  # the plan's own date, once data/plan.yaml's document is read
+    # Where data/agencies.yaml's values are, for the checks made after data/plan.yaml is read.
+    registry_lines: dict = field(default_factory=dict)
+    registry_file: str = "data/agencies.yaml"
 
 
 def claim(value: str, seen: set[str], message: str) -> str:
@@ -192,6 +199,93 @@ class Level(str, Enum):
         }[self.value]
 
 
+HttpsUrl = Annotated[str, StringConstraints(pattern="^https://[^\\s<>\"']+$", max_length=500)]
+
+
+class Citation(Model):
+    """A document cited as the source of a fact from outside the plan: its kind, number, date and
+    issuer, and its public address where one was found (never a guessed one)."""
+
+    model_config = ConfigDict(title="Văn bản làm căn cứ")
+
+    kind: Annotated[Text, Field(title="Loại văn bản", description="Ví dụ: Nghị quyết, Quyết định.")]
+    number: Annotated[Text, Field(title="Số, ký hiệu", description="Ví dụ: 203/2025/QH15.")]
+    date: Annotated[date, Field(title="Ngày ban hành")]
+    issuer: Annotated[KnownAgency, Field(title="Cơ quan ban hành",
+                                         description="Mã cơ quan trong data/agencies.yaml.")]
+    title: Annotated[Text | None, Field(title="Trích yếu", description="Trích yếu của văn bản, "
+                                        "chép đúng như văn bản (nếu có).")] = None
+    url: Annotated[HttpsUrl | None, Field(
+        title="Đường dẫn công khai", description="Địa chỉ https nơi văn bản được công bố; chỉ ghi "
+        "địa chỉ đã mở và thấy văn bản, không đoán.")] = None
+
+
+class EventKind(str, Enum):
+    """What happened to a body. Merged, split and ended end it; renamed and reorganised do not."""
+
+    RENAMED = "doi-ten"
+    MERGED = "hop-nhat"
+    SPLIT = "chia-tach"
+    ENDED = "ket-thuc"
+    REORGANISED = "sap-xep"
+
+    @property
+    def label(self) -> str:
+        return {
+            "doi-ten": "Đổi tên",
+            "hop-nhat": "Hợp nhất, sáp nhập vào cơ quan khác",
+            "chia-tach": "Chia, tách",
+            "ket-thuc": "Kết thúc hoạt động",
+            "sap-xep": "Sắp xếp lại, vẫn tiếp tục hoạt động",
+        }[self.value]
+
+    @property
+    def ends(self) -> bool:
+        return self in (EventKind.MERGED, EventKind.SPLIT, EventKind.ENDED)
+
+
+class AgencyEvent(Model):
+    """A dated change in a body's life, with the document that made it."""
+
+    model_config = ConfigDict(title="Thay đổi của cơ quan")
+
+    kind: Annotated[EventKind, Field(
+        title="Loại thay đổi", description="doi-ten (đổi tên), hop-nhat (hợp nhất, sáp nhập vào cơ "
+        "quan khác), chia-tach (chia, tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại, "
+        "vẫn tiếp tục hoạt động).")]
+    date: Annotated[date, Field(title="Ngày có hiệu lực",
+                                description="Ngày thay đổi bắt đầu có hiệu lực, theo văn bản.")]
+    source: Annotated[Citation, Field(title="Văn bản làm căn cứ")]
+    successors: Annotated[AgencyList, Field(
+        title="Cơ quan kế thừa", description="Mã các cơ quan nhận lại chức năng, nhiệm vụ, khi văn "
+        "bản nêu tên; phải có trong data/agencies.yaml.")] = []
+    new_name: Annotated[Name | None, Field(title="Tên mới", description="Với «doi-ten».")] = None
+    note: Annotated[Text | None, Field(
+        title="Ghi chú", description="Lời của trang web (không phải trích dẫn) nói rõ thay đổi.")] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _source_given(cls, data: Any) -> Any:
+        # A fact from outside the plan enters only with its document: a clearer word than
+        # "missing field" for the one field that must never be left out.
+        if isinstance(data, dict) and not data.get("source"):
+            raise problem(
+                "Thay đổi «{kind}» ngày {date} thiếu văn bản làm căn cứ («source»). Cách sửa: ghi "
+                "văn bản; chưa có văn bản thì không ghi.",
+                kind=str(data.get("kind", "?")), date=str(data.get("date", "?")),
+            )
+        return data
+
+    @model_validator(mode="after")
+    def _complete(self) -> AgencyEvent:
+        if self.kind in (EventKind.MERGED, EventKind.SPLIT) and not self.successors:
+            raise problem("Thay đổi «{kind}» phải nêu cơ quan kế thừa («successors»).",
+                          kind=self.kind.value)
+        if self.kind is EventKind.RENAMED and not self.new_name:
+            raise problem("Thay đổi «doi-ten» phải có tên mới («new_name»).")
+        return self
+
+
 class Agency(Model):
     id: AgencyId
     name: Name
@@ -203,6 +297,8 @@ class Agency(Model):
     members: AgencyList = []
     members_note: Text | None = None
     note: Text | None = None
+    # The body's life since the plan: renamed, merged, split, ended; oldest first.
+    events: Annotated[list[AgencyEvent], Field(title="Các thay đổi của cơ quan")] = []
 
     @field_validator("id")
     @classmethod
@@ -220,6 +316,44 @@ class Agency(Model):
                 id=self.id,
             )
         return self
+
+    @field_validator("events")
+    @classmethod
+    def _life_in_order(cls, value: list[AgencyEvent], info: ValidationInfo) -> list[AgencyEvent]:
+        if "id" not in info.data:
+            return value
+        agency_id = info.data["id"]
+        for before, after in zip(value, value[1:]):
+            if after.date < before.date or before.kind.ends:
+                raise problem(
+                    "Các thay đổi của «{id}» phải theo thứ tự ngày và dừng ở thay đổi làm cơ "
+                    "quan không còn.",
+                    id=agency_id,
+                )
+        state = state_of(info)
+        state.successors[agency_id] = tuple(s for event in value for s in event.successors)
+        cycle = _successor_cycle(agency_id, state.successors)
+        if cycle:
+            raise problem(
+                "Cơ quan kế thừa tạo thành vòng lặp: {cycle}.",
+                cycle=" → ".join(f"«{a}»" for a in cycle),
+            )
+        return value
+
+
+def _successor_cycle(start: str, successors: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The path from `start` back to itself through recorded successors, or () if there is none."""
+    stack = [(start, (start,))]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in successors.get(node, ()):
+            if nxt == start:
+                return (*path, start)
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, (*path, nxt)))
+    return ()
 
 
 class Registry(Model):
@@ -448,6 +582,12 @@ class Document(Model):
     # plan page links to nothing rather than to a guess.
     original_url: Annotated[str, StringConstraints(pattern="^https://[^\\s<>\"']+$",
                                                    max_length=500)] | None = None
+
+    @model_validator(mode="after")
+    def _known_date(self, info: ValidationInfo) -> Document:
+        # What is dated against the plan (later documents) is checked after this, in file order.
+        state_of(info).plan_date = self.date
+        return self
 
 
 class Reference(Model):
@@ -685,6 +825,43 @@ class Standing(Model):
     note: Text | None = None
 
 
+class Quote(Model):
+    """A document's own words, as written, and where they were read."""
+
+    model_config = ConfigDict(title="Trích dẫn nguyên văn")
+
+    text: Annotated[Text, Field(title="Lời văn", description="Chép đúng từng chữ, không sửa.")]
+    part: Annotated[Text, Field(title="Phần được trích", description="Ví dụ: Trích yếu; Mục 2.")]
+    read_at: Annotated[Text, Field(title="Nơi đọc được lời văn",
+                                   description="Văn bản gốc, hoặc tên và ngày của nơi đăng lại.")]
+    url: Annotated[HttpsUrl | None, Field(title="Đường dẫn nơi đọc được")] = None
+
+
+class LaterDocument(Model):
+    """A document issued since the plan that bears on it, described in the site's words (never
+    presented as a quotation) and, where they could be read, quoted in its own. Recording one says nothing of
+    the plan's standing: only `standing`, with its own source, does."""
+
+    model_config = ConfigDict(title="Văn bản ban hành sau Kế hoạch")
+
+    id: Annotated[AgencyId, Field(title="Mã", description="Mã cố định, chữ thường không dấu, ví dụ "
+                                  "ket-luan-121-kl-tw.")]
+    source: Annotated[Citation, Field(title="Văn bản")]
+    description: Annotated[Text, Field(
+        title="Mô tả của trang web", description="Lời của trang web, không phải trích dẫn: văn bản "
+        "nói về điều gì, trung lập, không suy diễn.")]
+    quote: Annotated[Quote | None, Field(title="Lời văn của văn bản")] = None
+
+    @field_validator("source")
+    @classmethod
+    def _since_the_plan(cls, value: Citation, info: ValidationInfo) -> Citation:
+        plan_date = state_of(info).plan_date
+        if plan_date is not None and value.date < plan_date:
+            raise problem("Văn bản số {number} ban hành trước Kế hoạch ({plan}).",
+                          number=value.number, plan=plan_date.isoformat())
+        return value
+
+
 class PlanData(Model):
     # Field order matters: parts are validated before the duties and the appendix that point
     # to their tasks.
@@ -699,6 +876,15 @@ class PlanData(Model):
     # What is known of the plan's validity (in force, replaced, ended), newest last; empty when
     # nothing is recorded, and the site says so.
     standing: list[Standing] = []
+    # Documents issued since the plan that bear on it (later conclusions, the province's own
+    # reports or plans), oldest first; none of them is read as ending or replacing the plan.
+    later_documents: list[LaterDocument] = []
+
+    @field_validator("later_documents")
+    @classmethod
+    def _distinct_later_documents(cls, value: list[LaterDocument]) -> list[LaterDocument]:
+        _distinct([doc.id for doc in value])
+        return value
 
     @field_validator("implements")
     @classmethod

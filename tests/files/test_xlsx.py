@@ -32,11 +32,19 @@ def books(plan) -> dict[str, bytes]:
     return dict(xlsx.files(plan, INSTANT))
 
 
+def test_every_csv_has_a_spreadsheet(books):
+    csv_files = [path for path in opendata.FILES if path.endswith(".csv")]
+    assert sorted(books) == sorted(path.replace(".csv", ".xlsx") for path in csv_files)
+
+
 @pytest.mark.parametrize(("book", "table", "write_csv"), [
     (routes.TASKS_XLSX, opendata.tasks_table, opendata.tasks_csv),
     (routes.REPORTS_XLSX, opendata.reports_table, opendata.reports_csv),
-], ids=["nhiem-vu", "bao-cao"])
+    (routes.AGENCIES_XLSX, opendata.agencies_table, opendata.agencies_csv),
+    (routes.AGENCY_EVENTS_XLSX, opendata.agency_events_table, opendata.agency_events_csv),
+], ids=["nhiem-vu", "bao-cao", "co-quan", "co-quan-thay-doi"])
 def test_each_spreadsheet_holds_what_its_csv_holds(plan, books, book, table, write_csv):
+    assert opendata.FILES[book.replace(".xlsx", ".csv")] is write_csv
     cells = assert_sheet_holds_csv(books[book], write_csv(plan).encode("utf-8"))
     rows = table(plan).rows
     assert len(cells) == len(rows) + 1 > 2
@@ -48,7 +56,7 @@ def test_each_spreadsheet_holds_what_its_csv_holds(plan, books, book, table, wri
     assert not [c for row in cells[1:] for c in row
                 if isinstance(c.value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.value)]
     numbers = [c for row in cells[1:] for c in row if isinstance(c.value, int)]
-    assert numbers and all(c.data_type == "n" for c in numbers)
+    assert all(c.data_type == "n" for c in numbers)  # the tasks have some: days overdue
 
 
 def test_dates_are_the_model_dates(plan, books):
@@ -64,6 +72,14 @@ def test_dates_are_the_model_dates(plan, books):
     expected = [r.completed_on for t in plan.tasks for r in plan.status(t).reports]
     assert [d.date() if d else None for d in completed] == expected
     assert any(expected)
+    # Whole numbers are number cells: the days overdue of the tasks.
+    late = headers_of(ws).index("Số ngày quá hạn") + 1
+    days = [ws.cell(row, late).value for row in range(2, ws.max_row + 1)]
+    assert [d for d in days if d is not None] and all(isinstance(d, int) for d in days if d)
+
+
+def headers_of(ws) -> list:
+    return [c.value for c in ws[1]]
 
 
 def test_the_header_row_is_frozen_and_columns_fit(books):

@@ -1,0 +1,22 @@
+"""Checks of data/agencies.yaml that need data/plan.yaml: the registry is read first, so a body's
+events are held to the plan's date once the plan is read, and reported at their own line."""
+from __future__ import annotations
+
+from ..model.schema import PlanData, Registry, ValidationState
+from .errors import DataError, Problem, _locate as locate
+
+
+def check_event_dates(registry: Registry, plan: PlanData, state: ValidationState) -> None:
+    """Refuse an event dated before the plan: the site records what happened since."""
+    plan_date = plan.document.date
+    problems = []
+    for i, agency in enumerate(registry.agencies):
+        for j, event in enumerate(agency.events):
+            if event.date < plan_date:
+                line, field = locate(("agencies", i, "events", j, "date"), state.registry_lines)
+                problems.append(Problem(
+                    state.registry_file, line, field,
+                    f"Ngày thay đổi {event.date.isoformat()} của «{agency.id}» trước ngày ban "
+                    f"hành Kế hoạch ({plan_date.isoformat()})."))
+    if problems:
+        raise DataError(problems)
