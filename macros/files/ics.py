@@ -193,10 +193,13 @@ class Events:
         return [self._once(("duty", duty.id, rule.key), partial(build, rule))
                 for rule in duty_rules(duty, start, until)]
 
-    def deadline(self, task: Task, summary: str) -> bytes:
+    def deadline(self, task: Task, summary: str, meaning: str = "") -> bytes:
+        """The task's due date (the one that applies) as one event. `meaning` is part of the UID
+        and names what the title says beyond the task (a Phụ lục row and its column): a client
+        that merges feeds keeps one event per UID, so a UID carries one title in every feed."""
         day = self.plan.facts(task).deadlines.applies
-        return self._once(("task", task.id, summary), lambda: _event(
-            f"han-{task.id}", day, summary, _task_description(self.plan, task),
+        return self._once(("task", task.id, meaning), lambda: _event(
+            f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
             self.stamp, self._link(routes.task(task.id))))
 
 
@@ -218,6 +221,8 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> 
                     f"{plan.agency(plan.document.issuer).name}.",
         refresh_interval=timedelta(days=1),
     )
+    # RFC 7986 §5.7 writes the property with its value type, which icalendar leaves out.
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     written: list[bytes] = []
     for duty in duties:
         written.extend(events.duty(duty))
@@ -234,7 +239,8 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> 
             continue
         listed.add(task.id)
         written.append(events.deadline(task, f"{_deadline_word(plan, task)}: {task.name} (Phụ "
-                                              f"lục, dòng {row.number}: {role.term.lower()})"))
+                                              f"lục, dòng {row.number}: {role.term.lower()})",
+                                       meaning=f"-phu-luc-{row.number}-{role.kind}"))
     # What icalendar's Calendar.validate() checks, the events being written out already.
     if not (calendar.get("PRODID") and calendar.get("VERSION") and written):
         raise IncompleteComponent(f"lịch {key}: thiếu PRODID, VERSION hoặc sự kiện")

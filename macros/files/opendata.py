@@ -1,7 +1,10 @@
-"""Open data: every task with its current state and full report history, as JSON and as CSV.
+"""Open data: every task with its current state and full report history, as JSON, as CSV and as
+a spreadsheet.
 
 The fields are declared once here; the files, their CSV headers and the documentation table on
-the site are all written from these declarations, so they cannot drift apart.
+the site are all written from these declarations, so they cannot drift apart. The CSV and the
+spreadsheet (macros.files.xlsx) are two writers of one typed table (`Table`): the same headings
+and rows, a date kept a date.
 """
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Union
 
 from .. import routes
 from ..model.lifecycle import Event, Source
@@ -34,8 +38,17 @@ class Field:
         return (self.cell or _cell)(value)
 
 
-def _iso(day) -> str | None:
-    return day.isoformat() if day else None
+class IsoDate(str):
+    """A day as open data writes it (NĂM-THÁNG-NGÀY), that still knows it is a day: the JSON and
+    the CSV write the text, the spreadsheet a date cell."""
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self)
+
+
+def _iso(day) -> IsoDate | None:
+    return IsoDate(day.isoformat()) if day else None
 
 
 # The kinds of role as open-data codes: chủ trì/thực hiện, phối hợp, cho ý kiến, quyết định.
@@ -171,7 +184,7 @@ TASK_FIELDS = [
 
 REPORT_FIELDS = [
     Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.", lambda plan, task, r: task.id),
-    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: r.date.isoformat()),
+    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: _iso(r.date)),
     Field("trang_thai", "Trạng thái báo cáo", "Trạng thái được báo cáo: chưa triển khai, đang "
           "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.", lambda plan, task, r: r.state.value),
     Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%), nếu có.",
@@ -242,35 +255,68 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def table(fields: list[Field], rows: list[dict[str, Any]]) -> list[list[str]]:
-    """The rows as table cells, each formatted by its field: what the CSV writes (and any other
-    table writer may take), headers first."""
-    return [[f.header for f in fields]] + [[f.format(row[f.key]) for f in fields] for row in rows]
+# A cell of the table: a day, a whole number, a text, or nothing.
+Cell = Union[date, int, str, None]
 
 
-def task_table(plan: Plan) -> list[list[str]]:
-    return table(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+def _typed(field: Field, value: Any) -> Cell:
+    """A value as one cell: a day stays a day and a number a number; the rest is text, as the
+    field formats it, and an empty text (an empty list) is no value."""
+    if isinstance(value, IsoDate):
+        return value.day
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return field.format(value) or None
 
 
-def report_table(plan: Plan) -> list[list[str]]:
-    return table(REPORT_FIELDS, [report_record(plan, t, r) for t in plan.tasks
-                                 for r in plan.status(t).reports])
+@dataclass(frozen=True)
+class Table:
+    """One open-data table: its fields (headings) and its rows of typed cells."""
+
+    fields: tuple[Field, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @classmethod
+    def of(cls, fields: list[Field], records: list[dict[str, Any]]) -> Table:
+        return cls(tuple(fields), tuple(tuple(_typed(f, record[f.key]) for f in fields)
+                                        for record in records))
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(f.header for f in self.fields)
 
 
-def _csv(cells: list[list[str]]) -> str:
+def tasks_table(plan: Plan) -> Table:
+    """A row per task: nhiem-vu.csv and nhiem-vu.xlsx."""
+    return Table.of(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+
+
+def reports_table(plan: Plan) -> Table:
+    """A row per report: bao-cao.csv and bao-cao.xlsx."""
+    return Table.of(REPORT_FIELDS, [report_record(plan, t, r) for t in plan.tasks
+                                    for r in plan.status(t).reports])
+
+
+def _text(cell: Cell) -> str:
+    return "" if cell is None else cell.isoformat() if isinstance(cell, date) else str(cell)
+
+
+def _csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(cells)
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([_text(cell) for cell in row])
     # A byte order mark, so that Excel reads the file as UTF-8 and shows Vietnamese correctly.
     return "\ufeff" + out.getvalue()
 
 
 def tasks_csv(plan: Plan) -> str:
-    return _csv(task_table(plan))
+    return _csv(tasks_table(plan))
 
 
 def reports_csv(plan: Plan) -> str:
-    return _csv(report_table(plan))
+    return _csv(reports_table(plan))
 
 
 # --- Bodies and their life since the plan (macros.model.lifecycle) ------------------------------
@@ -292,7 +338,7 @@ EVENT_FIELDS = [
           lambda plan, e: e.kind.value),
     Field("loai_ten", "Loại thay đổi", "Loại thay đổi, bằng chữ.", lambda plan, e: e.kind.label),
     Field("ngay", "Ngày có hiệu lực", "Ngày thay đổi có hiệu lực (NĂM-THÁNG-NGÀY).",
-          lambda plan, e: e.date.isoformat()),
+          lambda plan, e: _iso(e.date)),
     Field("ket_thuc", "Cơ quan không còn từ ngày này",
           "true (trong CSV: «có») nếu thay đổi làm cơ quan không còn (hợp nhất, chia tách, kết "
           "thúc).",
@@ -367,12 +413,22 @@ def agencies_json(plan: Plan) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
+def agencies_table(plan: Plan) -> Table:
+    """A row per body: co-quan.csv and co-quan.xlsx."""
+    return Table.of(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.graph.agencies])
+
+
+def agency_events_table(plan: Plan) -> Table:
+    """A row per recorded change of a body: co-quan-thay-doi.csv and co-quan-thay-doi.xlsx."""
+    return Table.of(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events])
+
+
 def agencies_csv(plan: Plan) -> str:
-    return _csv(table(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.graph.agencies]))
+    return _csv(agencies_table(plan))
 
 
 def agency_events_csv(plan: Plan) -> str:
-    return _csv(table(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events]))
+    return _csv(agency_events_table(plan))
 
 
 FILES = {

@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros import routes  # noqa: E402
-from macros.files import ics, opendata, rss  # noqa: E402
+from macros.files import ics, opendata, rss, xlsx  # noqa: E402
 from macros.files import redirects  # noqa: E402
 from macros.files.search import rewrite_index  # noqa: E402
 from macros.model import dates  # noqa: E402
@@ -107,6 +107,8 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
                                   partial(_progress_page, plan=plan, number=number))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
+    # The CSV tables as spreadsheets, stamped with the build instant (as the calendars below).
+    yield from xlsx.files(plan, plan.built_at)
     site_url = config.get("site_url") or None
     # Calendar events are stamped with the build instant, so a rebuild of the same commit with
     # the same SOURCE_DATE_EPOCH writes the same bytes.

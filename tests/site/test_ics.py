@@ -75,6 +75,30 @@ def test_every_feed_parses_and_validates(dated_site):
         assert max(len(line) for line in raw.split(b"\r\n")) <= 75
 
 
+def test_every_feed_names_its_refresh_interval_as_a_duration(dated_site):
+    # RFC 7986, 5.7: REFRESH-INTERVAL is written with VALUE=DURATION.
+    for path in feeds(dated_site):
+        lines = path.read_bytes().decode("utf-8").split("\r\n")
+        assert [line for line in lines if line.startswith("REFRESH-INTERVAL")] == [
+            "REFRESH-INTERVAL;VALUE=DURATION:P1D"], path
+        assert icalendar.Calendar.from_ical(path.read_bytes()).refresh_interval == timedelta(days=1)
+
+
+def test_one_uid_is_one_event_in_every_feed(dated_site):
+    """A client that merges calendars keeps one event per UID: a UID has the same title, day
+    and description in every file it is in (a Phụ lục row's deadline, titled with its column,
+    has a UID of its own)."""
+    seen: dict[str, dict[tuple, set[str]]] = {}
+    for path in feeds(dated_site):
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            what = (str(event["SUMMARY"]), event["DTSTART"].dt, str(event["DESCRIPTION"]))
+            seen.setdefault(str(event["UID"]), {}).setdefault(what, set()).add(path.name)
+    assert {uid: versions for uid, versions in seen.items() if len(versions) > 1} == {}
+    # The same deadline in the plan's feed and, by its Phụ lục row, in an agency's feed.
+    row_uids = [uid for uid in seen if uid.startswith("han-ii-3-1-2-phu-luc-3-")]
+    assert "han-ii-3-1-2@ke-hoach-68-kh-ubnd-2018" in seen and len(row_uids) >= 3
+
+
 def test_the_validator_rejects_a_broken_feed(all_feed):
     # The check above can fail: the same feed without a DTSTAMP is refused.
     broken = re.sub(r"DTSTAMP:[0-9TZ]+\r\n", "", all_feed, count=1)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from macros import routes
 from macros.load.errors import DataError
 from tests.support.plans import load
+from tests.support.spreadsheet import assert_sheet_holds_csv
 from macros.model.status import DisplayState
 from tests.conftest import DATA, ROOT, build_site, soup
 
@@ -215,6 +217,21 @@ def test_open_data_fields_are_documented(site):
 
     documented = {code.get_text() for code in soup(site / "du-lieu" / "index.html").select("table th code")}
     assert {f.key for f in TASK_FIELDS + REPORT_FIELDS} <= documented
+
+
+def test_the_open_data_page_offers_each_csv_as_a_spreadsheet_and_says_which_to_pick(site):
+    from macros.files.opendata import FILES
+
+    page = soup(site / "du-lieu" / "index.html")
+    links = {a["href"].removeprefix("../") for a in page.select(".open-data__files a[download]")}
+    tables = [path for path in FILES if path.endswith(".csv")]
+    assert len(tables) >= 4 and links == set(FILES) | {t.replace(".csv", ".xlsx") for t in tables}
+    which = " ".join(page.select_one(".open-data__which").get_text().split())
+    assert "Excel" in which and ".xlsx" in which and "«;»" in which and "dấu phẩy" in which
+    # Beside every CSV, a spreadsheet that holds what the CSV holds.
+    for table in tables:
+        book = table.replace(".csv", ".xlsx")
+        assert_sheet_holds_csv((site / book).read_bytes(), (site / table).read_bytes())
 
 
 # (name, file under tien-do/, text, line of the defect or text on it, field, what the message says)
