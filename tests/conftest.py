@@ -97,3 +97,18 @@ def dated_site(tmp_path_factory) -> Path:
     result = build_site(dest, PLAN_AS_OF=AS_OF, SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
     return dest
+
+
+DEMO_REPORTS = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+DEMO_AS_OF = "2019-06-30"  # `make demo`'s default DEMO_AS_OF
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo build (illustrative reports, as `make demo` builds it) with a public address, so
+    that its feeds are written too: built once per session for every test that reads it."""
+    dest = tmp_path_factory.mktemp("demo-site")
+    result = build_site(dest, PLAN_REPORTS_DIR=str(DEMO_REPORTS), PLAN_AS_OF=DEMO_AS_OF,
+                        PLAN_DEMO="1", SITE_URL=TEST_SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return dest

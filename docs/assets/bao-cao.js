@@ -1,9 +1,12 @@
 // The «Báo cáo tiến độ» form of a task page (macros/templates/_report_form.html). Loaded by
 // docs/assets/site.js when the reader first opens the form, so no other page and no first load
 // pays for it. The entry is checked against the JSON Schema the build exports from the pydantic
-// models (macros/files/schemas.py): no rule of a report is written here. Each error is shown under
+// models (macros/files/schemas.py), then against what a schema cannot say, which the page gives
+// from where the validator keeps it (macros/views/report_form.py): the rules between a report's
+// days (no report dated after today in Vietnam, no completion after the report's date) and the
+// template's blanks left unfilled. No rule of a report is written here. Each error is shown under
 // its field in Vietnamese: a message per JSON Schema keyword, with the field's own description
-// from the schema. A valid entry becomes the YAML of a report file, in the template's field order
+// from the schema where it helps the person typing (not under a list to choose from). A valid entry becomes the YAML of a report file, in the template's field order
 // (macros/load/reports.py TEMPLATE), and a link to GitHub's new-file page with it filled in.
 import { Validator } from "./vendor/cfworker-json-schema/index.js";
 
@@ -36,6 +39,22 @@ var PLAIN = /^\p{L}[\p{L}\p{M}\p{N} ,.;()\/%-]*$/u;
 // Words YAML 1.1 (PyYAML) reads as true, false or null when unquoted.
 var YAML_WORDS = /^(y|n|yes|no|on|off|true|false|null)$/i;
 
+// A day NĂM-THÁNG-NGÀY as Vietnamese documents write it: "01/3/2019", "25/01/2019" (a leading
+// zero for months 1 and 2 only, macros/model/dates.py).
+function shortDate(day) {
+  var parts = day.split("-");
+  var month = Number(parts[1]);
+  return parts[2] + "/" + (month < 3 ? parts[1] : String(month)) + "/" + parts[0];
+}
+
+// Today's date, NĂM-THÁNG-NGÀY, in the given time zone (Vietnam's: the validator's "today").
+function today(zone) {
+  var parts = {};
+  new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+  return parts.year + "-" + parts.month + "-" + parts.day;
+}
+
 function decode(part) { return part.replace(/~1/g, "/").replace(/~0/g, "~"); }
 
 function split(location) {
@@ -50,6 +69,9 @@ export async function start(details) {
   var template = form.querySelector("template[data-evidence-template]");
   var order = details.getAttribute("data-order").split(" ");
   var evidenceOrder = details.getAttribute("data-evidence-order").split(" ");
+  var dateRules = JSON.parse(details.getAttribute("data-date-rules"));
+  var placeholder = new RegExp(details.getAttribute("data-placeholder"));
+  var zone = details.getAttribute("data-time-zone");
   var schema, validator;
   var serial = 0;
 
@@ -194,13 +216,46 @@ export async function start(details) {
       }
       paths.forEach(function (path) {
         if (found[path]) return;
+        var field = fieldSchema(path);
+        var input = form.querySelector('[data-path="' + path + '"]');
+        // A list to choose from: what is missing is a choice. Its description is for people who
+        // write the file by hand (the codes of data/agencies.yaml), not for this form.
+        if (input && input.tagName === "SELECT") {
+          found[path] = "Chưa chọn " + lowerFirst(field.title || "mục này") + ".";
+          return;
+        }
         var say = MESSAGES[error.keyword];
         var message = say ? say(rule) : "Giá trị không hợp lệ.";
-        var description = fieldSchema(path).description;
-        found[path] = description ? message + " " + description : message;
+        found[path] = field.description ? message + " " + field.description : message;
       });
     });
     return found;
+  }
+
+  function lowerFirst(text) { return text.charAt(0).toLowerCase() + text.slice(1); }
+
+  // A text left as one of the template's blanks («<những việc đã làm>»): the validator refuses it.
+  function blanks(found) {
+    form.querySelectorAll("[data-path]").forEach(function (input) {
+      var path = input.getAttribute("data-path");
+      if (!found[path] && input.tagName !== "SELECT" && placeholder.test(text(input))) {
+        found[path] = "Ô này vẫn là chỗ trống của mẫu (" + text(input) + "). Thay cả cụm trong " +
+          "dấu < > bằng thông tin thật.";
+      }
+    });
+  }
+
+  // The rules between the report's days: a field's day not later than the report's date, or
+  // than today in Vietnam.
+  function daysInOrder(found, data, day) {
+    var days = { date: day, today: today(zone) };
+    dateRules.forEach(function (rule) {
+      var value = rule.field === "date" ? day : data[rule.field];
+      var limit = days[rule.limit];
+      if (found[rule.field] || !value || !limit || value <= limit) return;
+      found[rule.field] = rule.message.replace("{day}", shortDate(value))
+        .replace("{limit}", shortDate(limit));
+    });
   }
 
   // A date field's value (the schema's "format": "date") is written as YAML reads a date.
@@ -260,7 +315,7 @@ export async function start(details) {
     // A link made before a change would carry the old entry: it goes until the next check.
     result.hidden = true;
     var link = result.querySelector("[data-result-link]");
-    if (link) link.removeAttribute("href");
+    if (link) { link.removeAttribute("href"); link.removeAttribute("rel"); }
   }
 
   function check(event) {
@@ -271,6 +326,8 @@ export async function start(details) {
     var found = problems(data);
     var day = form.querySelector('[data-path="date"]').value;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) found.date = "Chưa điền ngày báo cáo.";
+    blanks(found);
+    daysInOrder(found, data, found.date ? "" : day);
     var unplaced = [];
     Object.keys(found).forEach(function (path) {
       if (!show(path, found[path])) unplaced.push(found[path]);
@@ -293,6 +350,7 @@ export async function start(details) {
     if (page && link) {
       link.href = page + "?filename=" + encodeURIComponent(filename) + "&value=" +
         encodeURIComponent(value);
+      link.rel = "nofollow";
     }
     result.hidden = false;
     status.textContent = "Báo cáo hợp lệ.";
@@ -303,11 +361,7 @@ export async function start(details) {
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   describe(form);
-  var today = new Date();
   var day = form.querySelector('[data-path="date"]');
-  if (!day.value) {
-    day.value = [today.getFullYear(), String(today.getMonth() + 1).padStart(2, "0"),
-      String(today.getDate()).padStart(2, "0")].join("-");
-  }
+  if (!day.value) day.value = today(zone);
   form.setAttribute("data-ready", "");
 }

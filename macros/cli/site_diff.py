@@ -33,6 +33,8 @@ from .. import routes
 from ..load import DataError
 from ..load.errors import Problem
 from ..load.history import HistoryError
+from ..model.facts import Cause, StateChange
+from ..model.status import DisplayState
 from ..settings import Settings, SettingsError
 from .permalinks import MANIFEST, STAND_IN_SITE_URL, read_manifest, site_urls
 from .validate import problems_of
@@ -43,34 +45,41 @@ BLOCKING = "⛔ Chặn hợp nhất"
 
 
 @dataclass(frozen=True)
-class Task:
+class TaskRecord:
+    """A task as a built site's open data gives it: its state and the model's typed history of
+    its states (macros.model.facts.StateChange, read back from `lich_su_trang_thai`)."""
+
     id: str
     label: str  # "II.2.1.1", "II.3.1, ý 2"
-    state: str  # the state's Vietnamese label
+    state: DisplayState
     reports: tuple[tuple[str, str], ...]  # (date YYYY-MM-DD, reported state) of each report
+    history: tuple[StateChange, ...] = ()
 
 
 @dataclass(frozen=True)
-class StateChange:
-    task: Task
-    before: str
+class Changed:
+    """A task whose state the pull request changes: the model's StateChange, from the state the
+    public sees to the one the pull request gives, with the cause the head's history gives."""
+
+    task: TaskRecord
+    change: StateChange
 
 
 @dataclass(frozen=True)
 class NewReport:
-    task: Task
+    task: TaskRecord
     day: str  # YYYY-MM-DD
     state: str
 
 
 @dataclass
 class SiteDiff:
-    state_changes: list[StateChange] = field(default_factory=list)
+    state_changes: list[Changed] = field(default_factory=list)
     new_reports: list[NewReport] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # addresses, "/nhiem-vu/ii-1-2/"
     removed: list[str] = field(default_factory=list)
     published: frozenset[str] = frozenset()  # the published addresses among `removed`
-    head_tasks: dict[str, Task] = field(default_factory=dict)
+    head_tasks: dict[str, TaskRecord] = field(default_factory=dict)
     as_of: tuple[str, str] = ("", "")  # the day each build counted states from
 
     @property
@@ -78,12 +87,25 @@ class SiteDiff:
         return [url for url in self.removed if url in self.published]
 
 
-def read_tasks(site: Path) -> tuple[str, dict[str, Task]]:
-    """(as-of day, tasks by id) from a built site's open data."""
+_STATES = {state.slug: state for state in DisplayState}
+
+
+def _change(item: dict) -> StateChange:
+    return StateChange(date.fromisoformat(item["ngay"]),
+                       _STATES[item["truoc"]] if item["truoc"] else None, _STATES[item["sau"]],
+                       Cause(item["nguyen_nhan"]),
+                       date.fromisoformat(item["han"]) if item.get("han") else None)
+
+
+def read_tasks(site: Path) -> tuple[str, dict[str, TaskRecord]]:
+    """(as-of day, tasks by id) from a built site's open data. A base built before the history
+    was published has none: its state alone is compared."""
     document = json.loads((site / routes.TASKS_JSON).read_text("utf-8"))
     tasks = {
-        record["ma"]: Task(record["ma"], record["muc"], record["trang_thai"],
-                           tuple((r["ngay"], r["trang_thai"]) for r in record["bao_cao"]))
+        record["ma"]: TaskRecord(
+            record["ma"], record["muc"], _STATES[record["ma_trang_thai"]],
+            tuple((r["ngay"], r["trang_thai"]) for r in record["bao_cao"]),
+            tuple(_change(c) for c in record.get("lich_su_trang_thai", ())))
         for record in document["nhiem_vu"]
     }
     return document.get("tinh_den_ngay", ""), tasks
@@ -99,8 +121,12 @@ def compare(base_site: Path, head_site: Path, published: set[str] | None = None)
         old = base.get(task_id)
         if old is None:
             continue  # a new task: its page is listed among the pages added
-        if old.state != task.state:
-            diff.state_changes.append(StateChange(task, old.state))
+        if old.state is not task.state:
+            last = task.history[-1] if task.history else None
+            diff.state_changes.append(Changed(task, StateChange(
+                date.fromisoformat(head_day) if head_day else date.min, old.state, task.state,
+                last.cause if last and last.after is task.state else Cause.REPORT,
+                last.deadline if last and last.after is task.state else None)))
         for day, state in task.reports:
             if day not in {d for d, _ in old.reports}:
                 diff.new_reports.append(NewReport(task, day, state))
@@ -137,7 +163,14 @@ def _day(iso: str) -> str:
         return iso
 
 
-def _task_name(task: Task, site_url: str | None) -> str:
+def _cause(change: StateChange) -> str:
+    """Why, when it is not a report: the deadline passed."""
+    if change.cause is Cause.DEADLINE and change.deadline:
+        return f" (qua hạn {change.deadline.strftime('%d/%m/%Y')})"
+    return ""
+
+
+def _task_name(task: TaskRecord, site_url: str | None) -> str:
     name = f"Nhiệm vụ {_md(task.label)}"
     return f"[{name}]({site_url.rstrip('/')}/{routes.task(task.id)})" if site_url else name
 
@@ -171,7 +204,8 @@ def diff_markdown(diff: SiteDiff, site_url: str | None = None) -> list[str]:
         lines += [f"### Nhiệm vụ đổi trạng thái ({len(diff.state_changes)})", "",
                   "| Nhiệm vụ | Trang | Trạng thái: trước → sau |", "| --- | --- | --- |"]
         lines += [f"| {_task_name(c.task, site_url)} | `/{routes.task(c.task.id)}` | "
-                  f"{_md(c.before)} → {_md(c.task.state)} |" for c in diff.state_changes]
+                  f"{_md(c.change.before.label)} → {_md(c.change.after.label)}{_cause(c.change)} |"
+                  for c in diff.state_changes]
         lines.append("")
     if diff.new_reports:
         lines += [f"### Báo cáo mới ({len(diff.new_reports)})", "",
@@ -227,7 +261,7 @@ def build(project: Path, dest: Path, as_of: str) -> None:
     """Build the site of a project folder strictly into dest, with that folder's own code."""
     env = {**os.environ, "SITE_URL": os.environ.get("SITE_URL") or STAND_IN_SITE_URL,
            "PLAN_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    for name in ("PLAN_DATA_DIR", "PLAN_STATUS_DIR", "PLAN_DEMO", "PYTHONPATH"):
+    for name in ("PLAN_DATA_DIR", "PLAN_REPORTS_DIR", "PLAN_DEMO", "PYTHONPATH"):
         env.pop(name, None)
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",

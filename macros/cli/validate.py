@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     elapsed = time.perf_counter() - started
     print(
-        f"Dữ liệu hợp lệ: {len(plan.tasks)} nhiệm vụ, {len(plan.registry.agencies)} cơ quan, "
+        f"Dữ liệu hợp lệ: {len(plan.tasks)} nhiệm vụ, {len(plan.graph.agencies)} cơ quan, "
         f"{len(plan.appendix.rows)} dòng phụ lục, {len(news.posts)} bài tin tức "
         f"({elapsed:.2f} giây)."
     )

@@ -17,8 +17,8 @@ from icalendar import Calendar, Event, vRecur
 from icalendar.error import IncompleteComponent
 
 from .. import routes
-from ..model import timeframe as tf
 from ..model.dates import short_date
+from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL
 from ..model.plan import Plan, Task
 from ..model.reporting import Duty, horizon, months_ending_by, months_lacking
 
@@ -123,21 +123,28 @@ def _duty_description(plan: Plan, duty: Duty, rule: Rule, start: date, until: da
 
 
 def _task_description(plan: Plan, task: Task) -> str:
-    """The task's words, its roles in the body's terms, then each Phụ lục row apart."""
+    """The task's words, its roles in the body's terms and words, the deadline that applies
+    (named), then each Phụ lục row apart, in its own words."""
+    facts = plan.facts(task)
     lines = [task.text, ""]
     for role in task.roles:
-        lines.append(f"{role.term}: {_names(plan.agency(i) for i in role.agencies)}")
+        lines.append(f"{role.term}: {role.text}")
     if task.timeframe:
         where = f" (tiêu đề mục {task.timeframe.heading})" if task.timeframe.heading else ""
         lines.append(f"Thời gian theo Kế hoạch{where}: «{task.timeframe.text}»")
-    if task.schedule and task.schedule.due:
-        lines.append(f"Hạn {short_date(task.due_date)} là {task.schedule.due_rule}; văn bản "
-                     "không ghi ngày cụ thể.")
+    deadlines = facts.deadlines
+    if deadlines.original:
+        lines.append(f"{ORIGINAL_LABEL}: {short_date(deadlines.original)}, là "
+                     f"{task.schedule.due_rule}; văn bản không ghi ngày cụ thể.")
+    if deadlines.is_revised:
+        lines.append(f"{REVISED_LABEL} theo báo cáo: {short_date(deadlines.revised)} (hạn được "
+                     "áp dụng).")
+    lines.append(f"Lặp lại: {facts.repetition.label}.")
     for row in task.appendix_rows:
         lines.append(f"Theo Phụ lục, dòng {row.number}: «{row.start_text}» – "
                      f"«{row.completion_text}»")
         for role in row.roles:
-            lines.append(f"  {role.term}: {_names(plan.agency(i) for i in role.agencies)}")
+            lines.append(f"  {role.term}: {role.text}")
     return "\n".join(lines)
 
 
@@ -148,11 +155,6 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
     # A deadline is not a meeting: it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
     return event
-
-
-def dated_tasks(tasks) -> list[Task]:
-    """Tasks done once with a due date: each is one deadline event."""
-    return [t for t in tasks if t.due_date and t.recurrence is tf.Recurrence.NONE]
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -191,10 +193,20 @@ class Events:
         return [self._once(("duty", duty.id, rule.key), partial(build, rule))
                 for rule in duty_rules(duty, start, until)]
 
-    def deadline(self, task: Task, summary: str) -> bytes:
-        return self._once(("task", task.id, summary), lambda: _event(
-            f"han-{task.id}", task.due_date, summary, _task_description(self.plan, task),
+    def deadline(self, task: Task, summary: str, meaning: str = "") -> bytes:
+        """The task's due date (the one that applies) as one event. `meaning` is part of the UID
+        and names what the title says beyond the task (a Phụ lục row and its column): a client
+        that merges feeds keeps one event per UID, so a UID carries one title in every feed."""
+        day = self.plan.facts(task).deadlines.applies
+        return self._once(("task", task.id, meaning), lambda: _event(
+            f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
             self.stamp, self._link(routes.task(task.id))))
+
+
+def _deadline_word(plan: Plan, task: Task) -> str:
+    """«Hạn hoàn thành», or «Hạn hoàn thành (điều chỉnh)» for a deadline a report revised."""
+    return "Hạn hoàn thành (điều chỉnh)" if plan.facts(task).deadlines.is_revised else (
+        "Hạn hoàn thành")
 
 
 def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> bytes:
@@ -209,22 +221,26 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> 
                     f"{plan.agency(plan.document.issuer).name}.",
         refresh_interval=timedelta(days=1),
     )
+    # RFC 7986 §5.7 writes the property with its value type, which icalendar leaves out.
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     written: list[bytes] = []
     for duty in duties:
         written.extend(events.duty(duty))
-    for task in dated_tasks(tasks):
+    dated = plan.dated_tasks(tasks)
+    for task in dated:
         lead = task.role("lead")
-        summary = f"Hạn hoàn thành: {task.name}"
+        summary = f"{_deadline_word(plan, task)}: {task.name}"
         if lead:
-            summary += f" ({lead.term.lower()}: {_names(plan.agency(i) for i in lead.agencies)})"
+            summary += f" ({lead.term.lower()}: {lead.text})"
         written.append(events.deadline(task, summary))
-    listed = {t.id for t in dated_tasks(tasks)}
+    listed = {t.id for t in dated}
     for task, row, role in appendix:
-        if task.id in listed or task not in dated_tasks([task]):
+        if task.id in listed or not plan.dated_tasks([task]):
             continue
         listed.add(task.id)
-        written.append(events.deadline(task, f"Hạn hoàn thành: {task.name} (Phụ lục, dòng "
-                                              f"{row.number}: {role.term.lower()})"))
+        written.append(events.deadline(task, f"{_deadline_word(plan, task)}: {task.name} (Phụ "
+                                              f"lục, dòng {row.number}: {role.term.lower()})",
+                                       meaning=f"-phu-luc-{row.number}-{role.kind}"))
     # What icalendar's Calendar.validate() checks, the events being written out already.
     if not (calendar.get("PRODID") and calendar.get("VERSION") and written):
         raise IncompleteComponent(f"lịch {key}: thiếu PRODID, VERSION hoặc sự kiện")
@@ -238,9 +254,10 @@ def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
     events = Events(plan, horizon(plan.document.date, as_of, plan.last_task_day), stamp, site_url)
     yield routes.PLAN_CALENDAR, feed(events, name=f"Kế hoạch {plan.document.number}",
                                      key="ke-hoach", duties=plan.duties, tasks=plan.tasks)
-    for agency in plan.registry.agencies:
+    for agency in plan.graph.agencies:
         if plan.has_calendar(agency.id):
             yield routes.agency_calendar(agency.id), feed(
                 events, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
-                key=agency.id, duties=plan.duties_of(agency.id),
-                tasks=plan.tasks_owed_by(agency.id), appendix=plan.appendix_tasks_of(agency.id))
+                key=agency.id, duties=plan.duties.of(agency.id),
+                tasks=plan.assigned.owed_by(agency.id),
+                appendix=plan.assigned.appendix_tasks_of(agency.id))

@@ -1,7 +1,10 @@
-"""Open data: every task with its current state and full report history, as JSON and as CSV.
+"""Open data: every task with its current state and full report history, as JSON, as CSV and as
+a spreadsheet.
 
 The fields are declared once here; the files, their CSV headers and the documentation table on
-the site are all written from these declarations, so they cannot drift apart.
+the site are all written from these declarations, so they cannot drift apart. The CSV and the
+spreadsheet (macros.files.xlsx) are two writers of one typed table (`Table`): the same headings
+and rows, a date kept a date.
 """
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Union
 
 from .. import routes
 from ..model.lifecycle import Event, Source
@@ -21,14 +25,30 @@ from ..model.schema import Agency
 
 @dataclass(frozen=True)
 class Field:
+    """One field of the open data: its value comes from the model's answer (`get`); the JSON
+    carries the value as it is, a table cell (CSV, and any other table writer) is `cell(value)`."""
+
     key: str  # the JSON key
     header: str  # the CSV column heading, in Vietnamese
     meaning: str  # in Vietnamese: shown on the open data page
     get: Callable[..., Any]
+    cell: Callable[[Any], str] | None = None  # a table cell; default: _cell
+
+    def format(self, value: Any) -> str:
+        return (self.cell or _cell)(value)
 
 
-def _iso(day) -> str | None:
-    return day.isoformat() if day else None
+class IsoDate(str):
+    """A day as open data writes it (NĂM-THÁNG-NGÀY), that still knows it is a day: the JSON and
+    the CSV write the text, the spreadsheet a date cell."""
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self)
+
+
+def _iso(day) -> IsoDate | None:
+    return IsoDate(day.isoformat()) if day else None
 
 
 # The kinds of role as open-data codes: chủ trì/thực hiện, phối hợp, cho ý kiến, quyết định.
@@ -38,6 +58,14 @@ KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kie
 
 def _names(plan: Plan, ids) -> list[str]:
     return [plan.agency(a).name for a in ids]
+
+
+def _role_cell(value: list[dict[str, Any]]) -> str:
+    """Roles in a cell, in the source's words, one a line (the words may hold a «;»): "Thực
+    hiện: Ủy ban nhân dân huyện, thành phố"; a Phụ lục role says its row."""
+    return "\n".join(
+        f"{r['thuat_ngu']}" + (f" (Phụ lục, dòng {r['dong_phu_luc']})" if r["dong_phu_luc"] else "")
+        + f": {r['loi_van']}" for r in value)
 
 
 def _roles(plan: Plan, roles) -> list[dict[str, Any]]:
@@ -60,7 +88,11 @@ def _period(period) -> dict[str, Any] | None:
 
 
 def _status(plan: Plan, task: Task):
-    return plan.status(task)
+    return plan.facts(task).status
+
+
+def _facts(plan: Plan, task: Task):
+    return plan.facts(task)
 
 
 TASK_FIELDS = [
@@ -75,9 +107,9 @@ TASK_FIELDS = [
           "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có loại (chu-tri, "
           "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản "
           "dùng («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì», «Phối hợp với»), lời văn, mã và "
-          "tên cơ quan, và mục có tiêu đề nêu tên cơ quan (nếu có). Trong CSV: «thuật ngữ: tên cơ "
-          "quan».",
-          lambda plan, t: _roles(plan, t.roles)),
+          "tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu có). "
+          "Trong CSV: mỗi vai trò một dòng, «thuật ngữ: lời văn», đúng như Kế hoạch viết.",
+          lambda plan, t: _roles(plan, t.roles), _role_cell),
     Field("chu_tri", "Mã cơ quan chủ trì, thực hiện",
           "Mã các cơ quan lời văn Kế hoạch giao chủ trì hoặc thực hiện (không gồm Phụ lục).",
           lambda plan, t: list(t.role_agencies("lead"))),
@@ -92,8 +124,10 @@ TASK_FIELDS = [
           lambda plan, t: [row.number for row in t.appendix_rows]),
     Field("phu_luc_vai_tro", "Vai trò theo Phụ lục",
           "Vai trò theo các dòng Phụ lục, ghi riêng, theo tiêu đề cột của Phụ lục (cơ quan chủ "
-          "trì tham mưu, phối hợp, có thẩm quyền cho ý kiến, có thẩm quyền quyết định).",
-          lambda plan, t: _roles(plan, t.appendix_roles)),
+          "trì tham mưu, phối hợp, có thẩm quyền cho ý kiến, có thẩm quyền quyết định). Trong "
+          "CSV: mỗi vai trò một dòng, «tiêu đề cột (Phụ lục, dòng N): lời văn của ô», đúng như Phụ "
+          "lục viết.",
+          lambda plan, t: _roles(plan, t.appendix_roles), _role_cell),
     Field("phu_luc_cho_y_kien", "Cơ quan có thẩm quyền cho ý kiến (Phụ lục)",
           "Tên các cơ quan có thẩm quyền cho ý kiến, theo Phụ lục.",
           lambda plan, t: _names(plan, _appendix_agencies(t, "consulted"))),
@@ -105,29 +139,31 @@ TASK_FIELDS = [
           lambda plan, t: t.timeframe.text if t.timeframe else None),
     Field("thoi_han_nguon", "Nguồn thời hạn",
           "Nơi lấy thời hạn: «ke-hoach» (lời văn của nhiệm vụ), «tieu-de-muc II.2.2» (tiêu đề của "
-          "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), hoặc trống.",
-          lambda plan, t: (f"tieu-de-muc {t.timeframe.heading}" if t.timeframe and t.timeframe.heading
-                           else "ke-hoach" if t.timeframe
-                           else f"phu-luc dong {t.schedule_source.number}" if t.schedule_source
-                           else None)),
+          "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), «che-do-bao-cao» (nhiệm "
+          "vụ là chế độ báo cáo ở phần III), hoặc trống.",
+          lambda plan, t: _facts(plan, t).dates.code),
     Field("bat_dau", "Bắt đầu",
           "Khoảng thời gian bắt đầu theo lời văn, đúng độ chính xác của lời văn (do_chinh_xac: nam, "
           "quy, thang; gia_tri: 2018, 2018-Q2, 2018-07), không bao giờ là một ngày tự đặt. Trong "
           "CSV: lời văn, ví dụ «năm 2018».",
           lambda plan, t: _period(t.schedule.start if t.schedule else None)),
     Field("han_hoan_thanh", "Hạn hoàn thành",
-          "Hạn hoàn thành do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
-          "(NĂM-THÁNG-NGÀY), nếu có.",
-          lambda plan, t: _iso(t.due_date)),
+          "Hạn theo Kế hoạch, do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
+          "(NĂM-THÁNG-NGÀY), nếu có. Khi có hạn điều chỉnh, trạng thái tính theo hạn điều chỉnh.",
+          lambda plan, t: _iso(_facts(plan, t).deadlines.original)),
     Field("han_hoan_thanh_khoang", "Khoảng thời gian hoàn thành",
           "Khoảng thời gian hoàn thành theo lời văn, với độ chính xác của lời văn. Trong CSV: "
           "lời văn.",
           lambda plan, t: _period(t.schedule.due if t.schedule else None)),
-    Field("han_dieu_chinh", "Hạn điều chỉnh", "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có.",
-          lambda plan, t: _iso(_status(plan, t).revised_due)),
+    Field("han_dieu_chinh", "Hạn điều chỉnh",
+          "Hạn hoàn thành đã điều chỉnh theo báo cáo, nếu có: khi có, đây là hạn được áp dụng.",
+          lambda plan, t: _iso(_facts(plan, t).deadlines.revised)),
     Field("lap_lai", "Lặp lại",
-          "Cách lặp lại: mot-lan (một lần), thuong-xuyen (thường xuyên), hang-nam (hằng năm), "
-          "theo-ke-hoach-rieng (theo kế hoạch riêng).", lambda plan, t: t.recurrence.value),
+          "Cách lặp lại, theo lời văn: mot-lan (một lần, có hạn hoàn thành), "
+          "tu-thoi-diem-bat-dau (chỉ ghi thời điểm bắt đầu, không ghi hạn hoàn thành), "
+          "thuong-xuyen (thường xuyên), hang-nam (hằng năm), theo-ke-hoach-rieng (theo kế hoạch "
+          "riêng), dinh-ky (báo cáo định kỳ theo phần III), khong-ghi (lời văn không ghi thời "
+          "hạn).", lambda plan, t: _facts(plan, t).repetition.code),
     Field("trang_thai", "Trạng thái", "Trạng thái hiện nay, tính đến ngày dựng dữ liệu.",
           lambda plan, t: _status(plan, t).state.label),
     Field("ma_trang_thai", "Mã trạng thái",
@@ -148,7 +184,7 @@ TASK_FIELDS = [
 
 REPORT_FIELDS = [
     Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.", lambda plan, task, r: task.id),
-    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: r.date.isoformat()),
+    Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: _iso(r.date)),
     Field("trang_thai", "Trạng thái báo cáo", "Trạng thái được báo cáo: chưa triển khai, đang "
           "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.", lambda plan, task, r: r.state.value),
     Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%), nếu có.",
@@ -171,6 +207,10 @@ REPORT_FIELDS = [
 def task_record(plan: Plan, task: Task) -> dict[str, Any]:
     record = {f.key: f.get(plan, task) for f in TASK_FIELDS}
     record["bao_cao"] = [report_record(plan, task, r) for r in plan.status(task).reports]
+    record["lich_su_trang_thai"] = [
+        {"ngay": c.day.isoformat(), "truoc": c.before.slug if c.before else None,
+         "sau": c.after.slug, "nguyen_nhan": c.cause.value, "han": _iso(c.deadline)}
+        for c in plan.facts(task).history]
     return record
 
 
@@ -215,23 +255,68 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _csv(fields: list[Field], rows: list[dict[str, Any]]) -> str:
+# A cell of the table: a day, a whole number, a text, or nothing.
+Cell = Union[date, int, str, None]
+
+
+def _typed(field: Field, value: Any) -> Cell:
+    """A value as one cell: a day stays a day and a number a number; the rest is text, as the
+    field formats it, and an empty text (an empty list) is no value."""
+    if isinstance(value, IsoDate):
+        return value.day
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return field.format(value) or None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One open-data table: its fields (headings) and its rows of typed cells."""
+
+    fields: tuple[Field, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @classmethod
+    def of(cls, fields: list[Field], records: list[dict[str, Any]]) -> Table:
+        return cls(tuple(fields), tuple(tuple(_typed(f, record[f.key]) for f in fields)
+                                        for record in records))
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(f.header for f in self.fields)
+
+
+def tasks_table(plan: Plan) -> Table:
+    """A row per task: nhiem-vu.csv and nhiem-vu.xlsx."""
+    return Table.of(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+
+
+def reports_table(plan: Plan) -> Table:
+    """A row per report: bao-cao.csv and bao-cao.xlsx."""
+    return Table.of(REPORT_FIELDS, [report_record(plan, t, r) for t in plan.tasks
+                                    for r in plan.status(t).reports])
+
+
+def _text(cell: Cell) -> str:
+    return "" if cell is None else cell.isoformat() if isinstance(cell, date) else str(cell)
+
+
+def _csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.header for f in fields])
-    for row in rows:
-        writer.writerow([_cell(row[f.key]) for f in fields])
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([_text(cell) for cell in row])
     # A byte order mark, so that Excel reads the file as UTF-8 and shows Vietnamese correctly.
     return "\ufeff" + out.getvalue()
 
 
 def tasks_csv(plan: Plan) -> str:
-    return _csv(TASK_FIELDS, [task_record(plan, task) for task in plan.tasks])
+    return _csv(tasks_table(plan))
 
 
 def reports_csv(plan: Plan) -> str:
-    rows = [report_record(plan, t, r) for t in plan.tasks for r in plan.status(t).reports]
-    return _csv(REPORT_FIELDS, rows)
+    return _csv(reports_table(plan))
 
 
 # --- Bodies and their life since the plan (macros.model.lifecycle) ------------------------------
@@ -253,7 +338,7 @@ EVENT_FIELDS = [
           lambda plan, e: e.kind.value),
     Field("loai_ten", "Loại thay đổi", "Loại thay đổi, bằng chữ.", lambda plan, e: e.kind.label),
     Field("ngay", "Ngày có hiệu lực", "Ngày thay đổi có hiệu lực (NĂM-THÁNG-NGÀY).",
-          lambda plan, e: e.date.isoformat()),
+          lambda plan, e: _iso(e.date)),
     Field("ket_thuc", "Cơ quan không còn từ ngày này",
           "true (trong CSV: «có») nếu thay đổi làm cơ quan không còn (hợp nhất, chia tách, kết "
           "thúc).",
@@ -323,17 +408,27 @@ def agency_record(plan: Plan, agency: Agency) -> dict[str, Any]:
 def agencies_json(plan: Plan) -> str:
     document = {
         "ke_hoach": {"so": plan.document.number, "ngay": plan.document.date.isoformat()},
-        "co_quan": [agency_record(plan, agency) for agency in plan.registry.agencies],
+        "co_quan": [agency_record(plan, agency) for agency in plan.graph.agencies],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
+def agencies_table(plan: Plan) -> Table:
+    """A row per body: co-quan.csv and co-quan.xlsx."""
+    return Table.of(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.graph.agencies])
+
+
+def agency_events_table(plan: Plan) -> Table:
+    """A row per recorded change of a body: co-quan-thay-doi.csv and co-quan-thay-doi.xlsx."""
+    return Table.of(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events])
+
+
 def agencies_csv(plan: Plan) -> str:
-    return _csv(AGENCY_FIELDS, [agency_record(plan, a) for a in plan.registry.agencies])
+    return _csv(agencies_table(plan))
 
 
 def agency_events_csv(plan: Plan) -> str:
-    return _csv(EVENT_FIELDS, [event_record(plan, e) for e in plan.lifecycle.events])
+    return _csv(agency_events_table(plan))
 
 
 FILES = {

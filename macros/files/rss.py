@@ -5,21 +5,21 @@ unset, which stops every strict local build, and it cannot make a feed of state 
 come from data, not pages. A feed needs absolute addresses, so both are published only when the
 build knows the site's address (site_url; the deploy workflow sets SITE_URL).
 
-The state feed is built from a plain list of StateChange; `changes_from_history` turns one task's
-dated reports into that list, and `plan_state_changes` does so for every report log of the plan.
+The state feed formats the model's typed history of each task (macros.model.facts.StateChange):
+`plan_state_changes` makes one item per change, saying what the site knew and since when.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from .. import routes
 from ..model.dates import VIETNAM, long_date, short_date
+from ..model.facts import Cause, StateChange
 from ..model.news import News
 from ..model.plan import Plan
-from ..model.status import DisplayState
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -28,80 +28,65 @@ DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ 
 
 
 @dataclass(frozen=True)
-class StateChange:
-    """A task whose reported state changed: what the state feed publishes."""
+class FeedItem:
+    """One item of the state feed: a change of a task's state (macros.model.facts.StateChange,
+    the model's typed history), with what the site knew of the task when it says so."""
 
     task_id: str
     task_title: str  # the task's name: "Xây dựng kế hoạch thực hiện … — II.2.1.1"
-    date: date  # the date of the report that recorded the new state
-    old_state: str | None  # Vietnamese label; None for a task's first report
-    new_state: str
-    url: str  # the page showing the change, relative to the site root ("nhiem-vu/ii-2-1-1/")
-    deadline: date | None = None  # set when the change is the deadline passing, not a report
+    url: str  # the page showing the change, relative to the site root
+    change: StateChange
+    deadline_label: str  # the name of the deadline that applies (the plan's, or revised)
+    first_report: date | None  # the date of the first report the site has on the task
+    as_of: date  # the day the site's data counts up to
+
+    @property
+    def date(self) -> date:
+        return self.change.day
 
     @property
     def title(self) -> str:
-        if self.old_state is None:
-            return f"{self.task_title}: {self.new_state}"
-        return f"{self.task_title}: {self.old_state} → {self.new_state}"
+        before, after = self.change.before, self.change.after
+        if before is None:
+            return f"{self.task_title}: {after.label}"
+        return f"{self.task_title}: {before.label} → {after.label}"
 
     @property
     def text(self) -> str:
-        when = long_date(self.date).capitalize()
-        if self.deadline is not None:
-            before = f" (trước đó: «{self.old_state}»)" if self.old_state else ""
-            return (f"{when}, {self.task_title} đã qua hạn hoàn thành ngày "
-                    f"{short_date(self.deadline)} mà chưa có báo cáo hoàn thành nào được công bố"
-                    f"{before}.")
-        if self.old_state is None:
-            return f"{when}, báo cáo đầu tiên ghi nhận {self.task_title} ở trạng thái «{self.new_state}»."
-        return (
-            f"{when}, báo cáo ghi nhận {self.task_title} chuyển từ trạng thái «{self.old_state}» "
-            f"sang «{self.new_state}»."
-        )
+        # «» hold only the plan's own words; a state is the site's label, in “”.
+        change, when = self.change, long_date(self.change.day).capitalize()
+        if change.cause is Cause.DEADLINE:
+            before = f" (trước đó: “{change.before.label}”)" if change.before else ""
+            known = (f"báo cáo đầu tiên trang web có về nhiệm vụ này ghi ngày "
+                     f"{short_date(self.first_report)}" if self.first_report else
+                     f"đến {long_date(self.as_of)} trang web chưa có báo cáo nào về nhiệm vụ này")
+            return (f"{when} là ngày sau hạn hoàn thành {short_date(change.deadline)} "
+                    f"({self.deadline_label.lower()}) của {self.task_title}. Trạng thái trên "
+                    f"trang web là “{change.after.label}”{before} vì dữ liệu của trang web không "
+                    f"có báo cáo hoàn thành nào ghi ngày đến hạn đó; {known}.")
+        if change.before is None:
+            return (f"{when}, báo cáo đầu tiên ghi nhận {self.task_title} ở trạng thái "
+                    f"“{change.after.label}”.")
+        return (f"{when}, báo cáo ghi nhận {self.task_title} chuyển từ trạng thái "
+                f"“{change.before.label}” sang “{change.after.label}”.")
 
     @property
     def guid(self) -> str:
-        return f"{self.task_id}/{self.date.isoformat()}/{self.new_state}"
+        return f"{self.task_id}/{self.change.day.isoformat()}/{self.change.after.label}"
 
 
-def changes_from_history(
-    task_id: str, task_title: str, url: str, reports: Iterable[tuple]
-) -> list[StateChange]:
-    """One change each time a task's state differs from the one before it. Each item of the
-    history is (day, state) for a report, or (day, state, deadline) for the deadline passing."""
-    changes: list[StateChange] = []
-    previous: str | None = None
-    for day, state, *deadline in sorted(reports, key=lambda report: report[0]):
-        if state != previous:
-            changes.append(StateChange(task_id, task_title, day, previous, state, url,
-                                       deadline[0] if deadline else None))
-        previous = state
-    return changes
-
-
-def plan_state_changes(plan: Plan) -> list[StateChange]:
-    """Every change of a task's state up to the as-of date, each pointing at the report history
-    on its task's page: the states its reports record, and the day after its deadline when no
-    completion report was published by then (the state a reader sees changes on that day)."""
-    changes: list[StateChange] = []
+def plan_state_changes(plan: Plan) -> list[FeedItem]:
+    """Every change of a task's state up to the as-of date (the model's history of each task),
+    each pointing at the report history on its task's page."""
+    items: list[FeedItem] = []
     for task in plan.tasks:
-        status = plan.status(task)
-        overdue_from = status.due + timedelta(days=1) if status.due else None
-        days = {r.date for r in status.reports}
-        if overdue_from and overdue_from <= plan.as_of:
-            days.add(overdue_from)
-        history = []
-        for day in sorted(days):
-            state = status.at(day).state
-            # Before any report and before the deadline there is nothing to announce.
-            if state is DisplayState.NO_REPORT:
-                continue
-            by_deadline = day == overdue_from and day not in {r.date for r in status.reports}
-            history.append((day, state.label, status.due) if by_deadline else (day, state.label))
-        changes += changes_from_history(task.id, task.name, routes.task_reports(task.id),
-                                        history)
-    return changes
+        facts = plan.facts(task)
+        reports = facts.status.reports
+        for change in facts.history:
+            items.append(FeedItem(task.id, task.name, routes.task_reports(task.id), change,
+                                  facts.deadlines.label, reports[0].date if reports else None,
+                                  plan.as_of))
+    return items
 
 
 def _moment(day: date) -> datetime:
@@ -146,13 +131,15 @@ def news_feed(news: News, plan: Plan, site_url: str) -> bytes:
         item.description(post.description)
         for category in post.categories:
             item.category(term=category)
-        item.dc.dc_creator(plan.agency(post.agency).name)
+        # Only a body's own document has an issuer; the site's own posts have none.
+        if post.agency:
+            item.dc.dc_creator(plan.agency(post.agency).name)
     # Set, never left to feedgen, which would write the wall clock: rebuilds stay identical.
     feed.lastBuildDate(_moment(news.posts[0].date) if news.posts else plan.built_at)
     return feed.rss_str(pretty=True)
 
 
-def state_feed(changes: Iterable[StateChange], plan: Plan, site_url: str) -> bytes:
+def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str) -> bytes:
     """The feed of state changes, newest first, belonging to the progress page. A demo
     build's reports are illustrative, and its feed says so in the channel and in every item."""
     ordered = sorted(changes, key=lambda c: (c.date, c.task_id), reverse=True)

@@ -81,7 +81,7 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     report_logs = {}
     for task_id, log in (reports or {}).items():
         report_logs[task_id] = validate(ReportLog, nfc_values(log), {}, f"tien-do/{task_id}", state)
-    return build(registry, data, logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
+    return build(registry, data, report_logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)
 
 
@@ -104,5 +104,5 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     check_event_dates(registry, plan, state)
     state.as_of = as_of
     report_logs = load_report_logs(files.reports, state, files.display)
-    return build(registry, plan, logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
+    return build(registry, plan, report_logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
                  page_limit=page_limit)

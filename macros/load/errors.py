@@ -101,9 +101,11 @@ def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _locate(loc: tuple[Any, ...], lines: dict[Path_, int]) -> tuple[int, str]:
-    """The line of the deepest known value on the error's path, and the path for people."""
-    loc = _without_tags(loc)
+def _locate(loc: tuple[Any, ...], lines: dict[Path_, int], at: tuple = ()) -> tuple[int, str]:
+    """The line of the deepest known value on the error's path, and the path for people. `at`
+    is a place under that path that a validator of the whole value named (a list's repeated
+    item: macros.model.schema._distinct)."""
+    loc = (*_without_tags(loc), *at)
     path: Path_ = ()
     for part in loc:
         if (*path, part) in lines:
@@ -129,7 +131,7 @@ def validate(model: type[BaseModel], data: Any, lines: dict, display: str, state
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
-            line, field = _locate(item["loc"], lines)
+            line, field = _locate(item["loc"], lines, tuple((item.get("ctx") or {}).get("at", ())))
             problems.append(Problem(display, line, field, _message(item)))
         raise DataError(problems) from None
 

@@ -28,7 +28,7 @@ def _front_matter(text: str, display: str) -> tuple[Any, dict]:
 def load_news(docs_dir: Path, plan: Plan) -> News:
     """Read and validate every post; all problems of all posts are reported together."""
     state = NewsState(
-        agency_ids=frozenset(plan.agencies),
+        agency_ids=frozenset(plan.graph.by_id),
         task_texts={task.id: task.text for task in plan.tasks},
     )
     folder = docs_dir / POSTS_DIR

@@ -1,8 +1,9 @@
 """A short name for every task, in the plan's own words.
 
 The plan numbers its tasks but does not name them. A task's name is the leading clause of its
-text, up to the first ";", "(" or end of sentence, or, when that clause is longer than a line on
-a phone, its first words up to about 90 characters cut at a word boundary and marked "…"; then
+text, up to the first ";", "(" or end of sentence (marked "…" when the text goes on), or, when
+that clause is longer than a line on a phone, its first words up to about 90 characters cut at a
+word boundary and marked "…"; then
 its number as the plan gives it: "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân
 phố — II.3.1, ý 2". Nothing is reworded or summarised: the clause is always a prefix of the text.
 """
@@ -34,8 +35,13 @@ def task_clause(text: str, limit: int = MAX_CLAUSE) -> str:
     clause = text[: end.start()].rstrip(_TRAILING) if end else ""
     # Nothing before the first mark (or no mark): the whole text is the clause.
     clause = clause or text.rstrip(_TRAILING)
-    if len(clause) <= limit:
-        return clause
+    # Cut before the text's end (at a ";", or a sentence's end with more after it): the name
+    # says so with "…", as a name cut for length does. A timeframe in brackets that ends the
+    # text is not a cut: the pages say the timeframe beside the name.
+    rest = re.sub(r"^\s*\([^)]*\)", "", text[len(clause):])
+    cut = bool(rest.strip(_TRAILING))
+    if len(clause) + (len(ELLIPSIS) if cut else 0) <= limit:
+        return clause + (ELLIPSIS if cut else "")
     # Too long: its first words, cut between two words.
     source = clause
     out = ""

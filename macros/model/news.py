@@ -58,7 +58,8 @@ class NewsPost(Model):
     description: Description
     date: date  # the day the post was published on this site
     slug: Slug  # the permanent address: /tin-tuc/<slug>/
-    agency: KnownAgency  # the agency that issued the news
+    # The body that issued the news, for a body's own document; the site's own posts have none.
+    agency: KnownAgency | None = None
     categories: Annotated[list[Category], Field(min_length=1)]
     tasks: list[KnownTask] = []  # tasks the post concerns
     agencies: list[KnownAgency] = []  # other agencies the post concerns
@@ -86,7 +87,7 @@ class NewsPost(Model):
         return value
 
     def concerns_agency(self, agency_id: str) -> bool:
-        return agency_id == self.agency or agency_id in self.agencies
+        return (self.agency is not None and agency_id == self.agency) or agency_id in self.agencies
 
 
 @dataclass(frozen=True)

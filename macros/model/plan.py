@@ -5,6 +5,7 @@ Built once from the validated models (macros.models); everything here is derived
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,10 +16,13 @@ from . import naming
 from .lifecycle import Lifecycle
 from . import timeframe as tf
 from .paging import PAGE_LIMIT, TextPages
-from .reporting import Duty
-from .reports import StatusFile
+from .facts import (DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts,
+                    history)
+from .graph import AgencyGraph, Assignments
+from .reporting import Duties, Duty
+from .reports import ReportLog
 from .status import DisplayState, TaskStatus
-from .roles import APPENDIX_KINDS, BODY_KINDS, Role
+from .roles import APPENDIX_KINDS, Role
 from .schema import (
     Agency,
     AppendixRow,
@@ -143,13 +147,37 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """The plan's key figures, computed from the data (the home page and `plan_figure`). The
+    tasks are this site's split of the plan's text: the plan itself states no count."""
+
+    tasks: int
+    appendix_rows: int
+    agencies: int
+    lead_agencies: int
+    with_due_date: int
+    recurring: int
+    start_only: int
+    reporting: int
+    without_timeframe: int
+    without_lead: int
+    overdue: int
+    implements: int
+
+
+@dataclass(frozen=True)
 class Plan:
+    """The plan as the site sees it, in parts along their jobs: its document and tasks, the
+    agency graph (`graph`), what it gives each body (`assigned`), the reporting duties
+    (`duties`), and each task's derived facts (`facts`)."""
+
     data: PlanData
-    registry: Registry
     tasks: tuple[Task, ...]
-    agencies: dict[str, Agency] = field(hash=False)
+    graph: AgencyGraph
+    assigned: Assignments
+    duties: Duties
     as_of: date  # the day derived states count from (macros.settings)
-    logs: dict[str, StatusFile] = field(default_factory=dict, hash=False)
+    report_logs: dict[str, ReportLog] = field(default_factory=dict, hash=False)
     built_at: datetime | None = None  # when the site was built (shown on pages)
     demo: bool = False  # the reports are illustrative, not real
     # The most entries on one page of a list that grows with the plan (macros.model.paging).
@@ -161,69 +189,11 @@ class Plan:
         Phụ lục row."""
         return TextPages(self.data, self.page_limit)
 
-    def status(self, task: Task | str) -> TaskStatus:
-        """Where a task stands at the as-of date, derived from its report log (once per task:
-        every page that lists the task asks)."""
-        task_id = task if isinstance(task, str) else task.id
-        found = self._statuses.get(task_id)
-        if found is None:
-            log = self.logs.get(task_id)
-            found = self._statuses[task_id] = TaskStatus(
-                reports=tuple(log.reports) if log else (),
-                original_due=self.task(task_id).due_date,
-                as_of=self.as_of,
-            )
-        return found
-
     @cached_property
     def lifecycle(self) -> Lifecycle:
         """The bodies' life since the plan (ended, merged, renamed) and the documents issued
         since that bear on it: macros.model.lifecycle."""
-        return Lifecycle.of(self.registry, self.data.later_documents)
-
-    @cached_property
-    def _statuses(self) -> dict[str, TaskStatus]:
-        return {}
-
-    @property
-    def data_as_of(self) -> date | None:
-        """The date of the latest report: how current the status data is."""
-        days = [log.reports[-1].date for log in self.logs.values()]
-        return max(days) if days else None
-
-    @property
-    def state_counts(self) -> list[tuple[DisplayState, int]]:
-        """How many tasks are in each state, in the order states are listed everywhere."""
-        return self.counts_by_state(self.tasks)
-
-    def counts_by_state(self, tasks) -> list[tuple[DisplayState, int]]:
-        counts = Counter(self.status(task).state for task in tasks)
-        return [(state, counts[state]) for state in DisplayState]
-
-    def next_report_due(self, task: Task) -> date | None:
-        """The next day a report on this task is due: the earliest next deadline of the reporting
-        duties of its lead agencies (directly or as members of a group that reports)."""
-        leads = set(task.role_agencies("lead"))
-        for agency_id in list(leads):
-            leads |= {group.id for group in self.groups_above(agency_id)}
-        upcoming = [duty.next_after(self.as_of)[0].day
-                    for duty in self.duties if leads & set(duty.data.reporters)]
-        return min(upcoming) if upcoming else None
-
-    @property
-    def lead_agencies(self) -> tuple[Agency, ...]:
-        """Agencies that lead at least one task, in registry order."""
-        leads = {a for t in self.tasks for a in t.role_agencies("lead")}
-        return tuple(a for a in self.registry.agencies if a.id in leads)
-
-    @property
-    def key_tasks(self) -> tuple[Task, ...]:
-        """The tasks the appendix names as key contents, in plan order."""
-        return tuple(task for task in self.tasks if task.appendix_rows)
-
-    @property
-    def other_tasks(self) -> tuple[Task, ...]:
-        return tuple(task for task in self.tasks if not task.appendix_rows)
+        return Lifecycle.of(self.graph.registry, self.data.later_documents)
 
     @property
     def document(self):
@@ -241,196 +211,136 @@ class Plan:
         return self._task_index[task_id]
 
     def agency(self, agency_id: str) -> Agency:
-        return self.agencies[agency_id]
-
-    def groups_of(self, agency_id: str) -> tuple[Agency, ...]:
-        return self._groups_by_member.get(agency_id, ())
+        return self.graph.agency(agency_id)
 
     @cached_property
-    def _groups_by_member(self) -> dict[str, tuple[Agency, ...]]:
-        index: dict[str, list[Agency]] = {}
-        for group in self.registry.agencies:
-            for member in group.members:
-                index.setdefault(member, []).append(group)
-        return {member: tuple(groups) for member, groups in index.items()}
+    def _facts(self) -> dict[str, TaskFacts]:
+        return {task.id: _facts_of(self, task) for task in self.tasks}
 
-    def groups_above(self, agency_id: str) -> tuple[Agency, ...]:
-        """Every group the agency belongs to, directly or through a group that is itself a member
-        (a district committee → "UBND huyện, thành phố" → "Các cơ quan, đơn vị"), nearest first."""
-        found: list[Agency] = []
-        frontier = [agency_id]
-        while frontier:
-            nxt = []
-            for member in frontier:
-                for group in self.groups_of(member):
-                    if group not in found:
-                        found.append(group)
-                        nxt.append(group.id)
-            frontier = nxt
-        return tuple(found)
+    def facts(self, task: Task | str) -> TaskFacts:
+        """Every derived fact of a task (macros.model.facts), answered once per build."""
+        return self._facts[task if isinstance(task, str) else task.id]
 
-    def agencies_answering_for(self, task: Task) -> tuple[str, ...]:
-        """Every agency the body of the plan names for the task, itself or as a member (at any
-        depth) of a group it names, in registry order: the agencies whose pages list the task."""
-        return self._answering[task.id]
+    def status(self, task: Task | str) -> TaskStatus:
+        """Where a task stands at the as-of date, derived from its report log."""
+        return self.facts(task).status
 
-    @cached_property
-    def _registry_order(self) -> dict[str, int]:
-        return {a.id: i for i, a in enumerate(self.registry.agencies)}
+    @property
+    def data_as_of(self) -> date | None:
+        """The date of the latest report: how current the status data is."""
+        days = [log.reports[-1].date for log in self.report_logs.values()]
+        return max(days) if days else None
 
-    def in_registry_order(self, agency_ids) -> tuple[str, ...]:
-        """Agency ids in the order of the registry (data/agencies.yaml), each once."""
-        return tuple(sorted(set(agency_ids), key=self._registry_order.__getitem__))
+    def counts_by_state(self, tasks) -> list[tuple[DisplayState, int]]:
+        """How many of these tasks are in each state, in the order states are listed everywhere."""
+        counts = Counter(self.status(task).state for task in tasks)
+        return [(state, counts[state]) for state in DisplayState]
 
-    @cached_property
-    def _answering(self) -> dict[str, tuple[str, ...]]:
-        order = self._registry_order
-        out = {}
-        for task in self.tasks:
-            found: set[str] = set()
-            frontier = [a for role in task.roles for a in role.agencies]
-            while frontier:
-                agency_id = frontier.pop()
-                if agency_id not in found:
-                    found.add(agency_id)
-                    frontier.extend(self.agency(agency_id).members)
-            out[task.id] = tuple(sorted(found, key=order.__getitem__))
-        return out
+    @property
+    def lead_agencies(self) -> tuple[Agency, ...]:
+        """Agencies that lead at least one task, in registry order."""
+        leads = {a for t in self.tasks for a in t.role_agencies("lead")}
+        return tuple(a for a in self.graph.agencies if a.id in leads)
 
-    def members_of(self, group_id: str) -> tuple[Agency, ...]:
-        return tuple(self.agency(m) for m in self.agency(group_id).members)
+    @property
+    def key_tasks(self) -> tuple[Task, ...]:
+        """The tasks the appendix names as key contents, in plan order."""
+        return tuple(task for task in self.tasks if task.appendix_rows)
 
-    @cached_property
-    def duties(self) -> tuple[Duty, ...]:
-        """The reporting duties of part III, with their agencies resolved."""
-        return tuple(
-            Duty(duty, order, tuple(self.agency(a) for a in duty.reporters),
-                 tuple(self.agency(a) for a in duty.to), self.agency(duty.send_to))
-            for order, duty in enumerate(self.data.reporting)
-        )
-
-    def duties_for_task(self, task: Task) -> tuple[Duty, ...]:
-        """The reporting duties whose words are this task's: its schedule is theirs."""
-        return tuple(d for d in self.duties if d.task_id == task.id)
-
-    def duties_reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
-        """Duties the agency reports under: its own, then those of its groups (with the group)."""
-        own = [(d, None) for d in self.duties if agency_id in d.data.reporters]
-        via = [(d, g) for g in self.groups_above(agency_id) for d in self.duties
-               if g.id in d.data.reporters]
-        return tuple(own + via)
-
-    def duties_received_by(self, agency_id: str) -> tuple[Duty, ...]:
-        return tuple(d for d in self.duties
-                     if agency_id == d.data.send_to or agency_id in d.data.to)
+    @property
+    def other_tasks(self) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if not task.appendix_rows)
 
     @property
     def last_task_day(self):
-        days = [day for t in self.tasks if t.schedule
-                for day in (t.schedule.start_date, t.schedule.due_date) if day]
+        days = [day for t in self.tasks for day in (
+            t.schedule.start_date if t.schedule else None, self.facts(t).deadlines.applies) if day]
         return max(days, default=None)
 
-    def tasks_owed_by(self, agency_id: str) -> tuple[Task, ...]:
-        """Every task the agency is named for, itself or through the groups it belongs to, in
-        plan order."""
-        found = self._owed.get(agency_id)
-        if found is None:
-            # From the role index, not a pass over every task: asked once per agency and more.
-            ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
-            owed = {task.id: task for role in BODY_KINDS for a in ids for task in self.tasks_for(a, role)}
-            found = self._owed[agency_id] = tuple(
-                sorted(owed.values(), key=lambda task: self._task_order[task.id]))
-        return found
-
-    @cached_property
-    def _owed(self) -> dict[str, tuple[Task, ...]]:
-        return {}
-
-    @cached_property
-    def _task_order(self) -> dict[str, int]:
-        return {task.id: order for order, task in enumerate(self.tasks)}
-
-    def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
-        """Duties on the agency's calendar: those it reports under (itself or through a group),
-        then those it receives."""
-        found: list[Duty] = []
-        for duty in [d for d, _ in self.duties_reported_by(agency_id)] + list(
-                self.duties_received_by(agency_id)):
-            if duty not in found:
-                found.append(duty)
-        return tuple(found)
-
-    def appendix_tasks_of(self, agency_id: str) -> tuple[tuple[Task, AppendixRow, Role], ...]:
-        """Tasks linked to a Phụ lục row that names the agency (or a group it belongs to), with
-        the row and the column naming it: what the Phụ lục, a source of its own, asks of it."""
-        ids = {agency_id} | {group.id for group in self.groups_above(agency_id)}
-        # Each (row, column) once, in the table's order, even when it names several of `ids`.
-        cells = sorted({cell for i in ids for cell in self._appendix_cells.get(i, ())})
-        rows = self.appendix.rows
-        return tuple((self.task(t), rows[r], rows[r].roles[c]) for r, c in cells
-                     for t in rows[r].tasks)
-
-    @cached_property
-    def _appendix_cells(self) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Agency id -> the (row, column) places of the Phụ lục that name it: one pass over the
-        table per build, not one per agency."""
-        index: dict[str, list[tuple[int, int]]] = {}
-        for r, row in enumerate(self.appendix.rows):
-            for c, role in enumerate(row.roles):
-                for agency_id in dict.fromkeys(role.agencies):
-                    index.setdefault(agency_id, []).append((r, c))
-        return {agency_id: tuple(cells) for agency_id, cells in index.items()}
+    def dated_tasks(self, tasks) -> tuple[Task, ...]:
+        """Of these tasks, those done once with a deadline: each is one date on calendars."""
+        return tuple(t for t in tasks if self.facts(t).repetition.has_deadline)
 
     def has_calendar(self, agency_id: str) -> bool:
-        """Whether the agency has dates: a reporting duty, or a task done once with a due date
+        """Whether the agency has dates: a reporting duty, or a task done once with a deadline
         that the body of the plan or a Phụ lục row gives it."""
-        tasks = list(self.tasks_owed_by(agency_id)) + [
-            t for t, _, _ in self.appendix_tasks_of(agency_id)]
-        return bool(self.duties_of(agency_id)) or any(
-            t.due_date and t.recurrence is tf.Recurrence.NONE for t in tasks)
-
-    def tasks_for(self, agency_id: str, role: str) -> tuple[Task, ...]:
-        """Tasks whose body names the agency for a kind of role (never the Phụ lục's)."""
-        return self._tasks_by_role.get((agency_id, role), ())
-
-    def appendix_rows_naming(self, agency_id: str) -> tuple[tuple[AppendixRow, Role], ...]:
-        """The Phụ lục rows that name the agency, each with the column (role) naming it."""
-        rows = self.appendix.rows
-        return tuple((rows[r], rows[r].roles[c]) for r, c in self._appendix_cells.get(agency_id, ()))
+        tasks = list(self.assigned.owed_by(agency_id)) + [
+            t for t, _, _ in self.assigned.appendix_tasks_of(agency_id)]
+        return bool(self.duties.of(agency_id)) or bool(self.dated_tasks(tasks))
 
     @cached_property
-    def _tasks_by_role(self) -> dict[tuple[str, str], tuple[Task, ...]]:
-        # Every agency page asks for its tasks by role: one pass over the tasks per build, not
-        # one per question (which made the build grow with agencies x tasks).
-        index: dict[tuple[str, str], list[Task]] = {}
-        for task in self.tasks:
-            for role in task.roles:
-                for agency_id in role.agencies:
-                    index.setdefault((agency_id, role.kind), []).append(task)
-        return {key: tuple(tasks) for key, tasks in index.items()}
-
-    @property
-    def key_figures(self) -> dict[str, int]:
-        schedules = [t.schedule for t in self.tasks]
-        return {
-            "tasks": len(self.tasks),
-            "appendix_rows": len(self.appendix.rows),
-            "agencies": sum(1 for a in self.registry.agencies if not a.group),
-            "lead_agencies": len({a for t in self.tasks for a in t.role_agencies("lead")}),
-            "with_due_date": sum(1 for s in schedules if s and s.due),
-            "recurring": sum(
-                1 for s in schedules if s and s.recurrence is not tf.Recurrence.NONE
-            ),
-            "start_only": sum(1 for s in schedules if s and not s.due
-                              and s.recurrence is tf.Recurrence.NONE),
+    def figures(self) -> Figures:
+        facts = [self.facts(t) for t in self.tasks]
+        return Figures(
+            tasks=len(self.tasks),
+            appendix_rows=len(self.appendix.rows),
+            agencies=sum(1 for a in self.graph.agencies if not a.group),
+            lead_agencies=len({a for t in self.tasks for a in t.role_agencies("lead")}),
+            with_due_date=sum(1 for f in facts if f.deadlines.original),
+            recurring=sum(1 for f in facts if f.repetition in RECURRING),
+            start_only=sum(1 for f in facts if f.repetition is Repetition.FROM_START),
             # A task whose words are a reporting duty's has its dates in the reporting calendar.
-            "reporting": sum(1 for t in self.tasks if self.duties_for_task(t)),
-            "without_timeframe": sum(1 for t in self.tasks
-                                     if t.schedule is None and not self.duties_for_task(t)),
-            "without_lead": sum(1 for t in self.tasks if not t.role_agencies("lead")),
-            "overdue": sum(1 for t in self.tasks if self.status(t).is_overdue),
-            "implements": len(self.data.implements),
-        }
+            reporting=sum(1 for f in facts if f.repetition is Repetition.PERIODIC),
+            without_timeframe=sum(1 for f in facts if f.repetition is Repetition.UNSTATED),
+            without_lead=sum(1 for t in self.tasks if not t.role_agencies("lead")),
+            overdue=sum(1 for f in facts if f.status.is_overdue),
+            implements=len(self.data.implements),
+        )
+
+
+RECURRING = (Repetition.CONTINUOUS, Repetition.YEARLY, Repetition.PER_PLAN)
+
+
+def _date_source(task: Task, duties: tuple[Duty, ...]) -> DateSource:
+    if task.timeframe:
+        kind = Source.HEADING if task.timeframe.heading else Source.TASK
+        return DateSource(kind, task.timeframe.text.strip(), heading=task.timeframe.heading)
+    row = task.schedule_source
+    if row is not None:
+        return DateSource(Source.APPENDIX, row.completion_text, row=row.number,
+                          row_start=row.start_text, row_completion=row.completion_text)
+    if duties:
+        return DateSource(Source.REPORTING, duties[0].data.words)
+    return DateSource(Source.NONE)
+
+
+def _repetition(task: Task, duties: tuple[Duty, ...]) -> Repetition:
+    schedule = task.schedule
+    if schedule is None:
+        return Repetition.PERIODIC if duties else Repetition.UNSTATED
+    if schedule.recurrence is not tf.Recurrence.NONE:
+        return {tf.Recurrence.CONTINUOUS: Repetition.CONTINUOUS,
+                tf.Recurrence.YEARLY: Repetition.YEARLY,
+                tf.Recurrence.PER_PLAN: Repetition.PER_PLAN}[schedule.recurrence]
+    return Repetition.ONCE if schedule.due else Repetition.FROM_START
+
+
+def period_words(text: str, days: int) -> str | None:
+    """A reporting period as the task's text writes it, case included: «định kỳ 15 ngày báo cáo
+    1 lần» (III.2) or «Định kỳ 15 ngày báo cáo 1 lần» (III.1)."""
+    match = re.search(rf"định kỳ {days} ngày(?: báo cáo 1 lần)?", text, re.IGNORECASE)
+    return match[0] if match else None
+
+
+def _facts_of(plan: Plan, task: Task) -> TaskFacts:
+    duties = plan.duties.for_task(task.id)
+    log = plan.report_logs.get(task.id)
+    status = TaskStatus(reports=tuple(log.reports) if log else (),
+                        original_due=task.due_date, as_of=plan.as_of)
+    own = duties[0].next_after(plan.as_of)[0] if duties else None
+    # A reporting task's next date is its own duty's; another task's, its leads' duties'.
+    coming = own or (plan.duties.next_for(task.role_agencies("lead"), plan.as_of)
+                     if not status.due else None)
+    return TaskFacts(
+        dates=_date_source(task, duties),
+        repetition=_repetition(task, duties),
+        deadlines=Deadlines(status.original_due, status.revised_due),
+        status=status,
+        history=history(status),
+        next_report=NextReport(coming.day, coming.duty.id, coming.duty.data.words, coming.label)
+        if coming else None,
+        period_words=period_words(task.text, duties[0].period_days) if duties else None,
+    )
 
 
 def _walk(
@@ -498,4 +408,11 @@ def build(registry: Registry, data: PlanData, **status) -> Plan:
                 body_timeframe(node, part.number, sections),
                 tuple(rows_of.get(node.task, ())),
             ))
-    return Plan(data, registry, tuple(tasks), {a.id: a for a in registry.agencies}, **status)
+    tasks = tuple(tasks)
+    graph = AgencyGraph.of(registry)
+    duties = Duties(tuple(
+        Duty(duty, order, tuple(graph.agency(a) for a in duty.reporters),
+             tuple(graph.agency(a) for a in duty.to), graph.agency(duty.send_to))
+        for order, duty in enumerate(data.reporting)), graph.groups_above)
+    return Plan(data, tasks, graph, Assignments(graph, tasks, tuple(data.appendix.rows)),
+                duties, **status)

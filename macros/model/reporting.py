@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .schema import Agency, ReportingDuty
@@ -146,3 +146,59 @@ def horizon(plan_date: date, as_of: date, last_task_day: date | None) -> tuple[d
     duties, so a feed stops somewhere; it is rebuilt, and moves on, with the site."""
     last_year = max(as_of.year, last_task_day.year if last_task_day else plan_date.year)
     return plan_date, date(last_year + 1, 12, 31)
+
+
+@dataclass(frozen=True)
+class Duties:
+    """Part III's reporting duties, and who reports under which (an agency itself, or as a
+    member of a group that reports). One part of the Plan (macros.model.plan)."""
+
+    all: tuple[Duty, ...]
+    groups_above: Callable[[str], tuple[Agency, ...]] = field(compare=False, hash=False)
+
+    def __iter__(self) -> Iterator[Duty]:
+        return iter(self.all)
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+    def __bool__(self) -> bool:
+        return bool(self.all)
+
+    def __getitem__(self, index):
+        return self.all[index]
+
+    def for_task(self, task_id: str) -> tuple[Duty, ...]:
+        """The duties whose words are this task's: its schedule is theirs."""
+        return tuple(d for d in self.all if d.task_id == task_id)
+
+    def reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
+        """Duties the agency reports under: its own, then those of its groups (with the group)."""
+        own = [(d, None) for d in self.all if agency_id in d.data.reporters]
+        via = [(d, g) for g in self.groups_above(agency_id) for d in self.all
+               if g.id in d.data.reporters]
+        return tuple(own + via)
+
+    def received_by(self, agency_id: str) -> tuple[Duty, ...]:
+        return tuple(d for d in self.all
+                     if agency_id == d.data.send_to or agency_id in d.data.to)
+
+    def of(self, agency_id: str) -> tuple[Duty, ...]:
+        """Duties on the agency's calendar: those it reports under (itself or through a group),
+        then those it receives."""
+        found: list[Duty] = []
+        for duty in [d for d, _ in self.reported_by(agency_id)] + list(
+                self.received_by(agency_id)):
+            if duty not in found:
+                found.append(duty)
+        return tuple(found)
+
+    def next_for(self, agency_ids, as_of: date) -> Deadline | None:
+        """The next date a report is due from any of these bodies (or a group they belong to),
+        after the as-of day: the one rule (Duty.next_after) every page and feed uses."""
+        reporters = set(agency_ids)
+        for agency_id in list(reporters):
+            reporters |= {group.id for group in self.groups_above(agency_id)}
+        coming = [duty.next_after(as_of)[0] for duty in self.all
+                  if reporters & set(duty.data.reporters)]
+        return min(coming, key=lambda d: d.sort_key) if coming else None

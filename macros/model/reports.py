@@ -9,6 +9,7 @@ readers see is derived from them in macros.model.status.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date as Date  # noqa: N812 (a report has a field named `date`)
 from enum import StrEnum
 from typing import Annotated, Any
@@ -87,6 +88,30 @@ _DONE_RULE: JsonDict = {
 }
 
 
+@dataclass(frozen=True)
+class NotAfter:
+    """A day of a report that may not be later than another: the report's date (its file name,
+    "date") or the day the data are checked ("today", in Vietnam). The JSON Schema cannot say
+    it, so the report form (macros.views.report_form) is given these. They are the rules
+    Report._dates_in_order and the loader (a report dated after the as-of day) enforce; the
+    form and the validator are held to the same answer, case by case, by
+    tests/site/test_report_form.py."""
+
+    field: str  # "date" (the report's date) or a date field of the report
+    limit: str  # "date" or "today"
+    message: str  # for the form, in Vietnamese: {day} is the field's day, {limit} the limit's
+
+
+DATE_RULES = (
+    NotAfter("date", "today",
+             "Ngày báo cáo {day} là một ngày chưa tới. Chọn ngày đã có tình hình được báo cáo, "
+             "muộn nhất là hôm nay ({limit})."),
+    NotAfter("completed_on", "date",
+             "Ngày hoàn thành {day} muộn hơn ngày báo cáo {limit}: báo cáo chỉ ghi việc đã xong "
+             "đến ngày báo cáo. Sửa ngày hoàn thành, hoặc chọn ngày báo cáo muộn hơn."),
+)
+
+
 class ReportFile(Model):
     """What one report file holds. Its date is its file name, not a field."""
 
@@ -160,7 +185,3 @@ class ReportLog(Model):
     data/tien-do/<task id>/)."""
 
     reports: Annotated[list[Report], Field(min_length=1)]
-
-
-# The old name, still imported by macros/model/plan.py until its restructuring lands.
-StatusFile = ReportLog

@@ -81,13 +81,16 @@ def _known_task(value: str, info: ValidationInfo) -> str:
     return value
 
 
-def _distinct(values: list) -> list:
+def _distinct(values: list, within: tuple = ()) -> list:
+    """No value twice. The error points at the repeat, not at the list: `at` is its place under
+    the list (its index, then `within`, the repeated field of an item), which the loader turns
+    into the repeat's own line (macros.load.errors)."""
     seen: set = set()
-    for value in values:
+    for index, value in enumerate(values):
         if value in seen:
             raise problem(
                 "«{value}» được ghi hai lần trong cùng một danh sách. Cách sửa: xóa dòng trùng.",
-                value=value,
+                value=value, at=(index, *within),
             )
         seen.add(value)
     return values
@@ -894,7 +897,7 @@ class PlanData(Model):
     @field_validator("implements")
     @classmethod
     def _distinct_references(cls, value: list[Reference]) -> list[Reference]:
-        _distinct([ref.id for ref in value])
+        _distinct([ref.id for ref in value], within=("id",))
         return value
 
     @model_validator(mode="after")

@@ -34,12 +34,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from .. import routes
-from ..files import ics, opendata, redirects, rss
+from ..files import ics, opendata, redirects, rss, xlsx
 from ..files.search import rewrite_index
 from ..model import dates
 from ..views import plan_text, preview, progress, timeline
 from ..views.agency import AgencyPage
+from ..views.calendar import TimelinePart
 from ..views.common import PerPlan
+from ..views.news import PostAbout
 from ..views.operator import Operator
 from ..views.task import TaskPage
 from . import direct
@@ -75,7 +77,7 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         source = routes.task_source(task.id)
         yield source, direct.page(source, task.name, partial(_task_page, config=config,
                                                              task_id=task.id))
-    for agency in plan.registry.agencies:
+    for agency in plan.graph.agencies:
         source = routes.agency_source(agency.id)
         yield source, direct.page(source, agency.name, partial(_agency_page, config=config,
                                                                agency_id=agency.id))
@@ -99,6 +101,8 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
                                   partial(_progress_page, plan=plan, number=number))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
+    # The CSV tables as spreadsheets, stamped with the build instant (as the calendars below).
+    yield from xlsx.files(plan, plan.built_at)
     site_url = config.get("site_url") or None
     # Calendar events are stamped with the build instant, so a rebuild of the same commit with
     # the same SOURCE_DATE_EPOCH writes the same bytes.
@@ -118,29 +122,29 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
 
 
 def _task_page(page, *, config, task_id: str) -> str:
-    render_page = rendering.page_renderer(lambda: config, lambda: page)
+    render_page = rendering.page_renderer(lambda: page)
     return render_page("task_page.html", view=TaskPage.of(
         get_plan(config), task_id, get_news(config), repository(config)))
 
 
 def _agency_page(page, *, config, agency_id: str) -> str:
-    render_page = rendering.page_renderer(lambda: config, lambda: page)
+    render_page = rendering.page_renderer(lambda: page)
     return render_page("agency_page.html", view=AgencyPage.of(
         get_plan(config), agency_id, get_news(config)))
 
 
 def _timeline_part(page, *, plan, line, chunk, count) -> str:
-    return render("timeline_part.html", plan=plan, timeline=line, chunk=chunk, count=count,
+    return render("timeline_part.html", view=TimelinePart(chunk, count, line),
                   root=routes.root_of(page.url))
 
 
 def _plan_text_page(page, *, plan, number) -> str:
-    return render("plan_text.html", plan=plan, view=plan_text.PlanTextPage.of(plan, number),
+    return render("plan_text.html", view=plan_text.PlanTextPage.of(plan, number),
                   root=routes.root_of(page.url))
 
 
 def _progress_page(page, *, plan, number) -> str:
-    return render("progress.html", plan=plan, view=progress.ProgressPage.of(plan, number),
+    return render("progress.html", view=progress.ProgressPage.of(plan, number),
                   root=routes.root_of(page.url))
 
 
@@ -186,9 +190,9 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     if post is None:
         return html
     pages = {f.url for f in files.documentation_pages()}
-    about = render("news_post.html", post=post, plan=get_plan(config),
-                   root=routes.root_of(page.url), pages=pages,
-                   address=(config.site_url or "/") + routes.news_post(post.slug))
+    about = render("news_post.html", view=PostAbout.of(
+        get_plan(config), post, pages, (config.site_url or "/") + routes.news_post(post.slug)),
+        root=routes.root_of(page.url))
     # str(): adding a Markup to a str would escape the page itself.
     return html + str(about)
 

@@ -7,7 +7,8 @@ the data, are rendered by the hooks (macros.site.hooks) without going through th
 from __future__ import annotations
 
 from ..files.opendata import REPORT_FIELDS, TASK_FIELDS
-from ..views.agency import index
+from ..views.agency import AgencyIndex
+from ..views.common import AsOfNotice, DocumentRef, OpenDataPage, StaffPeople
 from ..views.calendar import CalendarPage, TimelinePage
 from ..views.home import HomePage
 from ..views.operator import Operator
@@ -20,25 +21,25 @@ from .repository import repository
 
 
 def define_env(env) -> None:
-    # render(template, view=...): the page's template with the plan, the news and its root.
-    render = page_renderer(lambda: env.conf, lambda: env.page)
+    # render(template, view=...): the page's template with its view and its root.
+    render = page_renderer(lambda: env.page)
     plan = lambda: get_plan(env.conf)  # noqa: E731
 
     env.macro(lambda: render("home.html", view=HomePage.of(plan())), "home_page")
     env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
     env.macro(lambda: render("progress.html", view=ProgressPage.of(plan())), "progress_page")
-    env.macro(lambda: render("open_data.html", task_fields=TASK_FIELDS,
-                             report_fields=REPORT_FIELDS,
-                             operator=Operator.of(plan(), get_site_info(env.conf))),
-              "open_data_fields")
-    env.macro(lambda name: plan().key_figures[name], "plan_figure")
-    env.macro(lambda: render("implements.html"), "plan_implements")
+    env.macro(lambda: render("open_data.html", view=OpenDataPage(
+        AsOfNotice.of(plan()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
+        Operator.of(plan(), get_site_info(env.conf)))), "open_data_fields")
+    env.macro(lambda name: getattr(plan().figures, name), "plan_figure")
+    env.macro(lambda: render("implements.html", view=DocumentRef.all_of(plan())),
+              "plan_implements")
     env.macro(lambda: render("press.html", view=PressPage.of(
         plan(), get_news(env.conf), env.conf.site_url)), "press_page")
-    env.macro(lambda: render("agency_index.html", groups=index(plan())), "agency_index")
+    env.macro(lambda: render("agency_index.html", view=AgencyIndex.of(plan())), "agency_index")
     env.macro(lambda: render("timeline.html", view=TimelinePage.of(plan())), "timeline_page")
     env.macro(lambda: render("reporting_calendar.html", view=CalendarPage.of(
         plan(), env.conf.site_url)), "reporting_calendar")
     # Who runs the site, who reviews reports, where the repository is (the staff guide).
-    env.macro(lambda: render("_staff_people.html", info=get_site_info(env.conf),
-                             repo=repository(env.conf)), "staff_people")
+    env.macro(lambda: render("_staff_people.html", view=StaffPeople.of(
+        plan(), get_site_info(env.conf), repository(env.conf))), "staff_people")

@@ -24,7 +24,6 @@ from markupsafe import Markup
 from .. import routes
 from ..model import dates
 from ..model.status import DisplayState
-from .build import get_news, get_plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Compiled templates (ours and the theme's), beside the share images in the project's .cache/.
@@ -79,8 +78,10 @@ def drain() -> list[str]:
     return blocks
 
 
-def render(template: str, **context) -> Markup:
-    html = environment().get_template(template).render(**context)
+def render(template: str, *, view, root: str) -> Markup:
+    """A template rendered with its one typed view and the page's relative root: nothing else
+    (tests/views/test_views_only.py holds every template to it)."""
+    html = environment().get_template(template).render(view=view, root=root)
     # Blank lines around the block keep Markdown from treating it as part of a paragraph.
     block = Markup(f"\n\n{html.strip()}\n\n")
     if _recording is not None:
@@ -88,12 +89,10 @@ def render(template: str, **context) -> Markup:
     return block
 
 
-def page_renderer(config: Callable[[], object], page: Callable[[], object]):
-    """A render function for one kind of page: every template also gets the plan, the news and
-    the relative root of the page being built."""
-    def render_page(template: str, **context) -> Markup:
-        conf = config()
-        return render(template, plan=get_plan(conf), news=get_news(conf),
-                      root=routes.root_of(page().url), **context)
+def page_renderer(page: Callable[[], object]):
+    """A render function for one kind of page: a template gets its view and the relative root
+    of the page being built, nothing else."""
+    def render_page(template: str, *, view) -> Markup:
+        return render(template, view=view, root=routes.root_of(page().url))
 
     return render_page

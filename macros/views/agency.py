@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from .. import routes
-from ..model import timeframe as tf
-from ..model.news import News, NewsPost
-from ..model.plan import Plan, Task
-from ..model.reporting import Deadline, Duty, next_deadlines
+from ..model.news import News
+from ..model.plan import Plan
+from ..model.reporting import Deadline, next_deadlines
 from ..model.roles import BODY_KINDS, KIND_LABELS
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
-from .common import Link, TaskLine, agency_link, appendix_row, state_counts
+from .common import (DutyView, Link, PostLine, TaskLine, agency_link, appendix_row,
+                     state_counts)
 from .timeline import Timeline, of_plan
 
 NEXT_COUNT = 6  # how many coming deadlines an agency page lists
@@ -52,160 +51,151 @@ class AppendixMention:
 
 
 @dataclass(frozen=True)
+class ReportDate:
+    """A date a report is due under a duty of part III."""
+
+    label: str  # "Báo cáo định kỳ 15 ngày", "Báo cáo 6 tháng"
+    reporters: tuple[Link, ...]
+    send_to: Link
+    moved_from: int | None  # the day the plan names, when the month is shorter
+
+
+@dataclass(frozen=True)
 class Due:
-    """A coming deadline on an agency's page: a report or a task's due date."""
+    """A coming date on a page: a report under a duty, or a task's deadline (the one that
+    applies, with its label: the plan's, or the one a report revised it to)."""
 
     day: date
-    deadline: Deadline | None = None
-    task: Task | None = None
-
-    @property
-    def words(self) -> str:
-        """The plan's words the task's due date is computed from."""
-        task = self.task
-        return task.timeframe.text if task.timeframe else task.schedule_source.completion_text
+    report: ReportDate | None = None
+    task_id: str | None = None
+    task_href: str | None = None
+    task_label: str | None = None
+    deadline_label: str | None = None
+    words: str | None = None  # the plan's words the deadline is computed from (not a revised one)
 
 
-def task_deadlines(tasks, first: date) -> list[Due]:
-    """Due dates on or after `first` of tasks done once (recurring tasks have none)."""
-    return sorted(
-        (Due(t.due_date, task=t) for t in tasks
-         if t.due_date and t.recurrence is tf.Recurrence.NONE and t.due_date >= first),
-        key=lambda d: (d.day, d.task.id),
-    )
+def report_due(plan: Plan, deadline: Deadline) -> Due:
+    duty = deadline.duty
+    return Due(deadline.day, report=ReportDate(
+        deadline.label, tuple(agency_link(plan, a.id, short=True) for a in duty.reporters),
+        agency_link(plan, duty.send_to.id, short=True),
+        deadline.nominal_day if deadline.moved_to_month_end else None))
 
 
-def _roles(plan: Plan, agency_id: str, lines: dict[str, TaskLine],
-           prefix: str = "") -> tuple[RoleTasks, ...]:
+def task_deadlines(plan: Plan, tasks, first: date) -> list[Due]:
+    """Deadlines on or after `first` of tasks done once (recurring tasks have none): the
+    deadline that applies, as every page, feed and calendar gives it."""
+    out = []
+    for task in plan.dated_tasks(tasks):
+        facts = plan.facts(task)
+        day = facts.deadlines.applies
+        if day >= first:
+            out.append(Due(day, task_id=task.id, task_href=routes.task(task.id),
+                           task_label=task.label, deadline_label=facts.deadlines.label,
+                           words=None if facts.deadlines.is_revised else _words(facts)))
+    return sorted(out, key=lambda d: (d.day, d.task_id))
+
+
+def _words(facts) -> str | None:
+    return facts.dates.row_completion if facts.dates.row_completion else facts.dates.words
+
+
+def _roles(plan: Plan, agency_id: str, lines, prefix: str = "") -> tuple[RoleTasks, ...]:
     return tuple(
         RoleTasks(kind, KIND_LABELS[kind], f"{prefix}{kind}",
-                  tuple(lines[t.id] for t in plan.tasks_for(agency_id, kind)))
-        for kind in BODY_KINDS if plan.tasks_for(agency_id, kind)
+                  tuple(TaskLine.of(plan, t) for t in plan.assigned.tasks_for(agency_id, kind)))
+        for kind in BODY_KINDS if plan.assigned.tasks_for(agency_id, kind)
     )
 
 
 @dataclass(frozen=True)
+class DutyLine:
+    duty: DutyView
+    via: Link | None = None  # the group the agency reports as a member of
+
+
+@dataclass(frozen=True)
 class AgencyPage:
-    plan: Plan
-    agency: Agency
-    posts: tuple[NewsPost, ...] = ()
+    id: str
+    agency: Agency  # the registry's record, as validated
+    as_of: date
+    groups: tuple[Link, ...]
+    members: tuple[Link, ...]
+    roles: tuple[RoleTasks, ...]
+    memberships: tuple[Membership, ...]
+    figures: tuple[tuple[int, str], ...]
+    state_counts: tuple
+    appendix: tuple[AppendixMention, ...]
+    reports: tuple[DutyLine, ...]
+    receives: tuple[DutyLine, ...]
+    has_duties: bool
+    next_due: tuple[Due, ...]
+    has_feed: bool
+    feed: str
+    has_tasks: bool
+    timeline: Timeline
+    undated: tuple[Link, ...]  # its tasks not on the timeline
+    nothing_assigned: bool
+    posts: tuple[PostLine, ...] = ()
 
     @classmethod
     def of(cls, plan: Plan, agency_id: str, news: News | None = None) -> AgencyPage:
-        return cls(plan, plan.agency(agency_id), news.posts_for_agency(agency_id) if news else ())
-
-    @property
-    def id(self) -> str:
-        return self.agency.id
-
-    @property
-    def as_of(self) -> date:
-        return self.plan.as_of
-
-    @cached_property
-    def _lines(self) -> dict[str, TaskLine]:
-        return {t.id: TaskLine.of(self.plan, t) for t in self.tasks}
-
-    @cached_property
-    def roles(self) -> tuple[RoleTasks, ...]:
-        return _roles(self.plan, self.id, self._lines)
-
-    @cached_property
-    def memberships(self) -> tuple[Membership, ...]:
-        out: list[Membership] = []
-        for group in self.plan.groups_above(self.id):
-            through = next((m.group for m in out if m.group.id in group.members), None)
-            if self.id in group.members:
+        agency = plan.agency(agency_id)
+        tasks = plan.assigned.owed_by(agency_id)
+        memberships: list[Membership] = []
+        for group in plan.graph.groups_above(agency_id):
+            through = next((m.group for m in memberships if m.group.id in group.members), None)
+            if agency_id in group.members:
                 through = None
-            out.append(Membership(
-                group, agency_link(self.plan, group.id),
-                _roles(self.plan, group.id, self._lines, prefix=f"nhom-{group.id}-"),
-                agency_link(self.plan, through.id) if through else None))
-        return tuple(out)
-
-    @property
-    def groups(self) -> tuple[Link, ...]:
-        return tuple(agency_link(self.plan, g.id) for g in self.plan.groups_of(self.id))
-
-    @property
-    def members(self) -> tuple[Link, ...]:
-        return tuple(agency_link(self.plan, m.id) for m in self.plan.members_of(self.id))
-
-    @cached_property
-    def tasks(self) -> tuple[Task, ...]:
-        """Every task the body names the agency for, itself or through its groups."""
-        return self.plan.tasks_owed_by(self.id)
-
-    @property
-    def figures(self) -> tuple[tuple[int, str], ...]:
-        """The counts at the top of the page, each with its words: first everything the agency
-        answers for (itself and through its groups) and how much of it is overdue, then what the
-        plan names it for by name."""
-        named = [(len(self.plan.tasks_for(self.id, kind)),
-                  f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
-        out = [(len(self.tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
-                if self.memberships else "nhiệm vụ được giao"),
-               (self.overdue, "quá hạn, chưa có báo cáo hoàn thành")]
-        out += named
-        out.append((sum(1 for m in self.appendix if m.via is None), "lần được nêu tên trong Phụ lục"))
-        return tuple(out)
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for t in self.tasks if self.plan.status(t).state is DisplayState.OVERDUE)
-
-    @property
-    def state_counts(self):
-        return state_counts(self.plan, self.tasks)
-
-    @cached_property
-    def appendix(self) -> tuple[AppendixMention, ...]:
-        """The rows naming the agency, then those naming a group it belongs to."""
-        out = []
-        for named in [None, *self.plan.groups_above(self.id)]:
-            for row, role in self.plan.appendix_rows_naming(named.id if named else self.id):
-                out.append(AppendixMention(
-                    row.number, appendix_row(self.plan, row.number), role.term, row.content.strip(),
-                    tuple(Link(routes.task(t), f"Nhiệm vụ {self.plan.task(t).label}")
+            memberships.append(Membership(
+                group, agency_link(plan, group.id),
+                _roles(plan, group.id, None, prefix=f"nhom-{group.id}-"),
+                agency_link(plan, through.id) if through else None))
+        appendix = []
+        for named in [None, *plan.graph.groups_above(agency_id)]:
+            for row, role in plan.assigned.appendix_rows_naming(named.id if named else agency_id):
+                appendix.append(AppendixMention(
+                    row.number, appendix_row(plan, row.number), role.term, row.content.strip(),
+                    tuple(Link(routes.task(t), f"Nhiệm vụ {plan.task(t).label}")
                           for t in row.tasks),
-                    agency_link(self.plan, named.id) if named else None))
-        return tuple(out)
-
-    @property
-    def reports(self) -> tuple[tuple[Duty, Agency | None], ...]:
-        return self.plan.duties_reported_by(self.id)
-
-    @property
-    def receives(self) -> tuple[Duty, ...]:
-        return self.plan.duties_received_by(self.id)
-
-    @property
-    def duties(self) -> tuple[Duty, ...]:
-        """Duties on this agency's calendar: those it reports under and those it receives."""
-        return self.plan.duties_of(self.id)
-
-    @cached_property
-    def next_due(self) -> list[Due]:
-        reports = [Due(d.day, deadline=d)
-                   for d in next_deadlines(self.duties, self.as_of, NEXT_COUNT)]
-        tasks = task_deadlines(self.tasks, self.as_of)
-        return sorted(reports + tasks, key=lambda d: d.day)[:NEXT_COUNT]
-
-    @property
-    def has_feed(self) -> bool:
-        return self.plan.has_calendar(self.id)
-
-    @property
-    def feed(self) -> str:
-        return routes.agency_calendar(self.id)
-
-    @cached_property
-    def timeline(self) -> Timeline:
-        return of_plan(self.plan).of_tasks(t.id for t in self.tasks)
-
-    @property
-    def nothing_assigned(self) -> bool:
-        return not self.tasks and not self.duties
+                    agency_link(plan, named.id) if named else None))
+        overdue = sum(1 for t in tasks if plan.status(t).state is DisplayState.OVERDUE)
+        named_counts = [(len(plan.assigned.tasks_for(agency_id, kind)),
+                         f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
+        figures = [(len(tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
+                    if memberships else "nhiệm vụ được giao"),
+                   (overdue, "quá hạn, chưa có báo cáo hoàn thành"), *named_counts,
+                   (sum(1 for m in appendix if m.via is None), "lần được nêu tên trong Phụ lục")]
+        duties = plan.duties.of(agency_id)
+        reports = [report_due(plan, d) for d in next_deadlines(duties, plan.as_of, NEXT_COUNT)]
+        next_due = sorted(reports + task_deadlines(plan, tasks, plan.as_of),
+                          key=lambda d: d.day)[:NEXT_COUNT]
+        line = of_plan(plan).of_tasks(t.id for t in tasks)
+        return cls(
+            id=agency_id, agency=agency, as_of=plan.as_of,
+            groups=tuple(agency_link(plan, g.id) for g in plan.graph.groups_of(agency_id)),
+            members=tuple(agency_link(plan, m.id) for m in plan.graph.members_of(agency_id)),
+            roles=_roles(plan, agency_id, None),
+            memberships=tuple(memberships),
+            figures=tuple(figures),
+            state_counts=state_counts(plan, tasks),
+            appendix=tuple(appendix),
+            reports=tuple(DutyLine(DutyView.of(plan, d), agency_link(plan, g.id) if g else None)
+                          for d, g in plan.duties.reported_by(agency_id)),
+            receives=tuple(DutyLine(DutyView.of(plan, d))
+                           for d in plan.duties.received_by(agency_id)),
+            has_duties=bool(duties),
+            next_due=tuple(next_due),
+            has_feed=plan.has_calendar(agency_id),
+            feed=routes.agency_calendar(agency_id),
+            has_tasks=bool(tasks),
+            timeline=line,
+            undated=tuple(Link(routes.task(t), f"nhiệm vụ {plan.task(t).label}")
+                          for t in line.undated),
+            nothing_assigned=not tasks and not duties,
+            posts=tuple(PostLine.of(plan, p) for p in news.posts_for_agency(agency_id))
+            if news else (),
+        )
 
 
 @dataclass(frozen=True)
@@ -216,6 +206,16 @@ class IndexEntry:
     partners: int
 
 
+@dataclass(frozen=True)
+class AgencyIndex:
+    plan_number: str
+    groups: tuple  # (level, ((kind, entries), ...)), as `index` gives them
+
+    @classmethod
+    def of(cls, plan: Plan) -> AgencyIndex:
+        return cls(plan.document.number, tuple(index(plan)))
+
+
 def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]:
     """Agencies by level, then by kind, each in registry order, with its body-role counts."""
     out = []
@@ -223,9 +223,9 @@ def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]
         kinds = []
         for kind in Kind:
             found = [IndexEntry(agency_link(plan, a.id), a.group,
-                                len(plan.tasks_for(a.id, "lead")),
-                                len(plan.tasks_for(a.id, "partners")))
-                     for a in plan.registry.agencies if a.level is level and a.kind is kind]
+                                len(plan.assigned.tasks_for(a.id, "lead")),
+                                len(plan.assigned.tasks_for(a.id, "partners")))
+                     for a in plan.graph.agencies if a.level is level and a.kind is kind]
             if found:
                 kinds.append((kind, found))
         if kinds:
@@ -234,10 +234,10 @@ def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]
 
 
 def dues_in_month(plan: Plan, year: int, month: int) -> list[Due]:
-    """Everything that falls due in a month: reports of every duty and tasks' due dates."""
-    reports = [Due(d.day, deadline=d) for duty in plan.duties
+    """Everything that falls due in a month: reports of every duty and tasks' deadlines."""
+    reports = [report_due(plan, d) for duty in plan.duties
                for d in duty.deadlines_in_month(year, month)]
     first = date(year, month, 1)
-    tasks = [d for d in task_deadlines(plan.tasks, first)
+    tasks = [d for d in task_deadlines(plan, plan.tasks, first)
              if (d.day.year, d.day.month) == (year, month)]
-    return sorted(reports + tasks, key=lambda d: (d.day, d.task is not None))
+    return sorted(reports + tasks, key=lambda d: (d.day, d.task_id is not None))

@@ -7,19 +7,29 @@ from datetime import date
 from .. import routes
 from ..model import reporting
 from ..model.plan import Plan
-from ..model.reporting import Deadline, Duty
 from ..model.schema import Standing
-from .agency import Due, dues_in_month
-from .common import Link, TaskLine, agency_link
+from .agency import Due, dues_in_month, report_due
+from .common import DutyView, Link, TaskLine, agency_link
 from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, of_plan
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
 
 @dataclass(frozen=True)
+class DutyBlock:
+    """A duty of the reporting calendar: its sentence, the task's words, its next dates."""
+
+    id: str
+    reporters: str  # short names, for the heading
+    sentence: DutyView
+    text: str  # the words of the task the duty is
+    coming: tuple[Due, ...]
+
+
+@dataclass(frozen=True)
 class CalendarPage:
     as_of: date
-    duties: tuple[tuple[Duty, tuple[Deadline, ...]], ...]  # each duty with its next deadlines
+    duties: tuple[DutyBlock, ...]  # each duty with its next dates
     month: tuple[Due, ...]  # what falls due in the as-of month
     feeds: tuple[Link, ...]  # one calendar file per agency that has dates
     all_feed: str
@@ -33,10 +43,14 @@ class CalendarPage:
         as_of = plan.as_of
         return cls(
             as_of=as_of,
-            duties=tuple((d, tuple(d.next_after(as_of, NEXT_PER_DUTY))) for d in plan.duties),
+            duties=tuple(DutyBlock(
+                d.id, ", ".join(a.short_name or a.name for a in d.reporters), DutyView.of(plan, d),
+                plan.task(d.task_id).text,
+                tuple(report_due(plan, x) for x in d.next_after(as_of, NEXT_PER_DUTY)))
+                for d in plan.duties),
             month=tuple(dues_in_month(plan, as_of.year, as_of.month)),
             feeds=tuple(Link(routes.agency_calendar(a.id), agency_link(plan, a.id).text)
-                        for a in plan.registry.agencies if plan.has_calendar(a.id)),
+                        for a in plan.graph.agencies if plan.has_calendar(a.id)),
             all_feed=routes.PLAN_CALENDAR,
             subscribe_url=routes.absolute(site_url, routes.PLAN_CALENDAR) if site_url else None,
             span=reporting.horizon(plan.document.date, as_of, plan.last_task_day),
@@ -54,11 +68,23 @@ def report_kinds(duties) -> str:
             kind = when.label.removeprefix("Báo cáo ").strip()
             if kind not in kinds:
                 kinds.append(kind)
+    if not kinds:
+        return ""
     return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} và {kinds[-1]}"
 
 
 @dataclass(frozen=True)
+class TimelinePart:
+    """One page of a timeline chart too large for one page."""
+
+    chunk: Chunk
+    count: int
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
 class TimelinePage:
+    plan_date: date
     timeline: Timeline
     parts: list[Group]
     leads: list[Group]
@@ -68,6 +94,6 @@ class TimelinePage:
     @classmethod
     def of(cls, plan: Plan) -> TimelinePage:
         line = of_plan(plan)
-        return cls(line, by_part(plan, line), by_lead(plan, line),
+        return cls(plan.document.date, line, by_part(plan, line), by_lead(plan, line),
                    chunks(plan, line, plan.page_limit),
-                   tuple(TaskLine.of(plan, t) for t in line.undated))
+                   tuple(TaskLine.of(plan, plan.task(t)) for t in line.undated))

@@ -13,6 +13,7 @@ from datetime import date
 from .. import routes
 from ..model import timeframe as tf
 from ..model.dates import long_date, short_date
+from ..model.facts import Repetition, TaskFacts
 from ..model.plan import Plan, Task
 from ..model.roles import Role
 from ..model.status import DisplayState
@@ -73,17 +74,6 @@ def schedule_meaning(schedule: tf.Schedule | None) -> str:
     return "; ".join(parts)
 
 
-def schedule_short(schedule: tf.Schedule | None) -> str:
-    """The same in a table cell: "31/12/2019", "Từ năm 2018", "Thường xuyên", "Không ghi"."""
-    if schedule is None:
-        return "Không ghi"
-    if schedule.recurrence is not tf.Recurrence.NONE:
-        return schedule.recurrence.label
-    if schedule.due:
-        return short_date(schedule.due_date)
-    return f"Từ {schedule.start.words}" if schedule.start else "Không ghi"
-
-
 @dataclass(frozen=True)
 class TaskLine:
     """A task as one line of a list or one row of a table, with everything a row shows."""
@@ -114,29 +104,36 @@ class TaskLine:
 
     @classmethod
     def _of(cls, plan: Plan, task: Task) -> TaskLine:
-        status = plan.status(task)
+        facts = plan.facts(task)
+        status = facts.status
         leads = tuple(agency_link(plan, a, short=True) for a in task.role_agencies("lead"))
-        row = task.schedule_source
-        if status.revised_due:
-            when = f"{short_date(status.revised_due)} (điều chỉnh)"
-        elif task.schedule is None and plan.duties_for_task(task):
-            when = "Báo cáo định kỳ"
-        else:
-            when = schedule_short(task.schedule)
+        deadline = facts.deadlines.applies
         return cls(
             id=task.id, label=task.label, title=task.title, name=task.name,
             href=routes.task(task.id),
             summary=task.summary, leads=leads, lead_names="; ".join(link.text for link in leads),
-            when=when, when_sort=status.due.isoformat() if status.due else "",
-            when_source=(f"theo Phụ lục, dòng {row.number}" if row else
-                         f"theo tiêu đề mục {task.timeframe.heading}"
-                         if task.timeframe and task.timeframe.heading else None),
+            when=when_short(facts, task.schedule),
+            when_sort=deadline.isoformat() if deadline else "",
+            when_source=facts.dates.aside,
             state=status.state,
             state_note=f"quá hạn {status.overdue_for}" if status.is_overdue else None,
             last_report=status.last.date if status.last else None,
             rows=tuple(r.number for r in task.appendix_rows),
-            filter_agencies=plan.agencies_answering_for(task),
+            filter_agencies=plan.assigned.answering_for(task),
         )
+
+
+def when_short(facts: TaskFacts, schedule: tf.Schedule | None) -> str:
+    """A task's time in a list or a table cell, from the model's answers: the deadline that
+    applies ("31/12/2019", or a revised one labelled so), else how it repeats ("Thường xuyên",
+    "Báo cáo định kỳ", "Từ năm 2018", "Không ghi")."""
+    if facts.deadlines.applies:
+        return facts.deadlines.short
+    if facts.repetition is Repetition.FROM_START:
+        return f"Từ {schedule.start.words}"
+    if facts.repetition is Repetition.UNSTATED:
+        return "Không ghi"
+    return schedule.recurrence.label if schedule else facts.repetition.label
 
 
 @dataclass(frozen=True)
@@ -170,3 +167,110 @@ _lines = PerPlan()  # task lines, by task id
 def state_counts(plan: Plan, tasks) -> tuple[tuple[DisplayState, int], ...]:
     """How many of these tasks are in each state that occurs, in the fixed order of states."""
     return tuple((state, count) for state, count in plan.counts_by_state(tasks) if count)
+
+
+@dataclass(frozen=True)
+class AsOfNotice:
+    """How current the page is: the latest report, the day states count from, the build."""
+
+    data_as_of: date | None
+    as_of: date
+    built_at: object  # datetime
+
+    @classmethod
+    def of(cls, plan: Plan) -> AsOfNotice:
+        return cls(plan.data_as_of, plan.as_of, plan.built_at)
+
+
+@dataclass(frozen=True)
+class YearlyReport:
+    label: str
+    day: int
+    month: int
+
+
+@dataclass(frozen=True)
+class DutyView:
+    """A reporting duty of part III, as its sentence shows it."""
+
+    reporters: tuple[Link, ...]  # short names
+    recipients: tuple[Link, ...]
+    send_to: Link | None  # when it is not one of the recipients
+    period_days: int
+    monthly_days: tuple[int, ...]
+    shortened_days: tuple[int, ...]
+    yearly: tuple[YearlyReport, ...]
+    task_href: str
+    task_label: str
+
+    @classmethod
+    def of(cls, plan: Plan, duty) -> DutyView:
+        def short(agency) -> Link:
+            return agency_link(plan, agency.id, short=True)
+        return cls(
+            reporters=tuple(short(a) for a in duty.reporters),
+            recipients=tuple(short(a) for a in duty.recipients),
+            send_to=short(duty.send_to) if duty.send_to not in duty.recipients else None,
+            period_days=duty.period_days, monthly_days=duty.monthly_days,
+            shortened_days=duty.shortened_days,
+            yearly=tuple(YearlyReport(y.label, y.day, y.month) for y in duty.yearly),
+            task_href=routes.task(duty.task_id), task_label=plan.task(duty.task_id).label)
+
+
+@dataclass(frozen=True)
+class PostLine:
+    """A news post in a list: its date, title, address and the body that issued it (none for
+    the site's own posts)."""
+
+    date: date
+    title: str
+    href: str
+    issuer: str | None
+
+    @classmethod
+    def of(cls, plan: Plan, post) -> PostLine:
+        issuer = plan.agency(post.agency).name if post.agency else None
+        return cls(post.date, post.title, routes.news_post(post.slug), issuer)
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document the plan carries out, as the page lists it."""
+
+    kind: str
+    number: str
+    date: date
+    issuer: str
+    note: str | None
+    short_name: str
+
+    @classmethod
+    def all_of(cls, plan: Plan) -> tuple[DocumentRef, ...]:
+        return tuple(cls(r.kind, r.number, r.date, plan.agency(r.issuer).name, r.note,
+                         r.short_name) for r in plan.data.implements)
+
+
+@dataclass(frozen=True)
+class OpenDataPage:
+    """The open data page: how current the files are, and what each field means (the fields
+    come from macros.files.opendata, passed in by the site layer)."""
+
+    as_of_notice: AsOfNotice
+    plan_number: str
+    task_fields: tuple
+    report_fields: tuple
+    operator: object  # macros.views.operator.Operator, or None
+
+
+@dataclass(frozen=True)
+class StaffPeople:
+    """Who runs the site and reviews reports (data/site.yaml), and the repository."""
+
+    info: object  # macros.model.site_info.SiteInfo
+    repo: object  # macros.site.repository's pages, or None
+    managing_agency: str | None  # its name
+
+    @classmethod
+    def of(cls, plan: Plan, info, repo) -> StaffPeople:
+        return cls(info, repo, plan.agency(info.managing_agency).name
+                   if info.managing_agency else None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model.dates import long_date
 from ..model.plan import Plan
 from ..model.schema import Standing
-from .common import state_counts
+from .common import AsOfNotice, DocumentRef, state_counts
 
 
 @dataclass(frozen=True)
@@ -23,34 +23,41 @@ class HomePage:
     state_counts: tuple
     overdue: int
     standing: Standing | None  # the latest record, or None when nothing is recorded
+    as_of_notice: AsOfNotice
+    plan_number: str
+    appendix_rows: int
+    implements: tuple[DocumentRef, ...]
 
     @classmethod
     def of(cls, plan: Plan) -> HomePage:
-        doc, f = plan.document, plan.key_figures
+        doc, f = plan.document, plan.figures
         implemented = plan.data.implements[0]
         period = min((d.data.period_days for d in plan.duties), default=None)
         lead = (
             f"{long_date(doc.date).capitalize()}, {plan.agency(doc.issuer).name} ban hành "
             f"{doc.kind} số {doc.number} để thực hiện {implemented.short_name} của "
             f"{plan.agency(implemented.issuer).name} về tiếp tục đổi mới, sắp xếp tổ chức bộ máy "
-            "của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả. Kế hoạch nêu "
-            f"{f['tasks']} nhiệm vụ; lời văn nêu cơ quan thực hiện cho {f['tasks'] - f['without_lead']} "
-            f"nhiệm vụ, {f['with_due_date']} nhiệm vụ có hạn hoàn thành và {f['without_timeframe']} "
+            "của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả. Trang web chia các "
+            f"mục và ý của Kế hoạch thành {f.tasks} nhiệm vụ (Kế hoạch không tự nêu con số "
+            f"này); lời văn nêu cơ quan thực hiện cho {f.tasks - f.without_lead} nhiệm vụ, "
+            f"{f.with_due_date} nhiệm vụ có hạn hoàn thành và {f.without_timeframe} "
             "nhiệm vụ không ghi thời hạn."
         )
         if period:
             lead += f" Các cơ quan báo cáo kết quả định kỳ {period} ngày một lần."
         lead += " Trang này công bố toàn văn Kế hoạch và theo dõi việc thực hiện từng nhiệm vụ."
         figures = (
-            Figure(f["tasks"], "nhiệm vụ trong Kế hoạch"),
-            Figure(f["appendix_rows"], "nội dung trọng tâm trong Phụ lục"),
-            Figure(f["lead_agencies"], "cơ quan, nhóm cơ quan được lời văn giao chủ trì, thực hiện"),
-            Figure(f["with_due_date"], "nhiệm vụ có hạn hoàn thành"),
-            Figure(f["overdue"], "nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"),
-            Figure(f["recurring"], "nhiệm vụ thường xuyên, hằng năm hoặc theo kế hoạch riêng"),
-            Figure(f["start_only"], "nhiệm vụ chỉ ghi thời điểm bắt đầu"),
-            Figure(f["reporting"], "nhiệm vụ báo cáo định kỳ, theo lịch báo cáo"),
-            Figure(f["without_timeframe"], "nhiệm vụ không ghi thời hạn"),
+            Figure(f.tasks, "nhiệm vụ, theo cách trang web chia các mục và ý của Kế hoạch"),
+            Figure(f.appendix_rows, "nội dung trọng tâm trong Phụ lục"),
+            Figure(f.lead_agencies, "cơ quan, nhóm cơ quan được lời văn giao chủ trì, thực hiện"),
+            Figure(f.with_due_date, "nhiệm vụ có hạn hoàn thành"),
+            Figure(f.overdue, "nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"),
+            Figure(f.recurring, "nhiệm vụ thường xuyên, hằng năm hoặc theo kế hoạch riêng"),
+            Figure(f.start_only, "nhiệm vụ chỉ ghi thời điểm bắt đầu"),
+            Figure(f.reporting, "nhiệm vụ báo cáo định kỳ, theo lịch báo cáo"),
+            Figure(f.without_timeframe, "nhiệm vụ không ghi thời hạn"),
         )
-        return cls(lead, figures, state_counts(plan, plan.tasks), f["overdue"],
-                   plan.data.standing[-1] if plan.data.standing else None)
+        return cls(lead, figures, state_counts(plan, plan.tasks), f.overdue,
+                   plan.data.standing[-1] if plan.data.standing else None,
+                   AsOfNotice.of(plan), doc.number, len(plan.appendix.rows),
+                   DocumentRef.all_of(plan))

@@ -15,6 +15,7 @@ from .. import routes
 from ..model.dates import long_date
 from ..model.paging import TextPage, TextPages
 from ..model.plan import Plan
+from ..model.schema import PlanData
 from .common import Link, PageLink, agency_link
 
 
@@ -74,7 +75,8 @@ def title_of(plan: Plan, number: int) -> str:
 
 @dataclass(frozen=True)
 class PlanTextPage:
-    plan: Plan
+    data: PlanData  # the document as issued, validated (its tree is laid out word for word)
+    labels: dict[str, str]  # task id -> "II.2.1.1", for the links beside the text
     page: TextPage  # what this page holds
     pages: TextPages
     tasks: dict[str, TaskLinks]  # the tasks on this page
@@ -97,7 +99,8 @@ class PlanTextPage:
                            f"Phụ lục, dòng {r.number}")
                       for r in task.appendix_rows),
             )
-        return cls(plan, page, pages, out, DocumentIdentity.of(plan))
+        return cls(plan.data, {t.id: t.label for t in plan.tasks}, page, pages, out,
+                   DocumentIdentity.of(plan))
 
     @property
     def paged(self) -> bool:
@@ -105,7 +108,8 @@ class PlanTextPage:
 
     @property
     def title(self) -> str:
-        return title_of(self.plan, self.page.number)
+        return (f"Toàn văn Kế hoạch số {self.data.document.number}, trang {self.page.number}/"
+                f"{self.pages.count}")
 
     def at(self, number: int, anchor: str | None = None) -> str:
         """The address of page `number` (at `anchor`), from this page."""
@@ -123,7 +127,7 @@ class PlanTextPage:
         return self.at(self.pages.appendix, routes.APPENDIX_ANCHOR)
 
     def row_tasks(self, row) -> tuple[Link, ...]:
-        return tuple(Link(self.at(self.pages.of_task[t], t), self.plan.task(t).label)
+        return tuple(Link(self.at(self.pages.of_task[t], t), self.labels[t])
                      for t in row.tasks)
 
     @property
@@ -147,7 +151,7 @@ class PlanTextPage:
     @property
     def rows_note(self) -> str | None:
         """Which rows of the Phụ lục this page holds, when they are on several pages."""
-        rows, total = self.page.rows, len(self.plan.appendix.rows)
+        rows, total = self.page.rows, len(self.data.appendix.rows)
         if not rows or len(rows) == total:
             return None
         held = (f"dòng {rows[0].number}" if len(rows) == 1 else
@@ -161,7 +165,7 @@ class PlanTextPage:
         for page in self.pages.pages:
             held = []
             if page.tasks:
-                first, last = (self.plan.task(t).label for t in (page.tasks[0], page.tasks[-1]))
+                first, last = (self.labels[t] for t in (page.tasks[0], page.tasks[-1]))
                 held.append(f"nhiệm vụ {first}" + (f" đến {last}" if last != first else ""))
             if page.rows:
                 first, last = page.rows[0].number, page.rows[-1].number

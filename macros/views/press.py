@@ -7,26 +7,35 @@ from .. import routes
 from ..model.dates import long_date
 from ..model.news import News, NewsPost
 from ..model.plan import Plan, Task
-from ..model.roles import Role
 from ..model.schema import Kind
 from .common import task_in_plan
 
 
 @dataclass(frozen=True)
 class PressTask:
-    task: Task
-    role: Role
+    title: str  # "Nhiệm vụ III.3.1"
+    text: str  # the task's words
+    term: str  # the body's term for the role («Thực hiện»)
     agency_names: str  # the body's own words naming them
+
+
+@dataclass(frozen=True)
+class ExampleTask:
+    id: str
+    label: str
+    title: str
 
 
 @dataclass(frozen=True)
 class PressPage:
     press_tasks: tuple[PressTask, ...]  # tasks whose body names a press agency
+    plan_number: str
+    task_count: int
     example_agency: str  # the id of an agency that leads a task, for the address example
-    numbered: Task  # an example of a numbered task
+    numbered: ExampleTask  # an example of a numbered task
     in_plan: str  # the numbered task's place in the plan text
     in_plan_patterns: tuple[str, ...]  # how such an address is made: one form per kind of page
-    bullet: Task  # an example of a bullet task
+    bullet: ExampleTask  # an example of a bullet task
     base: str  # the site's public address, or "/"
     feeds: tuple[str, str] | None  # the news and state feeds, when the build knows the address
     first_post: NewsPost | None
@@ -35,12 +44,12 @@ class PressPage:
 
     @classmethod
     def of(cls, plan: Plan, news: News, site_url: str | None) -> PressPage:
-        press = {a.id for a in plan.registry.agencies if a.kind is Kind.PRESS}
+        press = {a.id for a in plan.graph.agencies if a.kind is Kind.PRESS}
         tasks = []
         for task in plan.tasks:
             for role in task.roles:
                 if press & set(role.agencies):
-                    tasks.append(PressTask(task, role, role.text))
+                    tasks.append(PressTask(task.title, task.text, role.term, role.text))
         numbered = next(t for t in plan.tasks if t.node.number)
         doc = plan.document
         base = site_url or "/"
@@ -49,17 +58,23 @@ class PressPage:
                     f"{routes.absolute(base, routes.task(numbered.id))}")
         return cls(
             press_tasks=tuple(tasks),
+            plan_number=doc.number,
+            task_count=len(plan.tasks),
             example_agency=plan.lead_agencies[0].id,
-            numbered=numbered,
+            numbered=_example(numbered),
             in_plan=task_in_plan(plan, numbered.id),
             # A plan text in pages (never the real plan's) has the later pages' form as well.
             in_plan_patterns=(routes.task_in_plan("<mã nhiệm vụ>", 1),) + (
                 (routes.task_in_plan("<mã nhiệm vụ>", "<số trang>"),)
                 if plan.text_pages.paged else ()),
-            bullet=next(t for t in plan.tasks if t.node.bullet),
+            bullet=_example(next(t for t in plan.tasks if t.node.bullet)),
             base=base,
             feeds=(routes.NEWS_FEED, routes.STATE_FEED) if site_url else None,
             first_post=news.posts[0] if news.posts else None,
             period_days=min((d.data.period_days for d in plan.duties), default=None),
             citation=citation,
         )
+
+
+def _example(task: Task) -> ExampleTask:
+    return ExampleTask(task.id, task.label, task.title)

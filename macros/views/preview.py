@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import routes
 from ..model.dates import long_date, short_date
+from ..model.facts import REVISED_LABEL, Source
 from ..model.naming import task_clause
 from ..model.plan import Plan, Task
 from ..model.roles import BODY_KINDS, KIND_LABELS
@@ -70,24 +71,26 @@ def home(plan: Plan) -> Preview:
 
 
 def deadline(plan: Plan, task: Task) -> str:
-    """When, in the plan's own words, with the date the site computed from them said to be the
-    site's: 'Thời hạn: «hoàn thành trong năm 2019» (trang web tính hạn: 31/12/2019)'. A revised
-    deadline is the report's; words that are not the task's own say whose they are."""
-    status = plan.status(task)
-    if status.revised_due:
-        return f"Hạn điều chỉnh theo báo cáo: {long_date(status.revised_due)}"
-    computed = f" (trang web tính hạn: {short_date(status.due)})" if status.due else ""
-    if task.timeframe and task.timeframe.heading:
-        return (f"Thời hạn (tiêu đề mục {task.timeframe.heading}): "
-                f"«{task.timeframe.text.strip()}»{computed}")
-    if task.timeframe:
-        return f"Thời hạn: «{task.timeframe.text.strip()}»{computed}"
-    for row in task.appendix_rows:
-        start, end = row.start_text, row.completion_text
+    """When, in the plan's own words (macros.model.facts.DateSource), with the date the site
+    computed from them said to be the site's: 'Thời hạn: «hoàn thành trong năm 2019» (trang web
+    tính hạn: 31/12/2019)'. A revised deadline is the report's, named so; words that are not
+    the task's own say whose they are."""
+    facts = plan.facts(task)
+    deadlines, source = facts.deadlines, facts.dates
+    if deadlines.is_revised:
+        return f"{REVISED_LABEL} theo báo cáo: {long_date(deadlines.revised)}"
+    computed = (f" (trang web tính hạn: {short_date(deadlines.original)})"
+                if deadlines.original else "")
+    if source.source is Source.HEADING:
+        return f"Thời hạn (tiêu đề mục {source.heading}): «{source.words}»{computed}"
+    if source.source is Source.TASK:
+        return f"Thời hạn: «{source.words}»{computed}"
+    if source.source is Source.APPENDIX:
+        start, end = source.row_start, source.row_completion
         words = f"«{start}»" if start == end else f"«{start}» – «{end}»"
         return f"Thời hạn theo Phụ lục: {words}{computed}"
-    for duty in plan.duties_for_task(task):
-        return f"Báo cáo định kỳ: «{duty.data.words}»"
+    if source.source is Source.REPORTING:
+        return f"Báo cáo định kỳ: «{source.words}»"
     return "Kế hoạch không ghi thời hạn"
 
 
@@ -116,10 +119,10 @@ def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
     """What the plan gives the agency, counted: 'Chủ trì 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (roles
     with none left out), then, when a group it belongs to adds more, every task it has a part in:
     '40 nhiệm vụ kể cả với tư cách thành viên nhóm'."""
-    counts = [(role, len(plan.tasks_for(agency.id, role))) for role in ("lead", "partners")]
+    counts = [(role, len(plan.assigned.tasks_for(agency.id, role))) for role in ("lead", "partners")]
     said = ", ".join(f"{KIND_LABELS[role].lower()} {n} nhiệm vụ" for role, n in counts if n)
-    direct = {t.id for role in BODY_KINDS for t in plan.tasks_for(agency.id, role)}
-    owed = len(plan.tasks_owed_by(agency.id))
+    direct = {t.id for role in BODY_KINDS for t in plan.assigned.tasks_for(agency.id, role)}
+    owed = len(plan.assigned.owed_by(agency.id))
     lines = [said[0].upper() + said[1:]] if said else []
     if owed > len(direct):
         lines.append(f"{owed} nhiệm vụ {'kể cả ' if direct else ''}với tư cách thành viên nhóm")
@@ -135,7 +138,7 @@ def agency(plan: Plan, agency: Agency) -> Preview:
     counts = agency_counts(plan, agency)
     where = f"trong {plan_name(plan)} của {issuer_name(plan)}"
     description = f"{counts[0]} {where}" + "".join(f"; {more}" for more in counts[1:]) + "."
-    tasks = plan.tasks_owed_by(agency.id)
+    tasks = plan.assigned.owed_by(agency.id)
     card = Card(kicker=f"{plan_name(plan)} của {issuer_name(plan)}",
                 label=f"{agency.kind.label} · {agency.level.label}", headline=agency.name,
                 lines=counts, band=state_summary(plan, tasks) if tasks else plan_name(plan))
@@ -147,7 +150,7 @@ def of_plan(plan: Plan) -> dict[str, Preview]:
     out = {routes.HOME_SOURCE: home(plan)}
     for one in plan.tasks:
         out[routes.task_source(one.id)] = task(plan, one)
-    for one in plan.registry.agencies:
+    for one in plan.graph.agencies:
         out[routes.agency_source(one.id)] = agency(plan, one)
     return out
 

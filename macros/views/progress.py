@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import routes
 from ..model.plan import Plan, Task
 from ..model.status import DisplayState
-from .common import PageLink, TaskLine
+from .common import AsOfNotice, PageLink, TaskLine
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,12 @@ class ProgressPage:
     number: int = 1  # this page
     count: int = 1  # pages of the list
     limit: int = 0  # the most tasks on a page
+    as_of_notice: AsOfNotice | None = None
 
     @classmethod
     def of(cls, plan: Plan, number: int = 1) -> ProgressPage:
         total = len(plan.tasks)
-        counts = plan.state_counts
+        counts = plan.counts_by_state(plan.tasks)
         count = page_count(plan)
         if not 1 <= number <= count:
             raise KeyError(number)
@@ -89,14 +90,15 @@ class ProgressPage:
                                         max(0, start - offset) + 1))
                 shown += here
             offset += len(tasks)
-        answering = {a for t in shown for a in plan.agencies_answering_for(t)}
+        answering = {a for t in shown for a in plan.assigned.answering_for(t)}
         states = {plan.status(t).state for t in shown}
         return cls(
+            as_of_notice=AsOfNotice.of(plan),
             total=total,
             overdue=dict(counts)[DisplayState.OVERDUE],
             chart=tuple(ChartRow(s, n, round(100 * n / total, 1) if total else 0.0)
                         for s, n in counts),
-            agency_options=tuple((a.id, a.name) for a in plan.registry.agencies
+            agency_options=tuple((a.id, a.name) for a in plan.graph.agencies
                                  if a.id in answering),
             state_options=tuple(s for s in DisplayState if s in states),
             tables=tuple(tables),

@@ -3,18 +3,23 @@ folder, the states, the agencies with the task's own first, where GitHub's new-f
 what the page says without JavaScript (the guide, and the new-file page with the blank template).
 
 The rules of a report are not here: the script checks an entry against the JSON Schema exported
-from the same models (macros.files.schemas), published at routes.SCHEMAS.
+from the same models (macros.files.schemas), published at routes.SCHEMAS, and against what the
+schema cannot say, given here from where the validator keeps it: the rules between a report's
+days (macros.model.reports.DATE_RULES, "today" being today in Vietnam) and the template's blanks
+left unfilled (macros.load.reports.PLACEHOLDER).
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 from .. import routes
-from ..load.reports import REPOSITORY_FOLDER, TEMPLATE
+from ..load.reports import PLACEHOLDER, REPOSITORY_FOLDER, TEMPLATE
+from ..model.dates import VIETNAM
 from ..model.plan import Plan, Task
-from ..model.reports import Evidence, ReportedState, ReportFile
+from ..model.reports import DATE_RULES, Evidence, NotAfter, ReportedState, ReportFile
 
 # The order of the fields in a report file: the template's (evidence's own fields indented).
 FIELD_ORDER = tuple(re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE, re.M))
@@ -77,16 +82,23 @@ class ReportForm:
     labels: dict[str, str] = field(default_factory=lambda: _texts("title"), hash=False)
     hints: dict[str, str] = field(default_factory=lambda: _texts("description"), hash=False)
     required: frozenset[str] = field(default_factory=_required)
+    date_rules: tuple[NotAfter, ...] = DATE_RULES
+    placeholder: str = PLACEHOLDER.pattern  # a value still a blank of the template: «<...>»
+    time_zone: str = VIETNAM.key  # whose "today" a report may not be later than
+
+    @property
+    def date_rules_json(self) -> str:
+        return json.dumps([asdict(rule) for rule in self.date_rules], ensure_ascii=False)
 
     @classmethod
     def of(cls, plan: Plan, task: Task, repo: NewFilePages | None) -> ReportForm:
-        own = set(plan.agencies_answering_for(task))
+        own = set(plan.assigned.answering_for(task))
         # The task's own bodies first, groups included ("Các tổ chức hội quần chúng" leads a
         # task); then the bodies part III has reports sent to (Sở Nội vụ compiles them): a short
         # list that does not grow with the registry.
         receiving = {d.send_to.id for d in plan.duties} | {
             a.id for d in plan.duties for a in d.recipients}
-        reporters = [plan.agency(i) for i in plan.in_registry_order(
+        reporters = [plan.agency(i) for i in plan.graph.in_registry_order(
             own | {i for i in receiving if not plan.agency(i).group})]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(

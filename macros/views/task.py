@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.dates import long_date
-from ..model.news import News, NewsPost
+from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL, Source, TaskFacts
+from ..model.news import News
 from ..model.plan import Plan, Task
 from ..model.reports import Report
 from ..model.status import DisplayState
-from .common import (Link, RoleView, TaskLine, appendix_row, schedule_meaning,
+from .common import (AsOfNotice, Link, PostLine, RoleView, TaskLine, appendix_row, schedule_meaning,
                      task_in_plan)
 from .report_form import NewFilePages, ReportForm
 
@@ -53,7 +54,10 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class TaskPage:
-    task: Task
+    id: str
+    label: str  # "II.2.1.1"
+    name: str  # the task's name (macros.model.naming)
+    text: str  # the task's words, as written
     line: TaskLine
     where: str
     in_plan_href: str
@@ -62,50 +66,59 @@ class TaskPage:
     percent: int | None
     last_report: str | None
     next_report: date | None
+    repetition: str  # how the task repeats, in words (macros.model.facts.Repetition)
     roles: tuple[RoleView, ...]
     roles_note: str | None
     timeframes: tuple[TimeframeRow, ...]
     due_sentence: str | None  # how the deadline was computed, in words
     sources_differ: bool
     revised_due: date | None
+    deadline_labels: tuple[str, str]  # (the plan's deadline, the revised one): their names
     appendix: tuple[AppendixBlock, ...]
     reports: tuple[ReportRow, ...]
-    posts: tuple[NewsPost, ...]
+    posts: tuple[PostLine, ...]
+    as_of_notice: AsOfNotice
     form: ReportForm  # «Báo cáo tiến độ»: the report form, or the guide without JavaScript
 
     @classmethod
     def of(cls, plan: Plan, task_id: str, news: News,
            repo: NewFilePages | None = None) -> TaskPage:
         task = plan.task(task_id)
-        status = plan.status(task)
+        facts = plan.facts(task)
+        status = facts.status
         where = f"Mục {task.label} của Kế hoạch số {plan.document.number}"
         if task.section_title:
             where += f", thuộc «{task.section_title}»"
         last = status.last
         return cls(
-            task=task,
+            id=task.id, label=task.label, name=task.name, text=task.text,
             line=TaskLine.of(plan, task),
             where=where,
             in_plan_href=task_in_plan(plan, task.id),
             state=status.state,
-            state_note=(f"Hạn hoàn thành là ngày {long_date(status.due).removeprefix('ngày ')}; "
-                        f"đã quá hạn {status.overdue_for} mà chưa có báo cáo hoàn thành nào "
-                        "được công bố.") if status.is_overdue else None,
+            state_note=(f"{facts.deadlines.label} là ngày "
+                        f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
+                        f"{status.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
+                        "báo cáo hoàn thành nào của nhiệm vụ này.") if status.is_overdue else None,
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
                          if last else None),
-            next_report=plan.next_report_due(task) if not status.due else None,
+            next_report=(facts.next_report.day if facts.next_report and not status.due
+                         else None),
+            repetition=facts.repetition.label,
             roles=tuple(RoleView.of(plan, role) for role in task.roles),
             roles_note=None if task.roles else (
                 "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
                 + (" Cơ quan được nêu trong Phụ lục ở dưới." if task.appendix_rows else "")),
             timeframes=_timeframes(plan, task) + _reporting(plan, task),
-            due_sentence=_due_sentence(task),
+            due_sentence=_due_sentence(task, facts),
             sources_differ=_sources_differ(task),
             revised_due=status.revised_due,
+            deadline_labels=(ORIGINAL_LABEL, REVISED_LABEL),
             appendix=tuple(_appendix_block(plan, task, row) for row in task.appendix_rows),
             reports=tuple(_report_row(plan, r) for r in status.reports),
-            posts=news.posts_for_task(task.id),
+            posts=tuple(PostLine.of(plan, p) for p in news.posts_for_task(task.id)),
+            as_of_notice=AsOfNotice.of(plan),
             form=ReportForm.of(plan, task, repo),
         )
 
@@ -127,26 +140,29 @@ def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
 
 
 def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
-    """A task whose words are a reporting duty: its schedule, quoted, and the next date."""
+    """A task whose words are a reporting duty: its schedule, quoted as written, and its next
+    date (the model's one answer, as at the top of the page)."""
+    facts = plan.facts(task)
     rows = []
-    for duty in plan.duties_for_task(task):
-        coming = duty.next_after(plan.as_of)[0].day
+    for duty in plan.duties.for_task(task.id):
+        period = f"«{facts.period_words}» … " if facts.period_words else ""
         rows.append(TimeframeRow(
             f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(plan, task.id),
-            f"«Định kỳ {duty.data.period_days} ngày» … «{duty.data.words}»",
-            f"Báo cáo định kỳ; hạn tiếp theo theo lời văn: trước {long_date(coming)}. Xem lịch "
-            "báo cáo."))
+            f"{period}«{duty.data.words}»",
+            f"Báo cáo định kỳ; kỳ báo cáo tiếp theo: trước {long_date(facts.next_report.day)}. "
+            "Xem lịch báo cáo."))
     return tuple(rows)
 
 
-def _due_sentence(task: Task) -> str | None:
-    schedule = task.schedule
-    if schedule is None or schedule.due is None:
+def _due_sentence(task: Task, facts: TaskFacts) -> str | None:
+    """How the plan's deadline was computed from its words, named as the plan's."""
+    source, deadline = facts.dates, facts.deadlines.original
+    if deadline is None or source.source not in (Source.TASK, Source.HEADING, Source.APPENDIX):
         return None
-    words = task.timeframe.text if task.timeframe else task.schedule_source.completion_text
-    source = "Kế hoạch" if task.timeframe else f"Phụ lục (dòng {task.schedule_source.number})"
-    return (f"Hạn hoàn thành {long_date(schedule.due_date)} do trang web tính: đó là "
-            f"{schedule.due_rule}, theo lời văn «{words}» của {source}. Văn bản không ghi "
+    where = f"Phụ lục (dòng {source.row})" if source.source is Source.APPENDIX else "Kế hoạch"
+    words = source.row_completion if source.source is Source.APPENDIX else source.words
+    return (f"{ORIGINAL_LABEL}: {long_date(deadline)}, do trang web tính: đó là "
+            f"{task.schedule.due_rule}, theo lời văn «{words}» của {where}. Văn bản không ghi "
             "ngày cụ thể.")
 
 

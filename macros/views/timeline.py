@@ -60,43 +60,52 @@ def axis_for(days: list[date]) -> Axis:
 
 @dataclass(frozen=True)
 class Bar:
-    task: object  # macros.plan.Task (not imported: plan imports this module's users)
+    id: str  # the task's
+    label: str  # "II.2.1.1"
+    name: str  # the task's name
+    part: str  # where the task stands: its part, and its innermost section's number and title
+    section: str | None
+    section_title: str
     start: date
     end: date  # inclusive
     kind: str  # "once", "open" (no due date) or "recurring"
     from_plan_date: bool  # the bar starts on the plan's date (no start given, or an earlier one)
     left: float
     width: float
-
-    @property
-    def when(self) -> str:
-        """When the bar runs, in the plan's words for its periods."""
-        schedule = self.task.schedule
-        start = f"Từ {schedule.start.words}" if schedule.start else None
-        if self.kind == "once":
-            due = f"hạn {short_date(self.end)}"
-            return f"{start}, {due}" if start and schedule.start != schedule.due else due.capitalize()
-        if self.kind == "open":
-            return f"{start}, không ghi hạn hoàn thành"
-        label = self.task.recurrence.label
-        return f"{label}, {start.lower()}" if start else label
+    when: str  # when the bar runs, in the plan's words for its periods and the model's deadline
 
 
-def bar_for(task, axis: Axis, plan_date: date) -> Bar | None:
+def _when(kind: str, schedule, facts, end: date) -> str:
+    """When the bar runs: the start period in the plan's words, the deadline that applies (a
+    revised one labelled so), or how the task repeats."""
+    start = f"Từ {schedule.start.words}" if schedule.start else None
+    if kind == "once":
+        due = f"hạn {facts.deadlines.short}"
+        return f"{start}, {due}" if start and schedule.start != schedule.due else due.capitalize()
+    if kind == "open":
+        return f"{start}, không ghi hạn hoàn thành"
+    label = schedule.recurrence.label
+    return f"{label}, {start.lower()}" if start else label
+
+
+def bar_for(task, facts, axis: Axis, plan_date: date) -> Bar | None:
     schedule = task.schedule
     if schedule is None:
         return None
     given = schedule.start_date
     start = max(given, plan_date) if given else plan_date
+    deadline = facts.deadlines.applies
     if schedule.recurrence is not tf.Recurrence.NONE:
         kind, end = "recurring", axis.last
-    elif schedule.due is None:
+    elif deadline is None:
         kind, end = "open", axis.last
     else:
-        kind, end = "once", schedule.due_date
+        kind, end = "once", deadline
     left = axis.x(start)
     width = round(axis.x(end + timedelta(days=1)) - left, 4)
-    return Bar(task, start, end, kind, start == plan_date, left, width)
+    return Bar(task.id, task.label, task.name, task.part,
+               task.sections[-1].section if task.sections else None, task.section_title,
+               start, end, kind, start == plan_date, left, width, _when(kind, schedule, facts, end))
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ class Group:
 class Timeline:
     axis: Axis
     bars: tuple[Bar, ...]  # in the plan's order
-    undated: tuple  # tasks with no timeframe
+    undated: tuple[str, ...]  # ids of the tasks with no timeframe
     milestones: tuple[Milestone, ...]
     as_of: date
 
@@ -153,21 +162,22 @@ class Timeline:
 
     @cached_property
     def _places(self) -> tuple[dict[str, int], dict[str, int]]:
-        return ({b.task.id: i for i, b in enumerate(self.bars)},
-                {t.id: i for i, t in enumerate(self.undated)})
+        return ({b.id: i for i, b in enumerate(self.bars)},
+                {t: i for i, t in enumerate(self.undated)})
 
 
 def build(plan, as_of: date) -> Timeline:
     plan_date = plan.document.date
     milestones = [(plan_date, "Ban hành Kế hoạch")]
-    days = [plan_date] + [t.due_date for t in plan.tasks if t.due_date]
+    deadlines = [plan.facts(t).deadlines for t in plan.tasks]
+    days = [plan_date] + [day for d in deadlines for day in (d.original, d.revised) if day]
     axis = axis_for(days)
     for duty in plan.duties:
         for deadline in duty.between(plan_date, axis.last):
             if deadline.yearly:
                 milestones.append((deadline.day, deadline.label))
-    bars = tuple(b for b in (bar_for(t, axis, plan_date) for t in plan.tasks) if b)
-    undated = tuple(t for t in plan.tasks if t.schedule is None)
+    bars = tuple(b for b in (bar_for(t, plan.facts(t), axis, plan_date) for t in plan.tasks) if b)
+    undated = tuple(t.id for t in plan.tasks if t.schedule is None)
     marks = tuple(Milestone(day, label, axis.x(day)) for day, label in sorted(set(milestones)))
     return Timeline(axis, bars, undated, marks, as_of)
 
@@ -191,12 +201,11 @@ def by_part(plan, timeline: Timeline) -> list[Group]:
     titles: dict[str, str] = {}
     part_titles = {p.number: p.title for p in plan.data.parts}
     for bar in timeline.bars:
-        task = bar.task
-        if task.sections:
-            number = f"{task.part}.{task.sections[-1].section}"
-            title = f"{number}. {task.section_title}"
+        if bar.section:
+            number = f"{bar.part}.{bar.section}"
+            title = f"{number}. {bar.section_title}"
         else:
-            number, title = task.part, f"{task.part}. {part_titles[task.part]}"
+            number, title = bar.part, f"{bar.part}. {part_titles[bar.part]}"
         anchor = "phan-" + number.lower().replace(".", "-")
         groups.setdefault(anchor, []).append(bar)
         titles[anchor] = title
@@ -204,13 +213,30 @@ def by_part(plan, timeline: Timeline) -> list[Group]:
 
 
 def by_lead(plan, timeline: Timeline) -> list[Group]:
-    """Bars grouped by lead agency, in registry order; a task with several leads is in each."""
-    by_agency: dict[str, list[Bar]] = {}
+    """Bars grouped by the agency the body of the plan names for the task's lead, in registry
+    order, each group titled with the agency and the plan's own term for its role («Chủ trì»,
+    «Thực hiện», «Trách nhiệm thực hiện»): one group per agency and term; a task with several
+    leads is in each."""
+    groups: dict[tuple[str, str], list[Bar]] = {}
     for bar in timeline.bars:  # one pass, not one per agency
-        for agency_id in dict.fromkeys(bar.task.role_agencies("lead")):
-            by_agency.setdefault(agency_id, []).append(bar)
-    return [Group("chu-tri-" + agency.id, agency.name, tuple(by_agency[agency.id]))
-            for agency in plan.registry.agencies if agency.id in by_agency]
+        lead = plan.task(bar.id).role("lead")
+        for agency_id in dict.fromkeys(lead.agencies if lead else ()):
+            groups.setdefault((agency_id, lead.term), []).append(bar)
+    order = plan.graph.order
+    # The anchors are the ones published before («chu-tri-<id>»): kept, they are addresses.
+    return [Group(f"chu-tri-{agency_id}" + ("" if i == 0 else f"-{i + 1}"),
+                  f"{plan.agency(agency_id).name} ({term})", tuple(bars))
+            for i, ((agency_id, term), bars) in _numbered(sorted(
+                groups.items(), key=lambda item: order[item[0][0]]))]
+
+
+def _numbered(items):
+    """Each item with its rank among the items of the same agency (anchors stay unique)."""
+    seen: dict[str, int] = {}
+    for item in items:
+        agency_id = item[0][0]
+        yield seen.get(agency_id, 0), item
+        seen[agency_id] = seen.get(agency_id, 0) + 1
 
 
 # Bars on one page of the chart. The real plan (49 tasks) and even ten times it fit on one page;
@@ -241,6 +267,6 @@ def chunks(plan, timeline: Timeline, limit: int = CHART_LIMIT) -> list[Chunk]:
         pages[-1].append(group)
         count += len(group.bars)
     return [Chunk(number, tuple(groups),
-                  timeline.of_tasks([bar.task.id for group in groups for bar in group.bars]))
+                  timeline.of_tasks([bar.id for group in groups for bar in group.bars]))
             for number, groups in enumerate(pages, 1)]
 

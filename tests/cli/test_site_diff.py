@@ -9,12 +9,15 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from macros.cli import site_diff
 from macros.cli.permalinks import read_manifest
+from macros.model.facts import Cause, StateChange
+from macros.model.status import DisplayState
 from tests.conftest import ROOT, copy_data, copy_project
 from tests.load.test_data_errors import FIXTURES, apply
 from tests.site.test_agencies import FIXTURE_AGENCY, FIXTURE_TASK
@@ -199,8 +202,10 @@ def test_the_broken_head_is_not_built_in_the_build_mode(pull_request, tmp_path):
 
 
 def test_markdown_in_the_data_stays_text():
-    task = site_diff.Task("ii-9", "II.9 | <b>x</b> [a](b)", "Đang thực hiện", ())
-    diff = site_diff.SiteDiff(state_changes=[site_diff.StateChange(task, "Chưa có báo cáo")])
+    task = site_diff.TaskRecord("ii-9", "II.9 | <b>x</b> [a](b)", DisplayState.IN_PROGRESS, ())
+    change = StateChange(date(2019, 1, 1), DisplayState.NO_REPORT, DisplayState.IN_PROGRESS,
+                         Cause.REPORT)
+    diff = site_diff.SiteDiff(state_changes=[site_diff.Changed(task, change)])
     [row] = rows(section(site_diff.summary(diff, []), "Nhiệm vụ đổi trạng thái"))
     assert row[0] == r"Nhiệm vụ II.9 \| \<b\>x\</b\> \[a\](b)"
 

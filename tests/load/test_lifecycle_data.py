@@ -56,7 +56,7 @@ def test_a_made_up_merge_changes_the_two_bodies_it_names(plans):
 
 def test_a_made_up_merge_moves_nothing_else(plans):
     before, after = plans
-    others = [a.id for a in before.registry.agencies if a.id not in (MERGED, INTO)]
+    others = [a.id for a in before.graph.agencies if a.id not in (MERGED, INTO)]
     for agency_id in others:
         for fact in ("end_of", "events_of", "successors_of", "predecessors_of"):
             was, now = getattr(before.lifecycle, fact), getattr(after.lifecycle, fact)
@@ -67,12 +67,13 @@ def test_a_made_up_merge_moves_nothing_else(plans):
         assert (b.roles, b.appendix_roles, b.due_date, b.schedule) == (
             a.roles, a.appendix_roles, a.due_date, a.schedule)
         assert before.status(b) == after.status(a)
-        assert before.agencies_answering_for(b) == after.agencies_answering_for(a)
-    for agency in before.registry.agencies:
-        owed_before = [t.id for t in before.tasks_owed_by(agency.id)]
-        assert owed_before == [t.id for t in after.tasks_owed_by(agency.id)]
-        assert before.duties_of(agency.id) == after.duties_of(agency.id)
-    assert before.key_figures == after.key_figures
+        assert before.assigned.answering_for(b) == after.assigned.answering_for(a)
+        assert before.facts(b) == after.facts(a)
+    for agency in before.graph.agencies:
+        owed_before = [t.id for t in before.assigned.owed_by(agency.id)]
+        assert owed_before == [t.id for t in after.assigned.owed_by(agency.id)]
+        assert before.duties.reported_by(agency.id) == after.duties.reported_by(agency.id)
+    assert before.figures == after.figures
     assert opendata.as_json(before) == opendata.as_json(after)
     # In the bodies' open data, only the two records it names differ.
     old = {r["ma"]: r for r in json.loads(opendata.agencies_json(before))["co_quan"]}
@@ -135,7 +136,7 @@ def real():
 
 def test_the_bodies_file_carries_every_body_with_its_end_successors_and_sources(real):
     records = {r["ma"]: r for r in json.loads(opendata.agencies_json(real))["co_quan"]}
-    assert list(records) == [a.id for a in real.registry.agencies]
+    assert list(records) == [a.id for a in real.graph.agencies]
     ham_yen = records["ubnd-huyen-ham-yen"]
     assert ham_yen["khong_con_tu"] == "2025-07-01" and ham_yen["khong_con_theo"] == "thay-doi"
     [change] = ham_yen["thay_doi"]

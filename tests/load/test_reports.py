@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.load.errors import DataError
 from macros.load.history import check_published
@@ -176,3 +177,79 @@ def test_the_validator_command_checks_against_the_base(repo):
     assert "::error file=data/tien-do/ii-2-1-1/2019-01-10.yaml,line=1," in result.stdout
     missing = run([*command, "--base", "khong-co"])
     assert missing.returncode == 2 and "Không tìm thấy phiên bản gốc «khong-co»" in missing.stderr
+
+
+# --- Reports as the form on a task page makes them ----------------------------------------------
+# Each case is what a person enters in the form (macros/templates/_report_form.html): the report's
+# date, its fields (as the form gives them: a percent as a number when it is written as one) and
+# its documents. The validator's answer is checked here; tests/site/test_report_form.py runs
+# every case through the form in Chromium and through `python -m macros.cli.validate`, and holds
+# the three answers equal. (name, entry, refused field or None when the report is valid)
+
+FORM_AS_OF = date(2019, 1, 31)  # "today" of these cases, for the validator and the browser
+FORM_BASE = {"date": "2019-01-20", "state": "đang thực hiện", "done": "Đã ban hành kế hoạch.",
+             "reporter": "so-noi-vu", "percent": 40}
+DONE = {"state": "hoàn thành", "percent": 100}
+
+
+def entry(**changes) -> dict:
+    """The base entry with changes; a value None leaves the field empty."""
+    return {k: v for k, v in {**FORM_BASE, **changes}.items() if v is not None}
+
+
+FORM_CASES = [
+    ("valid", entry(), None),
+    ("valid-dated-today", entry(date="2019-01-31"), None),
+    ("valid-done-on-the-report-date", entry(**DONE, completed_on="2019-01-20"), None),
+    ("valid-every-field", entry(**DONE, completed_on="2019-01-18", revised_due="2019-06-30",
+                                note="Ghi chú: «yes»", evidence=[
+                                    {"number": "Quyết định số 12/QĐ-UBND", "date": "2019-01-10",
+                                     "url": "https://example.org/qd-12"},
+                                    {"number": "Báo cáo số 5/BC-SNV"}]), None),
+    ("dated-in-the-future", entry(date="2019-02-01"), "date"),
+    ("completed-after-the-report-date", entry(**DONE, completed_on="2019-01-25"), "completed_on"),
+    ("done-without-completion-date", entry(**DONE), "completed_on"),
+    ("completion-date-but-not-done", entry(completed_on="2019-01-18"), "completed_on"),
+    ("no-state", entry(state=None), "state"),
+    ("no-done", entry(done=None), "done"),
+    ("no-reporter", entry(reporter=None), "reporter"),
+    ("percent-over-100", entry(percent=140), "percent"),
+    ("percent-below-0", entry(percent=-5), "percent"),
+    ("percent-with-a-fraction", entry(percent=40.5), "percent"),
+    ("percent-not-a-number", entry(percent="40%"), "percent"),
+    ("document-without-number", entry(evidence=[{"url": "https://example.org/qd-12"}]),
+     "evidence[1].number"),
+    ("document-link-not-http", entry(evidence=[{"number": "QĐ 12", "url": "javascript:alert(1)"}]),
+     "evidence[1].url"),
+    ("document-link-too-long", entry(evidence=[{"number": "QĐ 12",
+                                                "url": "https://example.org/" + "a" * 490}]),
+     "evidence[1].url"),
+    ("blank-of-the-template-left", entry(done="<những việc đã làm>"), "done"),
+]
+
+
+def form_report_file(case: dict) -> str:
+    """The report file of an entry, as YAML with dates as dates (the form writes the same data;
+    tests/site/test_report_form.py checks the form's own file passes where this one does)."""
+    fields = {k: v for k, v in case.items() if k != "date"}
+    for key in ("completed_on", "revised_due"):
+        if key in fields:
+            fields[key] = date.fromisoformat(fields[key])
+    for document in fields.get("evidence", []):
+        if "date" in document:
+            document["date"] = date.fromisoformat(document["date"])
+    return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+
+
+@pytest.mark.parametrize(("name", "case", "refused"), FORM_CASES, ids=[c[0] for c in FORM_CASES])
+def test_the_validator_s_answer_on_each_form_case(tmp_path, name, case, refused):
+    folder = one_report(tmp_path, form_report_file(case), f"ii-2-1-1/{case['date']}.yaml")
+    if refused is None:
+        load(DATA, reports_dir=folder, as_of=FORM_AS_OF)
+        return
+    with pytest.raises(DataError) as caught:
+        load(DATA, reports_dir=folder, as_of=FORM_AS_OF)
+    fields = {p.field for p in caught.value.problems}
+    # A rule between fields is reported on the report as a whole (field ""), a date after the
+    # as-of day on the file's name.
+    assert fields == {refused} or (fields == {""} and refused in {"date", "completed_on"}), fields

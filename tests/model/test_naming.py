@@ -45,13 +45,13 @@ def test_names_are_unique():
     # The clause ends at "(": the timeframe in brackets is not part of the name.
     ("ii-3-1-2", "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2"),
     ("ii-3-1-3", "Rà soát, sắp xếp, tổ chức lại đơn vị hành chính cấp xã — II.3.1, ý 3"),
-    # The clause ends at ";".
-    ("ii-2-1-5", "Không thành lập mới tổ chức trung gian — II.2.1.5"),
-    ("ii-2-2-9", "Hằng năm, tổng hợp, báo cáo kết quả thực hiện — II.2.2.9"),
-    ("ii-3-2-1", "Tham mưu, hướng dẫn việc thực hiện cải cách thủ tục hành chính — II.3.2, ý 1"),
+    # The clause ends at ";": cut, so marked "…" (the plan goes on).
+    ("ii-2-1-5", "Không thành lập mới tổ chức trung gian… — II.2.1.5"),
+    ("ii-2-2-9", "Hằng năm, tổng hợp, báo cáo kết quả thực hiện… — II.2.2.9"),
+    ("ii-3-2-1", "Tham mưu, hướng dẫn việc thực hiện cải cách thủ tục hành chính… — II.3.2, ý 1"),
     # The clause ends at a full stop; the hyphen of "khoa học - công nghệ" stays.
     ("ii-2-2-5", ("Đẩy mạnh ứng dụng khoa học - công nghệ, xây dựng chính quyền điện tử, đô thị "
-                  "thông minh — II.2.2.5")),
+                  "thông minh… — II.2.2.5")),
     # Too long: cut between two words, marked "…", trailing comma dropped.
     ("ii-2-1-1", ("Xây dựng kế hoạch thực hiện có hiệu quả các Nghị quyết, Kế hoạch của Trung "
                   "ương, của tỉnh… — II.2.1.1")),
@@ -64,7 +64,8 @@ def test_names_checked_by_hand(task_id, name):
 
 def test_clause_rules_on_made_up_text():
     assert task_clause("Một  việc\nngắn.") == "Một việc ngắn"
-    assert task_clause("Làm A; làm B") == "Làm A"
+    assert task_clause("Làm A; làm B") == "Làm A…"  # cut: the text goes on
+    assert task_clause("Làm A (năm 2018); làm B") == "Làm A…"
     assert task_clause("Làm A (năm 2018)") == "Làm A"
     # "1.000" and "phòng..." in mid-sentence are not the end of a sentence.
     assert task_clause("Giảm 1.000 người") == "Giảm 1.000 người"
@@ -75,4 +76,4 @@ def test_clause_rules_on_made_up_text():
     # Nothing before the first mark: the words after it, not an empty name.
     assert task_clause("(a) làm B; làm C") == "(a) làm B; làm C"
     assert task_clause("") == ""
-    assert task_name("Làm A; làm B", "II.1") == "Làm A — II.1"
+    assert task_name("Làm A; làm B", "II.1") == "Làm A… — II.1"

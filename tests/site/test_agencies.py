@@ -75,8 +75,8 @@ def test_a_new_agency_in_the_data_gets_its_page_with_its_tasks(fixture_site):
     assert listed_tasks(page, "lead") == ["ii-1-thu-nghiem"]
     assert page.find(id="partners") is None
     assert [li.get_text(" ", strip=True) for li in page.select(".due-list li")] == [
-        "ngày 31 tháng 3 năm 2019 : hạn hoàn thành nhiệm vụ II.1, ý 2 (theo lời văn «hoàn thành "
-        "trong tháng 3/2019»)"]
+        "ngày 31 tháng 3 năm 2019 : hạn hoàn thành nhiệm vụ II.1, ý 2 (Hạn theo Kế hoạch, theo lời "
+        "văn «hoàn thành trong tháng 3/2019»)"]
     # The partner's page lists the new task too, and the index links the new page.
     assert "ii-1-thu-nghiem" in listed_tasks(page_of(fixture_site, "so-tai-chinh"), "partners")
     index = soup(fixture_site / "co-quan" / "index.html")
@@ -96,7 +96,7 @@ def test_every_agency_has_a_page_reachable_from_the_index(site):
         if match:
             linked.add(match.group(1))
             assert (site / "co-quan" / match.group(1) / "index.html").exists()
-    assert linked == {a.id for a in PLAN.registry.agencies}
+    assert linked == {a.id for a in PLAN.graph.agencies}
     assert len(linked) == 40
 
 
@@ -108,11 +108,11 @@ def test_index_groups_by_level_then_kind(site):
     assert "Ủy ban nhân dân huyện Chiêm Hóa" in district.get_text()
 
 
-@pytest.mark.parametrize("agency", PLAN.registry.agencies, ids=lambda a: a.id)
+@pytest.mark.parametrize("agency", PLAN.graph.agencies, ids=lambda a: a.id)
 def test_each_page_lists_exactly_the_tasks_of_each_role(site, agency):
     page = page_of(site, agency.id)
     for role in ROLES:
-        expected = [t.id for t in PLAN.tasks_for(agency.id, role)]
+        expected = [t.id for t in PLAN.assigned.tasks_for(agency.id, role)]
         if expected:
             assert listed_tasks(page, role) == expected
         else:
@@ -122,7 +122,7 @@ def test_each_page_lists_exactly_the_tasks_of_each_role(site, agency):
 def test_a_district_page_shows_what_it_owes_as_a_member(site):
     page = page_of(site, "ubnd-huyen-lam-binh")
     assert page.find(id="lead") is None  # the plan names no task for this district itself
-    group = [t.id for t in PLAN.tasks_for("ubnd-huyen-thanh-pho", "lead")]
+    group = [t.id for t in PLAN.assigned.tasks_for("ubnd-huyen-thanh-pho", "lead")]
     assert listed_tasks(page, "nhom-ubnd-huyen-thanh-pho-lead") == group
     # Through "UBND huyện, thành phố" it is one of "Các cơ quan, đơn vị", which report to Sở Nội vụ.
     through = page.find(id="nhom-cac-co-quan-don-vi").find_next_sibling("p")

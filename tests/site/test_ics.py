@@ -53,7 +53,7 @@ def test_every_feed_parses_and_validates(dated_site):
     # The whole plan, and each agency with a duty, or a dated task that the body of the plan or a
     # Phụ lục row gives it (the same 24 agencies as before roles were read by source: a published
     # calendar address never disappears).
-    assert len(paths) == 1 + sum(PLAN.has_calendar(a.id) for a in PLAN.registry.agencies) == 25
+    assert len(paths) == 1 + sum(PLAN.has_calendar(a.id) for a in PLAN.graph.agencies) == 25
     for path in paths:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -73,6 +73,30 @@ def test_every_feed_parses_and_validates(dated_site):
         # Content lines end in CRLF and are folded at 75 octets (RFC 5545, 3.1).
         assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
         assert max(len(line) for line in raw.split(b"\r\n")) <= 75
+
+
+def test_every_feed_names_its_refresh_interval_as_a_duration(dated_site):
+    # RFC 7986, 5.7: REFRESH-INTERVAL is written with VALUE=DURATION.
+    for path in feeds(dated_site):
+        lines = path.read_bytes().decode("utf-8").split("\r\n")
+        assert [line for line in lines if line.startswith("REFRESH-INTERVAL")] == [
+            "REFRESH-INTERVAL;VALUE=DURATION:P1D"], path
+        assert icalendar.Calendar.from_ical(path.read_bytes()).refresh_interval == timedelta(days=1)
+
+
+def test_one_uid_is_one_event_in_every_feed(dated_site):
+    """A client that merges calendars keeps one event per UID: a UID has the same title, day
+    and description in every file it is in (a Phụ lục row's deadline, titled with its column,
+    has a UID of its own)."""
+    seen: dict[str, dict[tuple, set[str]]] = {}
+    for path in feeds(dated_site):
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            what = (str(event["SUMMARY"]), event["DTSTART"].dt, str(event["DESCRIPTION"]))
+            seen.setdefault(str(event["UID"]), {}).setdefault(what, set()).add(path.name)
+    assert {uid: versions for uid, versions in seen.items() if len(versions) > 1} == {}
+    # The same deadline in the plan's feed and, by its Phụ lục row, in an agency's feed.
+    row_uids = [uid for uid in seen if uid.startswith("han-ii-3-1-2-phu-luc-3-")]
+    assert "han-ii-3-1-2@ke-hoach-68-kh-ubnd-2018" in seen and len(row_uids) >= 3
 
 
 def test_the_validator_rejects_a_broken_feed(all_feed):
@@ -186,4 +210,4 @@ def test_an_agency_named_only_in_the_phu_luc_has_those_deadlines_labelled(dated_
 def test_a_reporting_task_page_gives_its_next_date_after_truoc(dated_site):
     # III.1 ý 2: «trước ngày 13 và ngày 27 hằng tháng»; as of 15/6/2019 the next is the 27th.
     text = soup(dated_site / "nhiem-vu" / "iii-1-2" / "index.html").get_text(" ", strip=True)
-    assert "hạn tiếp theo theo lời văn: trước ngày 27 tháng 6 năm 2019" in text
+    assert "kỳ báo cáo tiếp theo: trước ngày 27 tháng 6 năm 2019" in text

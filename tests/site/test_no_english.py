@@ -55,6 +55,8 @@ GITHUB_LABELS = {
     "Propose changes", "Open a pull request", "Create pull request", "Files changed",
     "Details", "Edit file", "Summary", "Request changes", "Approve", "Merge pull request",
     "Actions",
+    # A first pull request from a fork waits for a maintainer (GitHub's merge box and its button).
+    "Workflow(s) awaiting approval", "Approve and run",
 }
 # The data's field names, which the staff guide and the build's messages quote between «».
 FIELD_NAMES = {"start", "due", "recurrence"}

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from macros import routes
 from macros.load.errors import DataError
 from tests.support.plans import load
+from tests.support.spreadsheet import assert_sheet_holds_csv
 from macros.model.status import DisplayState
 from tests.conftest import DATA, ROOT, build_site, soup
 
@@ -106,7 +108,7 @@ def test_every_derived_state_in_the_demo(tmp_path):
 
 def test_the_real_data_has_no_reports_and_says_so(site):
     plan = load(DATA)
-    assert plan.logs == {} and plan.data_as_of is None
+    assert plan.report_logs == {} and plan.data_as_of is None
     page = soup(site / "tien-do" / "index.html")
     states = {row.th.a["href"].split("/")[-2]: row["data-state"]
               for row in page.select("table.tasks tbody tr")}
@@ -195,8 +197,11 @@ def test_open_data_loads_back_to_the_same_data(tmp_path):
             if isinstance(value, dict):  # a period: its words
                 assert cell == value["loi_van"], (row["Mã nhiệm vụ"], field.key)
             elif value and isinstance(value, list) and isinstance(value[0], dict):  # roles
-                for role in value:
-                    assert role["thuat_ngu"] in cell and all(n in cell for n in role["ten_co_quan"])
+                # One role a line, in the source's own term and words (never registry names).
+                assert len(cell.split("\n")) == len(value)
+                for role, line in zip(value, cell.split("\n")):
+                    assert line.startswith(role["thuat_ngu"]) and line.endswith(
+                        f": {role['loi_van']}"), (row["Mã nhiệm vụ"], line)
             else:
                 expected = "; ".join(map(str, value)) if isinstance(value, list) else (
                     "" if value is None else str(value))
@@ -212,6 +217,21 @@ def test_open_data_fields_are_documented(site):
 
     documented = {code.get_text() for code in soup(site / "du-lieu" / "index.html").select("table th code")}
     assert {f.key for f in TASK_FIELDS + REPORT_FIELDS} <= documented
+
+
+def test_the_open_data_page_offers_each_csv_as_a_spreadsheet_and_says_which_to_pick(site):
+    from macros.files.opendata import FILES
+
+    page = soup(site / "du-lieu" / "index.html")
+    links = {a["href"].removeprefix("../") for a in page.select(".open-data__files a[download]")}
+    tables = [path for path in FILES if path.endswith(".csv")]
+    assert len(tables) >= 4 and links == set(FILES) | {t.replace(".csv", ".xlsx") for t in tables}
+    which = " ".join(page.select_one(".open-data__which").get_text().split())
+    assert "Excel" in which and ".xlsx" in which and "«;»" in which and "dấu phẩy" in which
+    # Beside every CSV, a spreadsheet that holds what the CSV holds.
+    for table in tables:
+        book = table.replace(".csv", ".xlsx")
+        assert_sheet_holds_csv((site / book).read_bytes(), (site / table).read_bytes())
 
 
 # (name, file under tien-do/, text, line of the defect or text on it, field, what the message says)

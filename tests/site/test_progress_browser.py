@@ -185,7 +185,7 @@ def test_filtering_by_a_district_shows_the_tasks_of_its_agency_page(open_page, v
     options = dict(select.locator("option").evaluate_all(
         "options => options.map(o => [o.value, o.textContent.trim()])"))
     # Every district committee (each member of the group "UBND huyện, thành phố") can be chosen.
-    districts = plan.members_of("ubnd-huyen-thanh-pho")
+    districts = plan.graph.members_of("ubnd-huyen-thanh-pho")
     assert len(districts) == 7
     assert {a.id: a.name for a in districts}.items() <= options.items()
     assert options[district] == "Ủy ban nhân dân huyện Chiêm Hóa"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
+import zipfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -69,6 +70,7 @@ def test_the_build_covers_every_kind_of_file(two_builds):
     for expected in ("index.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz",
                      "tin-tuc/rss.xml", "tien-do/rss.xml", "lich/ke-hoach.ics",
                      "du-lieu/nhiem-vu.json", "du-lieu/nhiem-vu.csv", "du-lieu/bao-cao.csv",
+                     "du-lieu/nhiem-vu.xlsx", "du-lieu/bao-cao.xlsx",
                      "assets/og-image.png", "nhiem-vu/ii-2-1-1/index.html"):
         assert expected in names, expected
 
@@ -89,5 +91,11 @@ def test_no_file_carries_todays_date(two_builds):
         for path in site.rglob("*"):
             if path.is_file() and path.suffix in {".html", ".xml", ".json", ".ics", ".csv", ".txt"}:
                 text = path.read_text("utf-8")
+                found += [(str(path.relative_to(site)), s) for s in spellings if s in text]
+            if path.suffix == ".xlsx":  # a zip: its entries' dates, and the workbook's own XML
+                with zipfile.ZipFile(path) as book:
+                    assert {entry.date_time for entry in book.infolist()} == {(2019, 7, 1, 3, 4, 4)}
+                    text = "".join(book.read(name).decode("utf-8") for name in book.namelist())
+                assert "2019-07-01T03:04:05Z" in text  # created and modified: the build instant
                 found += [(str(path.relative_to(site)), s) for s in spellings if s in text]
     assert found == []

@@ -8,9 +8,11 @@ and the blank template; without a repository address it says so and links nowher
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -20,7 +22,9 @@ import yaml
 from macros import routes
 from macros.load.reports import TEMPLATE
 from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, copy_data
+from tests.load.test_reports import FORM_AS_OF, FORM_BASE, FORM_CASES, form_report_file
 from tests.support.browser import SiteServer, new_context, run_axe
+from tests.support.markup import html_validate
 from tests.support.plans import load
 
 REPO = "https://github.com/vi-du/ke-hoach-68"
@@ -114,6 +118,14 @@ def test_the_form_script_has_no_rule_of_a_report_written_in_it():
         assert word not in script, word
 
 
+def test_the_form_with_its_github_link_is_valid_html(repo_server):
+    # Only a build with a repository address has the link to GitHub's new-file page: a
+    # placeholder <a> until an entry is checked, so no rel="nofollow" without an href.
+    page = repo_server.root / routes.task(TASK) / "index.html"
+    assert "data-result-link" in page.read_text("utf-8")
+    assert html_validate(page)["findings"] == []
+
+
 def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, repo_server,
                                                                      tmp_path):
     server = repo_server
@@ -121,7 +133,7 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
     # The task's own bodies come first (groups included), then the bodies part III has reports
     # sent to (Sở Nội vụ, which compiles them), and no one else.
     plan = load(DATA)
-    own = list(plan.agencies_answering_for(plan.task(TASK)))
+    own = list(plan.assigned.answering_for(plan.task(TASK)))
     groups = page.locator("#bao-cao-reporter optgroup")
     assert groups.nth(0).locator("option").evaluate_all("os => os.map(o => o.value)") == own
     others = groups.nth(1).locator("option").evaluate_all("os => os.map(o => o.value)")
@@ -135,6 +147,7 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
     link = page.locator("[data-result-link]")
     link.wait_for(state="visible")
     href = link.get_attribute("href")
+    assert link.get_attribute("rel") == "nofollow"
     assert page.locator(".report-form__error:visible").count() == 0
     context.close()
     assert watch.errors == [] and watch.outside == []
@@ -294,5 +307,112 @@ def test_without_a_repository_address_the_form_says_so_and_links_nowhere(chromiu
     # Every link of the section leads somewhere on the site.
     hrefs = section.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs and all(h and not h.startswith(("http", "#", "javascript")) for h in hrefs), hrefs
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+# --- The form and the validator give the same answer ---------------------------------------------
+
+def _enter(page, case: dict) -> None:
+    """Type an entry of tests/load/test_reports.py's FORM_CASES into the form, as a person would."""
+    page.fill("#bao-cao-ngay", case["date"])
+    for key in ("state", "reporter"):
+        if key in case:
+            page.select_option(f"#bao-cao-{key}", case[key])
+    for key in ("percent", "done", "completed_on", "revised_due", "note"):
+        if key in case:
+            page.fill(f"#bao-cao-{key}", str(case[key]))
+    for index, document in enumerate(case.get("evidence", [])):
+        page.locator("[data-add-evidence]").click()
+        item = page.locator("[data-evidence-list] > fieldset").nth(index)
+        for sub, value in document.items():
+            item.locator(f"[data-sub={sub}]").fill(value)
+
+
+def _answer(page) -> tuple[str | None, dict[str, str]]:
+    """The form's answer: the report file it offers (None when it refuses) and its errors, by
+    field as the validator names them («evidence[1].url»)."""
+    _submit(page)
+    page.wait_for_function("document.querySelector('[data-status]').textContent !== ''")
+    errors = dict(page.locator("[aria-invalid=true]").evaluate_all(
+        "inputs => inputs.map(i => [i.getAttribute('data-path'),"
+        " document.getElementById(i.id + '-loi').textContent])"))
+    shown = {re.sub(r"^evidence/(\d+)/", lambda m: f"evidence[{int(m[1]) + 1}].", path): text
+             for path, text in errors.items()}
+    if page.locator("[data-result]").is_visible():
+        assert shown == {}
+        return page.locator("[data-result-yaml]").inner_text(), shown
+    return None, shown
+
+
+def _validator_refuses(files: dict[str, str], tmp_path: Path) -> set[str]:
+    """`python -m macros.cli.validate` on a copy of the data holding these report files (path
+    under data/tien-do/ -> text), as of FORM_AS_OF: the files it refuses."""
+    data = copy_data(tmp_path)
+    for where, text in files.items():
+        (data / "tien-do" / where).parent.mkdir(parents=True, exist_ok=True)
+        (data / "tien-do" / where).write_text(text, "utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli.validate", "--data", str(data),
+                          "--format", "github"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "PLAN_AS_OF": FORM_AS_OF.isoformat()})
+    refused = set(re.findall(r"^::error file=[^,]*?tien-do/([^,]+\.yaml),", run.stdout, re.M))
+    assert (run.returncode != 0) == bool(refused), run.stdout + run.stderr
+    return refused
+
+
+def test_the_form_and_the_validator_agree_on_every_case(chromium, repo_server, tmp_path):
+    context, watch, page = _open_form(chromium, repo_server)
+    # The browser's clock on the cases' "today", in Vietnam (the machine's own zone is UTC).
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{FORM_AS_OF.isoformat()}T09:00:00+07:00"))
+    plan = load(DATA)
+    answers, files = {}, {}
+    for (name, case, refused), task in zip(FORM_CASES, plan.tasks, strict=False):
+        page.goto(repo_server.base + routes.task(task.id))
+        page.locator("#bieu-mau-bao-cao > summary").click()
+        page.wait_for_selector("form[data-ready]", state="attached")
+        _enter(page, case)
+        offered, errors = _answer(page)
+        answers[name] = errors
+        # The validator reads what the form offers, or, where it offers nothing, the same entry
+        # written by hand. Each case in a task's folder of its own: one run checks them all.
+        where = f"{task.id}/{case['date']}.yaml"
+        files[where] = offered if offered is not None else form_report_file(case)
+        answers[name] = (where, refused, errors)
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+    assert len(answers) == len(FORM_CASES)
+
+    refused_files = _validator_refuses(files, tmp_path)
+    for name, (where, refused, errors) in answers.items():
+        form_refuses = bool(errors)
+        assert form_refuses == (where in refused_files) == (refused is not None), name
+        if refused is not None:
+            assert list(errors) == [refused], (name, errors)
+        for text in errors.values():
+            assert not ENGLISH.search(text), (name, text)
+
+    # Messages written for people: a choice left empty says so, not the codes of data/agencies.yaml.
+    assert answers["no-reporter"][2] == {"reporter": "Chưa chọn cơ quan báo cáo."}
+    assert answers["no-state"][2] == {"state": "Chưa chọn trạng thái."}
+    future = answers["dated-in-the-future"][2]["date"]
+    assert "01/02/2019" in future and "hôm nay (31/01/2019)" in future
+    late = answers["completed-after-the-report-date"][2]["completed_on"]
+    assert late.startswith("Ngày hoàn thành 25/01/2019 muộn hơn ngày báo cáo 20/01/2019")
+    assert "chỗ trống của mẫu" in answers["blank-of-the-template-left"][2]["done"]
+
+
+def test_today_is_today_in_vietnam_whatever_the_computer_s_zone(chromium, repo_server):
+    # 01:30 on 1 February in Vietnam is still 31 January on a computer set to UTC: a report dated
+    # 1 February is not in the future, one dated the 2nd is (the validator counts in Vietnam).
+    context, watch, page = _open_form(chromium, repo_server, timezone_id="UTC")
+    page.clock.set_fixed_time(datetime(2019, 1, 31, 18, 30, tzinfo=timezone.utc))
+    page.reload()
+    page.locator("#bieu-mau-bao-cao > summary").click()
+    page.wait_for_selector("form[data-ready]", state="attached")
+    assert page.input_value("#bao-cao-ngay") == "2019-02-01"  # the form starts on today
+    _enter(page, {**FORM_BASE, "date": "2019-02-01"})
+    assert _answer(page) == (page.locator("[data-result-yaml]").inner_text(), {})
+    page.fill("#bao-cao-ngay", "2019-02-02")
+    assert list(_answer(page)[1]) == ["date"]
     context.close()
     assert watch.errors == [] and watch.outside == []

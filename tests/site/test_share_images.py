@@ -47,7 +47,7 @@ def demo_site(tmp_path_factory) -> Path:
 def test_every_task_and_agency_has_its_1200_by_630_image(site):
     plan = load(DATA)
     paths = [routes.share_image_of_task(t.id) for t in plan.tasks] + [
-        routes.share_image_of_agency(a.id) for a in plan.registry.agencies]
+        routes.share_image_of_agency(a.id) for a in plan.graph.agencies]
     for path in paths:
         data = (site / path).read_bytes()
         assert png_size(data) == (1200, 630), path
@@ -105,7 +105,7 @@ def test_a_warm_build_draws_nothing_and_writes_the_same_images(tmp_path):
     assert build_site(first, project=project, SITE_URL=TEST_SITE_URL).returncode == 0
     filled = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     plan = load(DATA)
-    assert len(filled) == len(plan.tasks) + len(plan.registry.agencies)
+    assert len(filled) == len(plan.tasks) + len(plan.graph.agencies)
     assert build_site(second, project=project, SITE_URL=TEST_SITE_URL).returncode == 0
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == filled
     images = sorted((first / routes.SHARE_IMAGES).rglob("*.png"))

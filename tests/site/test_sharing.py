@@ -114,10 +114,10 @@ def test_home_preview_names_the_plan_and_province(site):
 
 def test_agency_pages_give_their_name_and_counts(site):
     plan = load(DATA)
-    for agency in plan.registry.agencies:
+    for agency in plan.graph.agencies:
         page = soup(site / "co-quan" / agency.id / "index.html")
         assert meta(page, "og:title") == agency.name
-        lead, partners = (len(plan.tasks_for(agency.id, role)) for role in ("lead", "partners"))
+        lead, partners = (len(plan.assigned.tasks_for(agency.id, role)) for role in ("lead", "partners"))
         description = meta(page, "og:description")
         if lead:
             assert f"Chủ trì, thực hiện {lead} nhiệm vụ" in description, agency.id

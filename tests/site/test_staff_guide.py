@@ -226,3 +226,17 @@ def test_the_pull_request_template_points_to_the_guide():
     template = (ROOT / ".github" / "pull_request_template.md").read_text("utf-8")
     assert f"/{GUIDE}/" in template and f"docs/{GUIDE}.md" in template
     assert (ROOT / "docs" / f"{GUIDE}.md").is_file()
+
+
+def test_the_guide_says_a_first_pull_request_from_outside_waits_for_a_reviewer(site):
+    # GitHub's default: a first-time contributor's pull request from a fork runs no workflow
+    # until someone with write access approves it ("Approve and run"). The step where staff wait
+    # for the checks says so, in the step itself, and who approves (the reviewers).
+    page = soup(site / GUIDE / "index.html")
+    steps = page.find(id="cach-2-tu-tao-tep-bao-cao").find_next_sibling("ol").find_all("li", recursive=False)
+    waiting = next(step for step in steps if "Chờ các bước kiểm tra" in step.get_text())
+    text = " ".join(waiting.get_text(" ").split())
+    assert "Đề xuất đầu tiên của tài khoản chưa có quyền ghi vào kho mã" in text
+    assert "«Workflow(s) awaiting approval»" in text and "«Approve and run»" in text
+    assert "người xem xét (người có quyền ghi vào kho mã)" in text
+    assert [a["href"] for a in waiting.select("a")] == ["#nguoi-phu-trach"]

@@ -28,11 +28,10 @@ def test_the_reporting_period_is_the_datas(tmp_path):
     plan = _plan_reporting_every(10, tmp_path)
     view = CalendarPage.of(plan, None)
     assert view.kinds == "định kỳ 10 ngày, 6 tháng và hằng năm"
-    html = str(render("reporting_calendar.html", view=view, plan=plan, news=News((), {}),
-                      root="../"))
+    html = str(render("reporting_calendar.html", view=view, root="../"))
     words = re.sub(r"<[^>]+>", " ", html)
     assert "định kỳ 10 ngày" in words and "15 ngày" not in words
-    labels = {d.label for _, coming in view.duties for d in coming}
+    labels = {d.report.label for duty in view.duties for d in duty.coming}
     assert "Báo cáo định kỳ 10 ngày" in labels and not any("15" in label for label in labels)
 
 

@@ -75,4 +75,4 @@ def test_agency_preview_counts_its_tasks():
 def test_every_generated_page_and_the_home_have_a_preview():
     shown = preview.of_plan(PLAN)
     assert set(shown) == {routes.HOME_SOURCE} | {routes.task_source(t.id) for t in PLAN.tasks} | {
-        routes.agency_source(a.id) for a in PLAN.registry.agencies}
+        routes.agency_source(a.id) for a in PLAN.graph.agencies}

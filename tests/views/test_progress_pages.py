@@ -21,7 +21,7 @@ WITHIN_A_PAGE = "Bộ lọc và sắp xếp chỉ áp dụng cho các nhiệm v�
 
 def rendered(plan, number: int) -> BeautifulSoup:
     root = routes.root_of(routes.progress_page(number))
-    return BeautifulSoup(str(render("progress.html", plan=plan, view=ProgressPage.of(plan, number),
+    return BeautifulSoup(str(render("progress.html", view=ProgressPage.of(plan, number),
                                     root=root)), "html.parser")
 
 
@@ -52,7 +52,7 @@ def test_a_low_limit_pages_the_rows_in_the_tables_order():
     assert first.total == second.total == 3 and first.chart == second.chart
     for view in (first, second):
         shown = [plan.task(line.id) for table in view.tables for line in table.lines]
-        answering = {a for t in shown for a in plan.agencies_answering_for(t)}
+        answering = {a for t in shown for a in plan.assigned.answering_for(t)}
         assert {a for a, _ in view.agency_options} == answering
         assert set(view.state_options) == {plan.status(t).state for t in shown}
 

@@ -14,7 +14,7 @@ def test_the_task_s_own_agencies_are_offered_and_no_one_unrelated():
     plan = small_plan()
     task = plan.task("t-2")
     form = ReportForm.of(plan, task, None)
-    own = list(plan.agencies_answering_for(task))
+    own = list(plan.assigned.answering_for(task))
     assert [a.id for a in form.own_agencies] == own == ["ban-a", "ban-b"]
     # The small plan has no reporting duty: no body receives reports, so nothing else is offered
     # (not the province's committee, which decides on the Phụ lục row).

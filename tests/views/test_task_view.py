@@ -27,7 +27,7 @@ def test_body_roles_and_phu_luc_roles_stay_apart():
 def test_the_deadline_says_how_it_was_computed_and_both_sources_show():
     view = TaskPage.of(small_plan(), "t-2", NO_NEWS)
     assert view.due_sentence == (
-        "Hạn hoàn thành ngày 31 tháng 12 năm 2019 do trang web tính: đó là ngày cuối cùng của "
+        "Hạn theo Kế hoạch: ngày 31 tháng 12 năm 2019, do trang web tính: đó là ngày cuối cùng của "
         "năm 2019, theo lời văn «thực hiện từ năm 2018 và hoàn thành trong năm 2019» của Kế "
         "hoạch. Văn bản không ghi ngày cụ thể.")
     assert [(r.source, r.words) for r in view.timeframes] == [
@@ -40,8 +40,10 @@ def test_the_deadline_says_how_it_was_computed_and_both_sources_show():
 def test_overdue_without_a_completion_report_says_for_how_long():
     view = TaskPage.of(small_plan(as_of=date(2020, 6, 1)), "t-2", NO_NEWS)
     assert view.state is DisplayState.OVERDUE
-    assert view.state_note == ("Hạn hoàn thành là ngày 31 tháng 12 năm 2019; đã quá hạn 5 tháng "
-                               "1 ngày mà chưa có báo cáo hoàn thành nào được công bố.")
+    # What the site knew, and when: not a claim that it watched the deadline pass.
+    assert view.state_note == ("Hạn theo Kế hoạch là ngày 31 tháng 12 năm 2019; đã quá hạn 5 "
+                               "tháng 1 ngày. Đến ngày 01 tháng 6 năm 2020, trang web chưa có báo "
+                               "cáo hoàn thành nào của nhiệm vụ này.")
     # Not yet due: no report, and nothing said about lateness.
     early = TaskPage.of(small_plan(as_of=date(2019, 12, 31)), "t-2", NO_NEWS)
     assert early.state is DisplayState.NO_REPORT and early.state_note is None
@@ -64,6 +66,5 @@ def test_a_task_without_body_roles_says_so():
 
 def test_the_template_lays_out_the_view():
     plan = small_plan()
-    html = render("task_page.html", view=TaskPage.of(plan, "t-2", NO_NEWS), plan=plan,
-                  news=NO_NEWS, root="../../")
+    html = render("task_page.html", view=TaskPage.of(plan, "t-2", NO_NEWS), root="../../")
     assert matches_golden("task_page_t-2.html", str(html))

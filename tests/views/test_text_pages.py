@@ -58,7 +58,7 @@ def test_the_real_plan_is_one_page_holding_everything():
     assert not page.appendix_continued
     assert [p.node for p in page.parts] == list(plan.data.parts)
     assert not any(p.continued for part in page.parts for p in pieces(part))
-    html = str(render("plan_text.html", plan=plan, view=PlanTextPage.of(plan), root="../"))
+    html = str(render("plan_text.html", view=PlanTextPage.of(plan), root="../"))
     assert "plan-pager" not in html and "tiếp theo" not in html and "Các trang" not in html
 
 
@@ -117,7 +117,7 @@ def test_a_part_or_section_that_fits_on_a_page_is_never_cut(three_times, limit):
 def ids_and_links(plan, number):
     view = PlanTextPage.of(plan, number)
     root = routes.root_of(routes.plan_text_page(number))
-    page = BeautifulSoup(str(render("plan_text.html", plan=plan, view=view, root=root)),
+    page = BeautifulSoup(str(render("plan_text.html", view=view, root=root)),
                          "html.parser")
     return page, {tag["id"] for tag in page.select("[id]")}
 

@@ -75,13 +75,18 @@ def test_known_bars_by_hand(page):
 
 def test_bars_by_lead_agency_repeat_for_each_lead(page):
     groups = page.select("#theo-co-quan ~ .timeline .timeline__group")
-    seen = {}
+    seen: dict[str, list[str]] = {}
     for heading in groups:
-        agency_id = heading["id"].removeprefix("chu-tri-")
+        agency_id = re.sub(r"-\d+$", "", heading["id"].removeprefix("chu-tri-"))
         rows = heading.find_next_sibling("ol")
-        seen[agency_id] = [b["data-task"] for b in rows.select(".timeline__bar")]
+        task_ids = [b["data-task"] for b in rows.select(".timeline__bar")]
+        # Each group says the plan's own term for the role of every task in it.
+        term = heading.get_text().rsplit("(", 1)[1].rstrip(")")
+        assert {PLAN.task(t).role("lead").term for t in task_ids} == {term}, heading
+        seen.setdefault(agency_id, []).extend(task_ids)
     for agency_id, task_ids in seen.items():
-        assert task_ids == [t.id for t in PLAN.tasks_for(agency_id, "lead") if t.schedule]
+        assert sorted(task_ids) == sorted(
+            t.id for t in PLAN.assigned.tasks_for(agency_id, "lead") if t.schedule)
     assert "so-noi-vu" in seen and "ubnd-huyen-thanh-pho" in seen
 
 
@@ -135,9 +140,9 @@ def test_tasks_without_a_timeframe_are_listed_apart(page):
 def test_an_agency_page_places_its_own_tasks(dated_site):
     page = soup(dated_site / "co-quan" / "so-tai-chinh" / "index.html")
     bars = page.select(".timeline__bar")
-    view_tasks = {t.id for r in ("lead", "partners") for t in PLAN.tasks_for("so-tai-chinh", r)}
-    view_tasks |= {t.id for t in PLAN.tasks_for("cac-co-quan-don-vi", "lead")}
-    view_tasks |= {t.id for t in PLAN.tasks_for("cac-co-quan-don-vi", "partners")}
+    view_tasks = {t.id for r in ("lead", "partners") for t in PLAN.assigned.tasks_for("so-tai-chinh", r)}
+    view_tasks |= {t.id for t in PLAN.assigned.tasks_for("cac-co-quan-don-vi", "lead")}
+    view_tasks |= {t.id for t in PLAN.assigned.tasks_for("cac-co-quan-don-vi", "partners")}
     assert {b["data-task"] for b in bars} == {t for t in view_tasks if PLAN.task(t).schedule}
     for bar in bars:
         start, _ = expected_span(PLAN.task(bar["data-task"]))
@@ -147,8 +152,8 @@ def test_an_agency_page_places_its_own_tasks(dated_site):
 def test_as_of_outside_the_axis_is_said_not_drawn():
     # Rendered from the template with an as-of date years after 2020.
     line = timeline.build(PLAN, date(2026, 11, 26))
-    view = TimelinePage(line, timeline.by_part(PLAN, line), timeline.by_lead(PLAN, line))
-    html = BeautifulSoup(render("timeline.html", plan=PLAN, root="../", view=view), "html.parser")
+    view = TimelinePage(PLAN.document.date, line, timeline.by_part(PLAN, line), timeline.by_lead(PLAN, line))
+    html = BeautifulSoup(render("timeline.html", root="../", view=view), "html.parser")
     assert line.now is None and html.select_one(".timeline__line--now") is None
     assert "nằm ngoài trục thời gian" in html.select_one(".as-of").get_text()
     assert html.select_one(".timeline-list__now") is None  # every task was due before

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from macros import routes
 from macros.site.render import render
+from macros.views.calendar import TimelinePart
 from macros.views import timeline
 from macros.views.calendar import TimelinePage
 from tests.conftest import DATA
@@ -33,13 +34,13 @@ def test_the_real_plan_and_ten_times_it_have_one_chart():
 def test_every_dated_task_is_on_one_page_in_the_plans_order(big):
     plan, line, chunks = big
     assert len(line.bars) > timeline.CHART_LIMIT and len(chunks) >= 2
-    placed = [bar.task.id for chunk in chunks for bar in chunk.timeline.bars]
-    assert placed == [bar.task.id for group in timeline.by_part(plan, line) for bar in group.bars]
-    assert sorted(placed) == sorted(bar.task.id for bar in line.bars)
+    placed = [bar.id for chunk in chunks for bar in chunk.timeline.bars]
+    assert placed == [bar.id for group in timeline.by_part(plan, line) for bar in group.bars]
+    assert sorted(placed) == sorted(bar.id for bar in line.bars)
     for chunk in chunks:
         assert len(chunk.timeline.bars) <= timeline.CHART_LIMIT
-        assert [b.task.id for g in chunk.groups for b in g.bars] == \
-            [b.task.id for b in chunk.timeline.bars]
+        assert [b.id for g in chunk.groups for b in g.bars] == \
+            [b.id for b in chunk.timeline.bars]
 
 
 def test_sections_are_never_cut(big):
@@ -52,16 +53,16 @@ def test_sections_are_never_cut(big):
 
 def test_the_timeline_page_links_each_page_and_each_page_charts_its_tasks(big):
     plan, line, chunks = big
-    view = TimelinePage(line, timeline.by_part(plan, line), timeline.by_lead(plan, line), chunks)
-    index = BeautifulSoup(render("timeline.html", plan=plan, root="../", view=view),
+    view = TimelinePage(plan.document.date, line, timeline.by_part(plan, line), timeline.by_lead(plan, line), chunks)
+    index = BeautifulSoup(render("timeline.html", root="../", view=view),
                           "html.parser")
     assert index.select_one(".timeline__bar") is None  # no chart on the page itself
     links = [a["href"] for a in index.select(".timeline-pages a")]
     assert links == ["../" + routes.timeline_page(chunk.number) for chunk in chunks]
     for chunk in chunks:
-        page = BeautifulSoup(render("timeline_part.html", plan=plan, timeline=line, chunk=chunk,
-                                    count=len(chunks), root="../../"), "html.parser")
+        page = BeautifulSoup(render("timeline_part.html", view=TimelinePart(chunk, len(chunks), line),
+                                    root="../../"), "html.parser")
         charted = [bar["data-task"] for bar in page.select(".timeline__bar")]
-        assert charted == [bar.task.id for bar in chunk.timeline.bars]
+        assert charted == [bar.id for bar in chunk.timeline.bars]
         listed = [li["data-task"] for li in page.select(".timeline-list > li[data-task]")]
         assert sorted(listed) == sorted(charted)

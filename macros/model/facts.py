@@ -1,0 +1,190 @@
+"""A task's derived facts, each answered once, with a name: every page, feed, calendar, open data
+file and preview formats these answers and never works them out again.
+
+- `DateSource`: where the task's dates come from (its own words, its section heading, a Phụ lục
+  row, a reporting duty of part III, or nowhere), with the words as written;
+- `Repetition`: how it repeats, as its words say (once, from a start with no end, continuous,
+  yearly, by a plan of its own, periodic reports, or not said);
+- `Deadlines`: the deadline the plan's words give and the one a report revised it to, both
+  named; `applies` is the one every state and date counts from;
+- `StateChange`: one change of the state readers see, typed, with its cause;
+- `TaskFacts`: all of them for one task.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from .dates import short_date
+from .status import DisplayState, TaskStatus
+
+
+class Source(Enum):
+    """Where a task's dates come from. Values are the open data's codes."""
+
+    TASK = "ke-hoach"  # the task's own words
+    HEADING = "tieu-de-muc"  # the heading of its section
+    APPENDIX = "phu-luc"  # a Phụ lục row (the body gives none)
+    REPORTING = "che-do-bao-cao"  # the task's words are a reporting duty of part III
+    NONE = "khong-ghi"
+
+
+@dataclass(frozen=True)
+class DateSource:
+    """Where a task's dates come from, with the words as the plan writes them."""
+
+    source: Source
+    words: str | None = None  # the timeframe words, exactly as written
+    heading: str | None = None  # "II.2.2" for a section heading
+    row: int | None = None  # the Phụ lục row
+    row_start: str | None = None  # a row's two time cells, as written
+    row_completion: str | None = None
+
+    @property
+    def code(self) -> str | None:
+        """The open data's value: "ke-hoach", "tieu-de-muc II.2.2", "phu-luc dong 11",
+        "che-do-bao-cao"; None when the plan gives no dates."""
+        if self.source is Source.HEADING:
+            return f"{self.source.value} {self.heading}"
+        if self.source is Source.APPENDIX:
+            return f"{self.source.value} dong {self.row}"
+        return None if self.source is Source.NONE else self.source.value
+
+    @property
+    def aside(self) -> str | None:
+        """Where the words are, when they are not the task's own: "theo Phụ lục, dòng 11"."""
+        if self.source is Source.HEADING:
+            return f"theo tiêu đề mục {self.heading}"
+        if self.source is Source.APPENDIX:
+            return f"theo Phụ lục, dòng {self.row}"
+        return None
+
+
+class Repetition(Enum):
+    """How a task repeats, as its words say. (code, label): the code is the open data's."""
+
+    ONCE = ("mot-lan", "Một lần, có hạn hoàn thành")
+    FROM_START = ("tu-thoi-diem-bat-dau", "Từ thời điểm bắt đầu, không ghi hạn hoàn thành")
+    CONTINUOUS = ("thuong-xuyen", "Thường xuyên")
+    YEARLY = ("hang-nam", "Hằng năm")
+    PER_PLAN = ("theo-ke-hoach-rieng", "Theo kế hoạch riêng")
+    PERIODIC = ("dinh-ky", "Báo cáo định kỳ")
+    UNSTATED = ("khong-ghi", "Không ghi thời hạn")
+
+    @property
+    def code(self) -> str:
+        return self.value[0]
+
+    @property
+    def label(self) -> str:
+        return self.value[1]
+
+    @property
+    def has_deadline(self) -> bool:
+        return self is Repetition.ONCE
+
+
+ORIGINAL_LABEL = "Hạn theo Kế hoạch"  # computed by the site from the plan's words
+REVISED_LABEL = "Hạn điều chỉnh"  # given by a status report
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The deadline the plan's words give (computed: the last day of the period they name) and
+    the one a report revised it to. Every state, list, feed and calendar counts from `applies`;
+    wherever both are shown, each carries its label."""
+
+    original: date | None
+    revised: date | None = None
+
+    @property
+    def applies(self) -> date | None:
+        return self.revised or self.original
+
+    @property
+    def is_revised(self) -> bool:
+        return self.revised is not None
+
+    @property
+    def label(self) -> str:
+        """The label of the deadline that applies."""
+        return REVISED_LABEL if self.is_revised else ORIGINAL_LABEL
+
+    @property
+    def short(self) -> str | None:
+        """In a list or a table cell: "31/12/2019", "30/6/2021 (điều chỉnh; theo Kế hoạch:
+        31/12/2020)"."""
+        if self.applies is None:
+            return None
+        if not self.is_revised:
+            return short_date(self.applies)
+        before = f"; theo Kế hoạch: {short_date(self.original)}" if self.original else ""
+        return f"{short_date(self.revised)} (điều chỉnh{before})"
+
+
+class Cause(Enum):
+    REPORT = "bao-cao"  # a report recorded the new state
+    DEADLINE = "qua-han"  # the deadline passed without a completion report
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """One change of the state readers see: on `day`, from `before` (None for the first) to
+    `after`, because a report said so or because the deadline passed."""
+
+    day: date
+    before: DisplayState | None
+    after: DisplayState
+    cause: Cause
+    deadline: date | None = None  # the deadline that passed, for Cause.DEADLINE
+
+
+def history(status: TaskStatus) -> tuple[StateChange, ...]:
+    """Every change of the state readers see, up to the as-of day: the days of the reports, and
+    the day after the deadline when no completion report had been published by then. Nothing is
+    said before the first report or deadline (the state is then «Chưa có báo cáo»)."""
+    overdue_from = status.due + timedelta(days=1) if status.due else None
+    report_days = {r.date for r in status.reports}
+    days = set(report_days)
+    if overdue_from and overdue_from <= status.as_of:
+        days.add(overdue_from)
+    out: list[StateChange] = []
+    previous: DisplayState | None = None
+    for day in sorted(days):
+        state = status.at(day).state
+        if state is DisplayState.NO_REPORT or state is previous:
+            continue
+        by_deadline = day == overdue_from and day not in report_days
+        out.append(StateChange(day, previous, state,
+                               Cause.DEADLINE if by_deadline else Cause.REPORT,
+                               status.due if by_deadline else None))
+        previous = state
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class NextReport:
+    """The next date a report is due under a duty of part III, and the words that set it."""
+
+    day: date
+    duty_id: str
+    words: str  # the duty's words: "trước ngày 15 và ngày 30 hằng tháng, …"
+    label: str  # "Báo cáo định kỳ 15 ngày", "Báo cáo 6 tháng"
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """Every derived fact of one task, answered once per build."""
+
+    dates: DateSource
+    repetition: Repetition
+    deadlines: Deadlines
+    status: TaskStatus
+    history: tuple[StateChange, ...]
+    next_report: NextReport | None  # for a task whose lead reports under a duty, or that is one
+    period_words: str | None = None  # a reporting task's period, as its text writes it
+
+    @property
+    def state(self) -> DisplayState:
+        return self.status.state
