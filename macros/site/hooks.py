@@ -3,8 +3,9 @@
 - on_files: every file generated from the data, as (address, content) pairs from `generated`:
   one page per task and per agency (their HTML put in directly, see macros.site.direct), the
   later pages of lists too long for one page (only for a plan many times the real one), the
-  open data files, the calendar feeds and, when the site's address is known, the RSS feeds. The
-  news posts are validated here, before Material's blog reads them.
+  open data files, the stylesheet with the states' colours (macros.files.styles), the calendar
+  feeds and, when the site's address is known, the RSS feeds. The news posts are validated here,
+  before Material's blog reads them.
   With the site's address known, a share image per task and per agency too (drawn once, then
   taken from .cache/share-images/ while its content is unchanged).
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018"); the theme's
@@ -34,7 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from .. import routes
-from ..files import ics, opendata, redirects, rss, xlsx
+from ..files import ics, opendata, redirects, rss, styles, xlsx
 from ..files.search import rewrite_index
 from ..model import dates
 from ..views import plan_text, preview, progress, timeline
@@ -103,6 +104,9 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         yield path, write(plan).encode("utf-8")
     # The CSV tables as spreadsheets, stamped with the build instant (as the calendars below).
     yield from xlsx.files(plan, plan.built_at)
+    # The stylesheet, with each state's colours from the model (replaces docs/assets/style.css).
+    source = Path(config["docs_dir"]) / styles.STYLESHEET
+    yield styles.STYLESHEET, styles.stylesheet(source.read_text("utf-8"))
     site_url = config.get("site_url") or None
     # Calendar events are stamped with the build instant, so a rebuild of the same commit with
     # the same SOURCE_DATE_EPOCH writes the same bytes.
@@ -150,6 +154,10 @@ def _progress_page(page, *, plan, number) -> str:
 
 def on_files(files: Files, config) -> Files:
     for path, content in generated(config):
+        # A file made from a source file of the same path (the stylesheet) takes its place.
+        made_from = files.get_file_from_path(path)
+        if made_from is not None:
+            files.remove(made_from)
         files.append(File.generated(config, path, content=content))
     return files
 

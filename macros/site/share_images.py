@@ -16,13 +16,13 @@ import hashlib
 import io
 import json
 import os
-import re
 import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..model.status import Colours, DisplayState
 from ..views.preview import Card
 
 if TYPE_CHECKING:
@@ -45,7 +45,6 @@ COLOURS = 64
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 FONT_PACKAGE = "fonts-dejavu-core"
-STYLE = Path(__file__).resolve().parents[2] / "docs" / "assets" / "style.css"
 
 
 class FontMissing(RuntimeError):
@@ -68,16 +67,10 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(_font_path(name)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-@lru_cache(maxsize=1)
 def state_colours() -> dict[str, tuple[int, int, int]]:
-    """Each state's text colour in the site's stylesheet (`.state--<slug> { color: #rrggbb }`):
-    the band of a task's image has the colour its state has on the site."""
-    found = {}
-    for slug, body in re.findall(r"\.state--([a-z-]+)\s*\{([^}]*)\}", STYLE.read_text("utf-8")):
-        colour = re.search(r"(?<![-\w])color:\s*#([0-9a-fA-F]{6})", body)
-        if colour:
-            found[slug] = tuple(int(colour.group(1)[i:i + 2], 16) for i in (0, 2, 4))
-    return found
+    """Each state's text colour, by its slug: the band of a task's image has the colour its
+    state's text has on the site (DisplayState.colours, which the stylesheet is made from)."""
+    return {state.slug: Colours.rgb(state.colours.text) for state in DisplayState}
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +97,7 @@ def _wrap(text: str, font, width: int, max_lines: int) -> list[str]:
     lines: list[str] = []
     words = text.split()
     current = ""
-    for index, word in enumerate(words):
+    for word in words:
         candidate = f"{current} {word}" if current else word
         if font.getlength(candidate) <= width or not current:
             current = candidate
@@ -149,7 +142,7 @@ def draw(card: Card) -> bytes:
         pen.text((MARGIN, y), line, font=kicker, fill=GREY)
     y += 50
     # The label on one line: smaller when long ("Cơ quan chuyên môn thuộc … · Cấp tỉnh").
-    label = next((f for f in map(lambda size: _font(BOLD, size), (36, 32, 28))
+    label = next((f for f in (_font(BOLD, size) for size in (36, 32, 28))
                   if f.getlength(card.label) <= TEXT_WIDTH), _font(BOLD, 28))
     pen.text((MARGIN, y), _wrap(card.label, label, TEXT_WIDTH, 1)[0], font=label, fill=RED)
     y += 64
@@ -196,5 +189,5 @@ class Cache:
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
         return data

@@ -1,5 +1,5 @@
-"""Each state's colours are decided once, on DisplayState; the stylesheet's state rules are
-made from them."""
+"""Each state's colours are decided once, on DisplayState, and the published stylesheet is made
+from them: one rule per state, the source stylesheet holding none of its own."""
 from __future__ import annotations
 
 import re
@@ -35,11 +35,28 @@ def test_the_rules_give_each_state_its_colours():
                      for s in DisplayState}
 
 
-def test_the_stylesheet_holds_the_rules_made_from_the_states():
-    # Until the build writes them into the published stylesheet, the two are held in step here.
+def test_the_published_stylesheet_has_each_states_colours_once():
+    published = styles.stylesheet(SOURCE.read_text("utf-8"))
+    assert styles.state_rules() in published
+    assert len(re.findall(r"\.state--[a-z-]+\s*\{", published)) == len(DisplayState)
+    assert styles.MARKER not in published
+
+
+def test_the_source_stylesheet_sets_no_state_colour_itself():
+    # Anything else would be a second place deciding a state's colour.
     source = SOURCE.read_text("utf-8")
-    assert styles.state_rules() in source
-    assert len(re.findall(r"\.state--[a-z-]+\s*\{", source)) == len(DisplayState)
+    assert not re.search(r"\.state--[a-z-]+\s*\{", source)
+    assert source.count(styles.MARKER) == 1
+
+
+def test_a_stylesheet_without_the_marker_is_refused():
+    with pytest.raises(styles.MarkerMissing, match="must hold the line"):
+        styles.stylesheet(".state { border: 1px solid; }\n")
+
+
+def test_the_built_site_publishes_the_made_stylesheet(site):
+    built = (site / styles.STYLESHEET).read_text("utf-8")
+    assert built == styles.stylesheet(SOURCE.read_text("utf-8"))
 
 
 @pytest.mark.parametrize("state", list(DisplayState), ids=lambda s: s.slug)
