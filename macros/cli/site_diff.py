@@ -197,9 +197,9 @@ def problems_markdown(problems: list[Problem], repo_url: str | None = None,
 def diff_markdown(diff: SiteDiff, site_url: str | None = None) -> list[str]:
     lines: list[str] = []
     if diff.as_of[0] != diff.as_of[1]:
-        lines += [f"> Lưu ý: trang gốc tính trạng thái đến ngày {_day(diff.as_of[0])}, trang của "
-                  f"đề xuất đến ngày {_day(diff.as_of[1])}; trạng thái có thể khác nhau chỉ vì "
-                  "ngày khác nhau.", ""]
+        lines += [(f"> Lưu ý: trang gốc tính trạng thái đến ngày {_day(diff.as_of[0])}, trang "
+                   f"của đề xuất đến ngày {_day(diff.as_of[1])}; trạng thái có thể khác nhau chỉ "
+                   "vì ngày khác nhau."), ""]
     if diff.state_changes:
         lines += [f"### Nhiệm vụ đổi trạng thái ({len(diff.state_changes)})", "",
                   "| Nhiệm vụ | Trang | Trạng thái: trước → sau |", "| --- | --- | --- |"]
@@ -223,9 +223,9 @@ def diff_markdown(diff: SiteDiff, site_url: str | None = None) -> list[str]:
     if diff.removed:
         lines += [f"### Địa chỉ sẽ mất ({len(diff.removed)})", ""]
         if diff.blocking:
-            lines += [f"**{BLOCKING}:** địa chỉ đã công bố không được mất, vì báo chí và người "
-                      "đọc có thể đã dùng. Cách sửa: thêm chuyển hướng từ địa chỉ cũ sang trang "
-                      "mới trong mkdocs.yml (plugin «redirects», mục «redirect_maps»).", ""]
+            lines += [(f"**{BLOCKING}:** địa chỉ đã công bố không được mất, vì báo chí và người "
+                       "đọc có thể đã dùng. Cách sửa: thêm chuyển hướng từ địa chỉ cũ sang trang "
+                       "mới trong mkdocs.yml (plugin «redirects», mục «redirect_maps»)."), ""]
         for url in diff.removed:
             mark = f" — **{BLOCKING}** (địa chỉ đã công bố)" if url in diff.published else ""
             lines.append(f"- `{url}`{mark}")
@@ -242,11 +242,13 @@ def summary(diff: SiteDiff | None, problems: list[Problem], *, repo_url: str | N
     if failure:
         lines += [f"**Không so sánh được:** {failure}", ""]
     elif diff is None:
-        lines += ["**Không so sánh được:** dữ liệu của đề xuất có lỗi nên trang chưa dựng được.", ""]
+        lines += ["**Không so sánh được:** dữ liệu của đề xuất có lỗi nên trang chưa dựng được.",
+                  ""]
     body = diff_markdown(diff, site_url) if diff is not None else []
     lines += body + problems_markdown(problems, repo_url, sha)
     if diff is not None and not body and not problems:
-        lines += ["Đề xuất này không thay đổi trạng thái, báo cáo hay địa chỉ nào trên trang web.", ""]
+        lines += ["Đề xuất này không thay đổi trạng thái, báo cáo hay địa chỉ nào trên trang web.",
+                  ""]
     return "\n".join(lines)
 
 

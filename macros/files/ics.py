@@ -2,7 +2,7 @@
 icalendar library: one feed with everything, one per agency.
 
 Every event is an all-day event (DATE values, no time zone needed). Reporting duties are
-recurring events bounded by UNTIL (macros.reporting.horizon). A duty on "ngày 30 hằng tháng"
+recurring events bounded by UNTIL (macros.model.reporting.horizon). A duty on "ngày 30 hằng tháng"
 is two events: the 30th of the months that have one, and the last day (BYMONTHDAY=-1) of the
 months that lack it, so February's report falls on the 28th or the 29th. UIDs are built from
 permanent ids, so a calendar app that subscribes sees the same events after every rebuild.
@@ -10,8 +10,8 @@ permanent ids, so a calendar app that subscribes sees the same events after ever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from icalendar import Calendar, Event, vRecur
 from icalendar.error import IncompleteComponent
@@ -76,12 +76,13 @@ def duty_rules(duty: Duty, start: date, until: date) -> list[Rule]:
             rule["BYMONTH"] = full
         rules.append(Rule(
             f"ngay-{nominal}",
-            _first(start, lambda d: d.day == nominal and d.month in full), rule,
+            _first(start, lambda d, nominal=nominal, full=full: d.day == nominal
+                   and d.month in full), rule,
             duty.periodic_label, f"trước ngày {nominal} hằng tháng"))
         if short:
             rules.append(Rule(
                 f"ngay-{nominal}-cuoi-thang",
-                _first(start, lambda d: d.month in short and _last_day_of_month(d)),
+                _first(start, lambda d, short=short: d.month in short and _last_day_of_month(d)),
                 {"FREQ": "MONTHLY", "BYMONTH": list(short), "BYMONTHDAY": [-1], "UNTIL": until},
                 duty.periodic_label,
                 f"trước ngày {nominal} hằng tháng; tháng không có ngày {nominal} thì hạn là "

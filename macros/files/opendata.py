@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Union
+from typing import Any
 
 from .. import routes
 from ..model.lifecycle import Event, Source
@@ -143,9 +143,9 @@ TASK_FIELDS = [
           "vụ là chế độ báo cáo ở phần III), hoặc trống.",
           lambda plan, t: _facts(plan, t).dates.code),
     Field("bat_dau", "Bắt đầu",
-          "Khoảng thời gian bắt đầu theo lời văn, đúng độ chính xác của lời văn (do_chinh_xac: nam, "
-          "quy, thang; gia_tri: 2018, 2018-Q2, 2018-07), không bao giờ là một ngày tự đặt. Trong "
-          "CSV: lời văn, ví dụ «năm 2018».",
+          "Khoảng thời gian bắt đầu theo lời văn, đúng độ chính xác của lời văn (do_chinh_xac: "
+          "nam, quy, thang; gia_tri: 2018, 2018-Q2, 2018-07), không bao giờ là một ngày tự đặt. "
+          "Trong CSV: lời văn, ví dụ «năm 2018».",
           lambda plan, t: _period(t.schedule.start if t.schedule else None)),
     Field("han_hoan_thanh", "Hạn hoàn thành",
           "Hạn theo Kế hoạch, do trang web tính: ngày cuối cùng của khoảng thời gian lời văn ghi "
@@ -174,19 +174,23 @@ TASK_FIELDS = [
     Field("qua_han_tu", "Quá hạn từ ngày",
           "Ngày đầu tiên nhiệm vụ quá hạn mà chưa có báo cáo hoàn thành (ngày sau hạn), nếu có.",
           lambda plan, t: _iso(_status(plan, t).overdue_since)),
-    Field("so_ngay_qua_han", "Số ngày quá hạn", "Số ngày quá hạn tính đến ngày dựng dữ liệu, nếu có.",
+    Field("so_ngay_qua_han", "Số ngày quá hạn",
+          "Số ngày quá hạn tính đến ngày dựng dữ liệu, nếu có.",
           lambda plan, t: _status(plan, t).days_overdue),
-    Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%) theo báo cáo gần nhất, nếu có.",
+    Field("phan_tram", "Tỷ lệ hoàn thành (%)",
+          "Tỷ lệ hoàn thành (%) theo báo cáo gần nhất, nếu có.",
           lambda plan, t: _status(plan, t).percent),
     Field("ngay_bao_cao_gan_nhat", "Ngày báo cáo gần nhất", "Ngày của báo cáo gần nhất, nếu có.",
           lambda plan, t: _iso(_status(plan, t).last.date if _status(plan, t).last else None)),
 ]
 
 REPORT_FIELDS = [
-    Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.", lambda plan, task, r: task.id),
+    Field("ma_nhiem_vu", "Mã nhiệm vụ", "Mã nhiệm vụ được báo cáo.",
+          lambda plan, task, r: task.id),
     Field("ngay", "Ngày báo cáo", "Ngày báo cáo.", lambda plan, task, r: _iso(r.date)),
     Field("trang_thai", "Trạng thái báo cáo", "Trạng thái được báo cáo: chưa triển khai, đang "
-          "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.", lambda plan, task, r: r.state.value),
+          "thực hiện, hoàn thành, tạm dừng, không còn áp dụng.",
+          lambda plan, task, r: r.state.value),
     Field("phan_tram", "Tỷ lệ hoàn thành (%)", "Tỷ lệ hoàn thành (%), nếu có.",
           lambda plan, task, r: r.percent),
     Field("ket_qua", "Kết quả", "Những việc đã làm.", lambda plan, task, r: r.done),
@@ -256,7 +260,7 @@ def _cell(value: Any) -> str:
 
 
 # A cell of the table: a day, a whole number, a text, or nothing.
-Cell = Union[date, int, str, None]
+Cell = date | int | str | None
 
 
 def _typed(field: Field, value: Any) -> Cell:
@@ -350,7 +354,8 @@ EVENT_FIELDS = [
     Field("ten_moi", "Tên mới", "Tên mới, với thay đổi «đổi tên».", lambda plan, e: e.new_name),
     Field("can_cu", "Văn bản làm căn cứ",
           "Văn bản quyết định thay đổi: loại, số hiệu, ngày ban hành, mã và tên cơ quan ban hành, "
-          "trích yếu và đường dẫn công khai (nếu có), và cách trích dẫn. Trong CSV: cách trích dẫn.",
+          "trích yếu và đường dẫn công khai (nếu có), và cách trích dẫn. Trong CSV: cách trích "
+          "dẫn.",
           lambda plan, e: _source(e.source)),
     Field("can_cu_duong_dan", "Đường dẫn văn bản", "Đường dẫn công khai của văn bản, nếu có.",
           lambda plan, e: e.source.url),

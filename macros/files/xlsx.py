@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -56,8 +56,7 @@ def _sheet(workbook: Workbook, title: str, table: Table) -> None:
         # The heading wraps too: a column is as wide as its cells, or its heading's longest word.
         width = max(_width(column), min(max(map(len, header.split())) + 2, WIDEST))
         sheet.column_dimensions[get_column_letter(index)].width = width
-        for cell in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            cell = cell[0]
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
             if isinstance(cell.value, str) and len(cell.value) + 2 > WIDEST:
@@ -75,9 +74,10 @@ def _archive(workbook: Workbook, instant: datetime) -> bytes:
     written = io.BytesIO()
     with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).save()  # openpyxl's save, without restamping the time
-    stamp = instant.astimezone(timezone.utc).timetuple()[:6]
+    stamp = instant.astimezone(UTC).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (zipfile.ZipFile(written) as source,
+          zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target):
         for entry in source.infolist():
             fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
@@ -90,7 +90,7 @@ def workbook(table: Table, title: str, sheet: str, instant: datetime) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _sheet(book, sheet, table)
-    naive_utc = instant.astimezone(timezone.utc).replace(tzinfo=None)
+    naive_utc = instant.astimezone(UTC).replace(tzinfo=None)
     book.properties.created = book.properties.modified = naive_utc
     book.properties.creator = book.properties.lastModifiedBy = None
     book.properties.title = title

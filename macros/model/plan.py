@@ -1,7 +1,8 @@
 """The plan as the site sees it: tasks flattened out of the document tree with the roles they
 inherit, agencies with what the plan asks of them, and the key figures of the home page.
 
-Built once from the validated models (macros.models); everything here is derived, never stored.
+Built once from the validated models (macros.model.schema); everything here is derived, never
+stored.
 """
 from __future__ import annotations
 
@@ -13,15 +14,13 @@ from datetime import date, datetime
 from functools import cached_property
 
 from . import naming
-from .lifecycle import Lifecycle
 from . import timeframe as tf
-from .paging import PAGE_LIMIT, TextPages
-from .facts import (DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts,
-                    history)
+from .facts import DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts, history
 from .graph import AgencyGraph, Assignments
+from .lifecycle import Lifecycle
+from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duties, Duty
 from .reports import ReportLog
-from .status import DisplayState, TaskStatus
 from .roles import APPENDIX_KINDS, Role
 from .schema import (
     Agency,
@@ -33,6 +32,7 @@ from .schema import (
     Section,
     TaskNode,
 )
+from .status import DisplayState, TaskStatus
 
 ROLES = APPENDIX_KINDS
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..files.opendata import REPORT_FIELDS, TASK_FIELDS
 from ..views.agency import AgencyIndex
-from ..views.common import AsOfNotice, DocumentRef, OpenDataPage, StaffPeople
 from ..views.calendar import CalendarPage, TimelinePage
+from ..views.common import AsOfNotice, DocumentRef, OpenDataPage, StaffPeople
 from ..views.home import HomePage
 from ..views.operator import Operator
 from ..views.plan_text import PlanTextPage

@@ -13,8 +13,7 @@ from ..model.reporting import Deadline, next_deadlines
 from ..model.roles import BODY_KINDS, KIND_LABELS
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
-from .common import (DutyView, Link, PostLine, TaskLine, agency_link, appendix_row,
-                     state_counts)
+from .common import DutyView, Link, PostLine, TaskLine, agency_link, appendix_row, state_counts
 from .timeline import Timeline, of_plan
 
 NEXT_COUNT = 6  # how many coming deadlines an agency page lists
@@ -97,7 +96,7 @@ def task_deadlines(plan: Plan, tasks, first: date) -> list[Due]:
 
 
 def _words(facts) -> str | None:
-    return facts.dates.row_completion if facts.dates.row_completion else facts.dates.words
+    return facts.dates.row_completion or facts.dates.words
 
 
 def _roles(plan: Plan, agency_id: str, lines, prefix: str = "") -> tuple[RoleTasks, ...]:

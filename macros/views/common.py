@@ -12,7 +12,7 @@ from datetime import date
 
 from .. import routes
 from ..model import timeframe as tf
-from ..model.dates import long_date, short_date
+from ..model.dates import long_date
 from ..model.facts import Repetition, TaskFacts
 from ..model.plan import Plan, Task
 from ..model.roles import Role
@@ -37,7 +37,8 @@ def appendix_row(plan: Plan, number: int) -> str:
 
 def agency_link(plan: Plan, agency_id: str, short: bool = False) -> Link:
     agency = plan.agency(agency_id)
-    return Link(routes.agency(agency_id), (agency.short_name or agency.name) if short else agency.name)
+    name = (agency.short_name or agency.name) if short else agency.name
+    return Link(routes.agency(agency_id), name)
 
 
 @dataclass(frozen=True)

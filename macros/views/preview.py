@@ -119,7 +119,8 @@ def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
     """What the plan gives the agency, counted: 'Chủ trì 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (roles
     with none left out), then, when a group it belongs to adds more, every task it has a part in:
     '40 nhiệm vụ kể cả với tư cách thành viên nhóm'."""
-    counts = [(role, len(plan.assigned.tasks_for(agency.id, role))) for role in ("lead", "partners")]
+    counts = [(role, len(plan.assigned.tasks_for(agency.id, role)))
+              for role in ("lead", "partners")]
     said = ", ".join(f"{KIND_LABELS[role].lower()} {n} nhiệm vụ" for role, n in counts if n)
     direct = {t.id for role in BODY_KINDS for t in plan.assigned.tasks_for(agency.id, role)}
     owed = len(plan.assigned.owed_by(agency.id))

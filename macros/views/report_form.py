@@ -22,8 +22,8 @@ from ..model.plan import Plan, Task
 from ..model.reports import DATE_RULES, Evidence, NotAfter, ReportedState, ReportFile
 
 # The order of the fields in a report file: the template's (evidence's own fields indented).
-FIELD_ORDER = tuple(re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE, re.M))
-EVIDENCE_ORDER = tuple(re.findall(r"^#\s{2,}(?:- )?([a-z_]+):", TEMPLATE, re.M))
+FIELD_ORDER = tuple(re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE, re.MULTILINE))
+EVIDENCE_ORDER = tuple(re.findall(r"^#\s{2,}(?:- )?([a-z_]+):", TEMPLATE, re.MULTILINE))
 SCHEMA_FILE = "bao-cao.schema.json"
 SCRIPT = "assets/bao-cao.js"  # relative to the site root; loaded when the form is opened
 STYLE = "assets/bao-cao.css"  # likewise

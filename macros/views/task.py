@@ -11,8 +11,16 @@ from ..model.news import News
 from ..model.plan import Plan, Task
 from ..model.reports import Report
 from ..model.status import DisplayState
-from .common import (AsOfNotice, Link, PostLine, RoleView, TaskLine, appendix_row, schedule_meaning,
-                     task_in_plan)
+from .common import (
+    AsOfNotice,
+    Link,
+    PostLine,
+    RoleView,
+    TaskLine,
+    appendix_row,
+    schedule_meaning,
+    task_in_plan,
+)
 from .report_form import NewFilePages, ReportForm
 
 

@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ..model import timeframe as tf
-from ..model.dates import short_date
 from ..model.paging import PAGE_LIMIT
 
 
