@@ -13,8 +13,7 @@ from macros.site.hooks import (
     on_page_markdown,
     on_post_build,
     on_post_page,
-    on_pre_page,
 )
 
 __all__ = ["on_env", "on_files", "on_page_content", "on_page_context", "on_page_markdown",
-           "on_post_build", "on_post_page", "on_pre_page"]
+           "on_post_build", "on_post_page"]

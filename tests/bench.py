@@ -65,7 +65,7 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
 
     docs = dest / "docs"
 
-    from macros.site import direct
+    from macros.site.build import build_of
 
     def write(page, body: str) -> None:
         target = docs / page.file.src_uri
@@ -75,17 +75,17 @@ def capture_markdown(dest: Path, data: Path | None) -> Path:
         target.write_text(f"---\n{front}\n---\n\n{body}", "utf-8")
 
     class Capture(BasePlugin):
-        # Registered after our hook: a hand-written page's Markdown holds placeholders for our
-        # HTML blocks (macros.site.direct), put back here; a generated page has no Markdown, its
-        # HTML is taken once it is filled in (when the page is built), and written as the page's
-        # Markdown.
-        def on_page_markdown(self, markdown, page, **_):
-            if not direct.is_direct(page.file.src_uri):
-                write(page, direct.restore(markdown, page.file.src_uri))
+        # A hand-written page's Markdown is taken after the macros plugin rendered it, before our
+        # hook holds its HTML blocks out of it (the hook runs after the plugins of the default
+        # priority: macros.site.direct); a generated page has no Markdown, its HTML is taken
+        # once it is filled in (when the page is built), and written as the page's Markdown.
+        def on_page_markdown(self, markdown, page, config, **_):
+            if not build_of(config).pages.is_generated(page.file.src_uri):
+                write(page, markdown)
             return markdown
 
-        def on_page_context(self, context, page, **_):
-            if direct.is_direct(page.file.src_uri):
+        def on_page_context(self, context, page, config, **_):
+            if build_of(config).pages.is_generated(page.file.src_uri):
                 write(page, f"{page.content}\n")
             return context
 

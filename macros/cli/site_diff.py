@@ -204,7 +204,8 @@ def diff_markdown(diff: SiteDiff, site_url: str | None = None) -> list[str]:
         lines += [f"### Nhiệm vụ đổi trạng thái ({len(diff.state_changes)})", "",
                   "| Nhiệm vụ | Trang | Trạng thái: trước → sau |", "| --- | --- | --- |"]
         lines += [f"| {_task_name(c.task, site_url)} | `/{routes.task(c.task.id)}` | "
-                  f"{_md(c.change.before.label)} → {_md(c.change.after.label)}{_cause(c.change)} |"
+                  f"{_md(c.change.before.label if c.change.before else '—')} → "
+                  f"{_md(c.change.after.label)}{_cause(c.change)} |"
                   for c in diff.state_changes]
         lines.append("")
     if diff.new_reports:

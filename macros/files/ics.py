@@ -134,10 +134,10 @@ def _task_description(plan: Plan, task: Task) -> str:
         where = f" (tiêu đề mục {task.timeframe.heading})" if task.timeframe.heading else ""
         lines.append(f"Thời gian theo Kế hoạch{where}: «{task.timeframe.text}»")
     deadlines = facts.deadlines
-    if deadlines.original:
+    if deadlines.original and task.schedule:
         lines.append(f"{ORIGINAL_LABEL}: {short_date(deadlines.original)}, là "
                      f"{task.schedule.due_rule}; văn bản không ghi ngày cụ thể.")
-    if deadlines.is_revised:
+    if deadlines.is_revised and deadlines.revised:
         lines.append(f"{REVISED_LABEL} theo báo cáo: {short_date(deadlines.revised)} (hạn được "
                      "áp dụng).")
     lines.append(f"Lặp lại: {facts.repetition.label}.")
@@ -199,6 +199,8 @@ class Events:
         and names what the title says beyond the task (a Phụ lục row and its column): a client
         that merges feeds keeps one event per UID, so a UID carries one title in every feed."""
         day = self.plan.facts(task).deadlines.applies
+        if day is None:
+            raise ValueError(f"task {task.id} has no deadline to put in a calendar")
         return self._once(("task", task.id, meaning), lambda: _event(
             f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
             self.stamp, self._link(routes.task(task.id))))

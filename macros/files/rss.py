@@ -55,7 +55,7 @@ class FeedItem:
     def text(self) -> str:
         # «» hold only the plan's own words; a state is the site's label, in “”.
         change, when = self.change, long_date(self.change.day).capitalize()
-        if change.cause is Cause.DEADLINE:
+        if change.cause is Cause.DEADLINE and change.deadline:
             before = f" (trước đó: “{change.before.label}”)" if change.before else ""
             known = (f"báo cáo đầu tiên trang web có về nhiệm vụ này ghi ngày "
                      f"{short_date(self.first_report)}" if self.first_report else

@@ -88,7 +88,8 @@ def _archive(workbook: Workbook, instant: datetime) -> bytes:
 
 def workbook(table: Table, title: str, sheet: str, instant: datetime) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the blank sheet a new workbook starts with
+        book.remove(book.active)
     _sheet(book, sheet, table)
     naive_utc = instant.astimezone(UTC).replace(tzinfo=None)
     book.properties.created = book.properties.modified = naive_utc

@@ -117,7 +117,7 @@ class Deadlines:
         31/12/2020)"."""
         if self.applies is None:
             return None
-        if not self.is_revised:
+        if not self.is_revised or self.revised is None:
             return short_date(self.applies)
         before = f"; theo Kế hoạch: {short_date(self.original)}" if self.original else ""
         return f"{short_date(self.revised)} (điều chỉnh{before})"

@@ -141,7 +141,8 @@ class TextPages:
         self.of_task: dict[str, int] = {}
         self._tasks_on: dict[int, list[str]] = {}
         self._record_tasks(data.parts)
-        self.of_part = {part.number: self._where[id(part)] for part in data.parts}
+        self.of_part: dict[str, int] = {part.number: self._where[id(part)]
+                                        for part in data.parts}
         self.of_row = {row.number: self._where[id(row)] for row in data.appendix.rows}
 
     def _record_tasks(self, nodes) -> None:

@@ -370,7 +370,7 @@ def body_roles(node: TaskNode, part: str, sections: tuple[Section, ...]) -> tupl
         roles.append(_role("lead", term, node.lead))
     else:
         section = next((s for s in reversed(sections) if s.lead), None)
-        if section is not None:
+        if section is not None and section.lead is not None:
             roles.append(_role("lead", node.lead_term or "Thực hiện", section.lead,
                                heading=_section_label(part, section)))
     if node.partners:
@@ -388,7 +388,7 @@ def body_timeframe(node: TaskNode, part: str,
     if node.timeframe:
         return TaskTimeframe(node.timeframe.text, node.timeframe.schedule, line=node.timeframe.line)
     section = next((s for s in reversed(sections) if s.timeframe), None)
-    if section is None:
+    if section is None or section.timeframe is None:
         return None
     return TaskTimeframe(section.timeframe.text, section.timeframe.schedule,
                          heading=_section_label(part, section))
@@ -399,16 +399,13 @@ def build(registry: Registry, data: PlanData, **status) -> Plan:
     for row in data.appendix.rows:
         for task_id in row.tasks:
             rows_of.setdefault(task_id, []).append(row)
-    tasks = []
-    for part in data.parts:
-        for node, sections, position in _walk(part.content, part.number, ()):
-            tasks.append(Task(
-                node, part.number, sections, position,
-                body_roles(node, part.number, sections),
-                body_timeframe(node, part.number, sections),
-                tuple(rows_of.get(node.task, ())),
-            ))
-    tasks = tuple(tasks)
+    tasks = tuple(
+        Task(node, part.number, sections, position,
+             body_roles(node, part.number, sections),
+             body_timeframe(node, part.number, sections),
+             tuple(rows_of.get(node.task, ())))
+        for part in data.parts
+        for node, sections, position in _walk(part.content, part.number, ()))
     graph = AgencyGraph.of(registry)
     duties = Duties(tuple(
         Duty(duty, order, tuple(graph.agency(a) for a in duty.reporters),

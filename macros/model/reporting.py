@@ -174,9 +174,11 @@ class Duties:
 
     def reported_by(self, agency_id: str) -> tuple[tuple[Duty, Agency | None], ...]:
         """Duties the agency reports under: its own, then those of its groups (with the group)."""
-        own = [(d, None) for d in self.all if agency_id in d.data.reporters]
-        via = [(d, g) for g in self.groups_above(agency_id) for d in self.all
-               if g.id in d.data.reporters]
+        own: list[tuple[Duty, Agency | None]] = [
+            (d, None) for d in self.all if agency_id in d.data.reporters]
+        via: list[tuple[Duty, Agency | None]] = [
+            (d, g) for g in self.groups_above(agency_id) for d in self.all
+            if g.id in d.data.reporters]
         return tuple(own + via)
 
     def received_by(self, agency_id: str) -> tuple[Duty, ...]:

@@ -1,11 +1,20 @@
-"""The one place a build gets its plan and news from: loaded and validated once per build (again
-when a data file changes under `mkdocs serve`), shared by the macros and the hooks."""
+"""One build's context: what a build of the site works out once, made at the first ask of the
+build and shared by the hooks and the macros, the way an MkDocs plugin keeps its state on itself.
+
+A build is told apart by its config object: `mkdocs build` makes one, and `mkdocs serve` a new
+one for every rebuild. The data are loaded and validated once per build, and a rebuild under
+`mkdocs serve` takes the previous build's plan, news and site information over when the files
+and settings they were read from have not changed (their keys). A data error stops the build as
+one clean message.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, TypeVar
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..load import DataError, DataFiles, load_news, load_plan, load_registry
@@ -14,30 +23,81 @@ from ..model.news import POSTS_DIR, News
 from ..model.plan import Plan
 from ..model.site_info import SiteInfo
 from ..settings import Settings, SettingsError
+from ..views import preview
+from .direct import Pages
+from .repository import Repository, repository
 
 T = TypeVar("T")
 
 
-class _PerBuild(Generic[T]):
-    """One value per build. Every page asks, so the same build (the same config object) gets it
-    at once; a new build (`mkdocs serve` makes a new config per rebuild) reloads only when the
-    key (the files' modification times and the settings) has changed. A data error stops the
-    build as one clean message."""
+class Build:
+    """Everything one build works out once."""
 
-    def __init__(self) -> None:
-        self.config: object = None
-        self.loaded: tuple[tuple, T] | None = None  # (key, value)
+    def __init__(self, config: MkDocsConfig, previous: Build | None = None) -> None:
+        self.config = config
+        # What this build loaded, by name, with the key it was loaded under; a rebuild may take
+        # a value over from the previous build's when the key is the same.
+        self._loaded: dict[str, tuple[Hashable, Any]] = {}
+        self._previous_loaded = previous._loaded if previous is not None else {}
+        # The HTML kept out of Markdown: generated pages, and the blocks of hand-written ones.
+        self.pages = Pages()
 
-    def get(self, config, key: Callable[[], tuple], load: Callable[[], T]) -> T:
-        if self.config is not config or self.loaded is None:
-            fresh = key()
-            if self.loaded is None or self.loaded[0] != fresh:
-                try:
-                    self.loaded = (fresh, load())
-                except DataError as error:
-                    raise PluginError(str(error)) from None
-            self.config = config
-        return self.loaded[1]
+    def _load(self, name: str, key: Hashable, load: Callable[[], T]) -> T:
+        found = self._previous_loaded.pop(name, None)
+        if found is None or found[0] != key:
+            try:
+                found = (key, load())
+            except DataError as error:
+                raise PluginError(str(error)) from None
+        self._loaded[name] = found
+        return found[1]
+
+    @cached_property
+    def settings(self) -> Settings:
+        """What the build takes from its environment; a bad PLAN_AS_OF or SOURCE_DATE_EPOCH
+        stops the build cleanly."""
+        try:
+            return Settings.from_env(Path(self.config["config_file_path"]).parent)
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+
+    @cached_property
+    def plan(self) -> Plan:
+        given = self.settings
+        demo = bool(self.config.get("extra", {}).get("demo"))
+        reports = given.reports_dir
+        # The build instant is left out of the key: a rebuild under `mkdocs serve` takes the
+        # plan over unless the data, the as-of date or the demo flag changed.
+        key = (str(given.data_dir), _stamp(given.data_dir), str(reports),
+               _stamp(reports) if reports else (), given.as_of, demo, given.page_limit)
+        return self._load("plan", key, lambda: load_plan(
+            given.data_dir, reports_dir=reports, as_of=given.as_of, built_at=given.built_at,
+            demo=demo, page_limit=given.page_limit))
+
+    @cached_property
+    def news(self) -> News:
+        """The posts of the news section, validated against this build's plan."""
+        plan = self.plan
+        docs = Path(self.config["docs_dir"])
+        return self._load("news", (id(plan), str(docs), _stamp(docs / POSTS_DIR, "*.md")),
+                          lambda: load_news(docs, plan))
+
+    @cached_property
+    def site_info(self) -> SiteInfo:
+        """data/site.yaml: who runs the site and reviews reports (empty fields: nothing shown)."""
+        data = self.settings.data_dir
+        files = DataFiles(data)
+        return self._load("site_info", (str(data), _stamp(data, "site.yaml")),
+                          lambda: load_site_info(data, load_registry(files)[1], files.display))
+
+    @cached_property
+    def repository(self) -> Repository | None:
+        return repository(self.config)
+
+    @cached_property
+    def previews(self) -> dict[str, preview.Preview]:
+        """The link previews of the home, task and agency pages, by page source path."""
+        return preview.of_plan(self.plan)
 
 
 def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
@@ -46,53 +106,13 @@ def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob(pattern)))
 
 
-_plans: _PerBuild[Plan] = _PerBuild()
-_news: _PerBuild[News] = _PerBuild()
-_site_info: _PerBuild[SiteInfo] = _PerBuild()
+# The build under way: made at the first ask with a config no build has had yet.
+_current: Build | None = None
 
 
-_settings: list = [None, None]  # [config, its Settings]: read once per build, not per page
-
-
-def settings(config) -> Settings:
-    """The build's settings; a bad PLAN_AS_OF or SOURCE_DATE_EPOCH stops the build cleanly."""
-    if _settings[0] is config:
-        return _settings[1]
-    try:
-        given = Settings.from_env(Path(config["config_file_path"]).parent)
-    except SettingsError as error:
-        raise PluginError(str(error)) from None
-    _settings[:] = [config, given]
-    return given
-
-
-def get_plan(config) -> Plan:
-    given = settings(config)
-    demo = bool(config.get("extra", {}).get("demo"))
-    reports = given.reports_dir
-    return _plans.get(
-        config,
-        # The build instant is left out of the key: a rebuild under `mkdocs serve` reuses the
-        # plan unless the data, the as-of date or the demo flag changed.
-        lambda: (str(given.data_dir), _stamp(given.data_dir), str(reports),
-                 _stamp(reports) if reports else (), given.as_of, demo, given.page_limit),
-        lambda: load_plan(given.data_dir, reports_dir=reports, as_of=given.as_of,
-                          built_at=given.built_at, demo=demo, page_limit=given.page_limit),
-    )
-
-
-def get_news(config) -> News:
-    """The posts of the news section, validated against this build's plan."""
-    plan = get_plan(config)
-    docs = Path(config["docs_dir"])
-    return _news.get(config, lambda: (id(plan), str(docs), _stamp(docs / POSTS_DIR, "*.md")),
-                     lambda: load_news(docs, plan))
-
-
-def get_site_info(config) -> SiteInfo:
-    """data/site.yaml: who runs the site and reviews reports (empty fields: nothing shown)."""
-    given = settings(config)
-    files = DataFiles(given.data_dir)
-    return _site_info.get(
-        config, lambda: (str(given.data_dir), _stamp(given.data_dir, "site.yaml")),
-        lambda: load_site_info(given.data_dir, load_registry(files)[1], files.display))
+def build_of(config: MkDocsConfig) -> Build:
+    """This config's build: made once, at the first ask, then the same for every page."""
+    global _current  # noqa: PLW0603 - the one piece of state that outlives a build, on purpose
+    if _current is None or _current.config is not config:
+        _current = Build(config, _current)
+    return _current

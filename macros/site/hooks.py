@@ -10,15 +10,18 @@
   taken from .cache/share-images/ while its content is unchanged).
 - on_env: dates of posts in the administrative form ("ngày 02 tháng 7 năm 2018"); the theme's
   templates compiled once and kept in .cache/jinja/ (macros.site.render.compiled_templates).
-- on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
-  Markdown (macros.site.direct); on_page_markdown also sets the link preview of the home, task
-  and agency pages (macros.views.preview).
+- on_page_markdown (after the macros plugin), on_page_content: the HTML our templates render is
+  kept out of Markdown (macros.site.direct); on_page_markdown also sets the link preview of the
+  home, task and agency pages (macros.views.preview).
 - on_page_context (first of all plugins), on_post_page (last): a generated page's HTML is made
-  as the page is built and let go once it is written (macros.site.direct.build, release).
+  as the page is built and let go once it is written (macros.site.direct.Pages).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
   concerns.
 - on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
   Phụ lục row) and the redirect pages in Vietnamese.
+
+What a build works out once (its settings, plan, news, previews, pages) is its build context,
+macros.site.build.Build, made at the first ask of the build; no hook keeps state of its own.
 
 Generated pages are only a title, with `render_macros: false`, and no body: their HTML comes from
 their views and templates (macros.views.task, macros.views.agency), so nothing from data is ever
@@ -38,29 +41,20 @@ from .. import routes
 from ..files import ics, opendata, redirects, rss, styles, xlsx
 from ..files.search import rewrite_index
 from ..model import dates
-from ..views import plan_text, preview, progress, timeline
+from ..views import plan_text, progress, timeline
 from ..views.agency import AgencyPage
 from ..views.calendar import TimelinePart
-from ..views.common import PerPlan
 from ..views.news import PostAbout
 from ..views.operator import Operator
 from ..views.task import TaskPage
-from . import direct
 from . import render as rendering
-from .build import get_news, get_plan, get_site_info
+from .build import Build, build_of
 from .render import render
-from .repository import repository
 from .share_images import Cache, FontMissing
 from .sharing import describe, escape_title
 
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
 SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
-_previews = PerPlan()
-
-
-def previews(plan) -> dict[str, preview.Preview]:
-    """The previews of this build's plan, by page source path, worked out once per plan."""
-    return _previews.get(plan, "all", lambda: preview.of_plan(plan))
 
 
 def share_image_cache(config) -> Cache:
@@ -69,19 +63,19 @@ def share_image_cache(config) -> Cache:
 
 def generated(config) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build writes from the data, as (path, content)."""
-    plan, news = get_plan(config), get_news(config)
-    direct.reset()
+    build = build_of(config)
+    plan, news, pages = build.plan, build.news, build.pages
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
         # The name is the page's <title> and its title in search; the page's h1 is its own.
         source = routes.task_source(task.id)
-        yield source, direct.page(source, task.name, partial(_task_page, config=config,
-                                                             task_id=task.id))
+        yield source, pages.page(source, task.name, partial(_task_page, build=build,
+                                                            task_id=task.id))
     for agency in plan.graph.agencies:
         source = routes.agency_source(agency.id)
-        yield source, direct.page(source, agency.name, partial(_agency_page, config=config,
-                                                               agency_id=agency.id))
+        yield source, pages.page(source, agency.name, partial(_agency_page, build=build,
+                                                              agency_id=agency.id))
     # Lists that grow with the plan, in pages only for a plan too large for one page (never the
     # real one): the timeline chart, and the continuation pages of the plan text and of the
     # progress list (their first pages are ke-hoach.md and tien-do.md).
@@ -89,28 +83,28 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     parts = timeline.chunks(plan, line, plan.page_limit)
     for chunk in parts:
         source = routes.timeline_page_source(chunk.number)
-        yield source, direct.page(
+        yield source, pages.page(
             source, f"Dòng thời gian, trang {chunk.number}/{len(parts)}",
             partial(_timeline_part, plan=plan, line=line, chunk=chunk, count=len(parts)))
     for number in range(2, plan.text_pages.count + 1):
         source = routes.plan_text_page_source(number)
-        yield source, direct.page(source, plan_text.title_of(plan, number),
+        yield source, pages.page(source, plan_text.title_of(plan, number),
                                   partial(_plan_text_page, plan=plan, number=number))
     for number in range(2, progress.page_count(plan) + 1):
         source = routes.progress_page_source(number)
-        yield source, direct.page(source, progress.title_of(plan, number),
+        yield source, pages.page(source, progress.title_of(plan, number),
                                   partial(_progress_page, plan=plan, number=number))
     for path, write in opendata.FILES.items():
         yield path, write(plan).encode("utf-8")
     # The CSV tables as spreadsheets, stamped with the build instant (as the calendars below).
-    yield from xlsx.files(plan, plan.built_at)
+    yield from xlsx.files(plan, build.settings.built_at)
     # The stylesheet, with each state's colours from the model (replaces docs/assets/style.css).
-    source = Path(config["docs_dir"]) / styles.STYLESHEET
-    yield styles.STYLESHEET, styles.stylesheet(source.read_text("utf-8"))
+    sheet = Path(config["docs_dir"]) / styles.STYLESHEET
+    yield styles.STYLESHEET, styles.stylesheet(sheet.read_text("utf-8"))
     site_url = config.get("site_url") or None
     # Calendar events are stamped with the build instant, so a rebuild of the same commit with
     # the same SOURCE_DATE_EPOCH writes the same bytes.
-    yield from ics.feeds(plan, plan.as_of, plan.built_at, site_url)
+    yield from ics.feeds(plan, plan.as_of, build.settings.built_at, site_url)
     # RSS needs absolute addresses: only when the build knows the site's address.
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
@@ -118,23 +112,21 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
         # Share images too: only a preview with an absolute address (og:image) shows them.
         cache = share_image_cache(config)
         try:
-            for shown in previews(plan).values():
+            for shown in build.previews.values():
                 if shown.image and shown.card:
                     yield shown.image, cache.image(shown.card)
         except FontMissing as error:
             raise PluginError(str(error)) from None
 
 
-def _task_page(page, *, config, task_id: str) -> str:
-    render_page = rendering.page_renderer(lambda: page)
-    return render_page("task_page.html", view=TaskPage.of(
-        get_plan(config), task_id, get_news(config), repository(config)))
+def _task_page(page, *, build: Build, task_id: str) -> str:
+    return render("task_page.html", root=routes.root_of(page.url), view=TaskPage.of(
+        build.plan, task_id, build.news, build.repository))
 
 
-def _agency_page(page, *, config, agency_id: str) -> str:
-    render_page = rendering.page_renderer(lambda: page)
-    return render_page("agency_page.html", view=AgencyPage.of(
-        get_plan(config), agency_id, get_news(config)))
+def _agency_page(page, *, build: Build, agency_id: str) -> str:
+    return render("agency_page.html", root=routes.root_of(page.url), view=AgencyPage.of(
+        build.plan, agency_id, build.news))
 
 
 def _timeline_part(page, *, plan, line, chunk, count) -> str:
@@ -169,37 +161,38 @@ def on_env(env, config, files):
     env.bytecode_cache = rendering.compiled_templates()
     env.filters["date"] = lambda moment: dates.long_date(moment.date())
     # Who runs the site, for the footer (overrides/main.html); None when data/site.yaml is empty.
-    env.globals["operator"] = Operator.of(get_plan(config), get_site_info(config))
+    build = build_of(config)
+    env.globals["operator"] = Operator.of(build.plan, build.site_info)
     return env
 
 
-def on_pre_page(page, config, files: Files):
-    rendering.record()
-    return page
-
-
+# After the macros plugin has rendered the page (default priority), before Material's blog
+# (-50), whatever order the plugins are listed in.
+@event_priority(-10)
 def on_page_markdown(markdown: str, page, config, files: Files) -> str:
+    build = build_of(config)
     # The link preview of the home, task and agency pages; their titles are stored escaped.
-    shown = previews(get_plan(config)).get(page.file.src_uri)
+    shown = build.previews.get(page.file.src_uri)
     if shown is not None:
         escape_title(page)
         describe(page, shown)
-    # After the macros plugin (hooks run after plugins). News posts keep their blocks: the blog
-    # plugin renders their excerpts again from this Markdown.
-    if get_news(config).post_at(page.file.src_uri) is not None:
-        rendering.drain()
+    # News posts keep their blocks: the blog plugin renders their excerpts again from this
+    # Markdown.
+    if build.news.post_at(page.file.src_uri) is not None:
+        build.pages.let_through(page.file.src_uri)
         return markdown
-    return direct.hold(markdown, page.file.src_uri)
+    return build.pages.hold(markdown, page.file.src_uri)
 
 
 def on_page_content(html: str, page, config, files: Files) -> str:
-    html = direct.fill(html, page)
-    post = get_news(config).post_at(page.file.src_uri)
+    build = build_of(config)
+    html = build.pages.fill(html, page)
+    post = build.news.post_at(page.file.src_uri)
     if post is None:
         return html
     pages = {f.url for f in files.documentation_pages()}
     about = render("news_post.html", view=PostAbout.of(
-        get_plan(config), post, pages, (config.site_url or "/") + routes.news_post(post.slug)),
+        build.plan, post, pages, (config.site_url or "/") + routes.news_post(post.slug)),
         root=routes.root_of(page.url))
     # str(): adding a Markup to a str would escape the page itself.
     return html + str(about)
@@ -208,14 +201,14 @@ def on_page_content(html: str, page, config, files: Files) -> str:
 # First of all plugins: search reads the content of the page here.
 @event_priority(100)
 def on_page_context(context, page, config, nav):
-    direct.build(page)
+    build_of(config).pages.build(page)
     return context
 
 
 # Last of all plugins: they may still read the content while the page is being written.
 @event_priority(-100)
 def on_post_page(output: str, page, config) -> str:
-    direct.release(page)
+    build_of(config).pages.release(page)
     return output
 
 

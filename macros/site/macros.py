@@ -15,31 +15,33 @@ from ..views.operator import Operator
 from ..views.plan_text import PlanTextPage
 from ..views.press import PressPage
 from ..views.progress import ProgressPage
-from .build import get_news, get_plan, get_site_info
+from .build import build_of
 from .render import page_renderer
-from .repository import repository
 
 
 def define_env(env) -> None:
-    # render(template, view=...): the page's template with its view and its root.
-    render = page_renderer(lambda: env.page)
-    plan = lambda: get_plan(env.conf)  # noqa: E731
+    # render(template, view=...): the page's template with its view and its root; each block
+    # is kept by the build, which keeps it out of Markdown (macros.site.direct).
+    build = lambda: build_of(env.conf)  # noqa: E731
+    render = page_renderer(lambda: env.page,
+                           keep=lambda page, block: build().pages.keep(page.file.src_uri, block))
+    plan = lambda: build().plan  # noqa: E731
 
     env.macro(lambda: render("home.html", view=HomePage.of(plan())), "home_page")
     env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
     env.macro(lambda: render("progress.html", view=ProgressPage.of(plan())), "progress_page")
     env.macro(lambda: render("open_data.html", view=OpenDataPage(
         AsOfNotice.of(plan()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
-        Operator.of(plan(), get_site_info(env.conf)))), "open_data_fields")
+        Operator.of(plan(), build().site_info))), "open_data_fields")
     env.macro(lambda name: getattr(plan().figures, name), "plan_figure")
     env.macro(lambda: render("implements.html", view=DocumentRef.all_of(plan())),
               "plan_implements")
     env.macro(lambda: render("press.html", view=PressPage.of(
-        plan(), get_news(env.conf), env.conf.site_url)), "press_page")
+        plan(), build().news, env.conf.site_url)), "press_page")
     env.macro(lambda: render("agency_index.html", view=AgencyIndex.of(plan())), "agency_index")
     env.macro(lambda: render("timeline.html", view=TimelinePage.of(plan())), "timeline_page")
     env.macro(lambda: render("reporting_calendar.html", view=CalendarPage.of(
         plan(), env.conf.site_url)), "reporting_calendar")
     # Who runs the site, who reviews reports, where the repository is (the staff guide).
     env.macro(lambda: render("_staff_people.html", view=StaffPeople.of(
-        plan(), get_site_info(env.conf), repository(env.conf))), "staff_people")
+        plan(), build().site_info, build().repository)), "staff_people")

@@ -20,6 +20,7 @@ from jinja2 import (
     select_autoescape,
 )
 from markupsafe import Markup
+from mkdocs.structure.pages import Page
 
 from .. import routes
 from ..model import dates
@@ -61,38 +62,23 @@ def environment() -> Environment:
     return env
 
 
-# The blocks rendered while the macros plugin renders a page, when the hook asked (see
-# macros.site.direct: they are kept out of Markdown).
-_recording: list[str] | None = None
-
-
-def record() -> None:
-    global _recording
-    _recording = []
-
-
-def drain() -> list[str]:
-    """The blocks rendered since `record()`; stops recording."""
-    global _recording
-    blocks, _recording = _recording or [], None
-    return blocks
-
-
 def render(template: str, *, view, root: str) -> Markup:
     """A template rendered with its one typed view and the page's relative root: nothing else
     (tests/views/test_views_only.py holds every template to it)."""
     html = environment().get_template(template).render(view=view, root=root)
     # Blank lines around the block keep Markdown from treating it as part of a paragraph.
-    block = Markup(f"\n\n{html.strip()}\n\n")
-    if _recording is not None:
-        _recording.append(str(block))
-    return block
+    return Markup(f"\n\n{html.strip()}\n\n")
 
 
-def page_renderer(page: Callable[[], object]):
+def page_renderer(page: Callable[[], Page], keep: Callable[[Page, str], None] | None = None):
     """A render function for one kind of page: a template gets its view and the relative root
-    of the page being built, nothing else."""
+    of the page being built, nothing else. `keep(page, block)` is told each block rendered (the
+    macros keep theirs out of Markdown: macros.site.direct)."""
     def render_page(template: str, *, view) -> Markup:
-        return render(template, view=view, root=routes.root_of(page().url))
+        shown = page()
+        block = render(template, view=view, root=routes.root_of(shown.url))
+        if keep is not None:
+            keep(shown, str(block))
+        return block
 
     return render_page

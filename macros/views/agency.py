@@ -88,7 +88,7 @@ def task_deadlines(plan: Plan, tasks, first: date) -> list[Due]:
     for task in plan.dated_tasks(tasks):
         facts = plan.facts(task)
         day = facts.deadlines.applies
-        if day >= first:
+        if day is not None and day >= first:
             out.append(Due(day, task_id=task.id, task_href=routes.task(task.id),
                            task_label=task.label, deadline_label=facts.deadlines.label,
                            words=None if facts.deadlines.is_revised else _words(facts)))

@@ -1,7 +1,7 @@
 """The reporting calendar of part III and the timeline page."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .. import routes
@@ -88,7 +88,8 @@ class TimelinePage:
     timeline: Timeline
     parts: list[Group]
     leads: list[Group]
-    chunks: list[Chunk] = ()  # the chart in pages, for a plan too large for one (none at 1x)
+    # The chart in pages, for a plan too large for one (none at 1x).
+    chunks: list[Chunk] = field(default_factory=list)
     undated: tuple[TaskLine, ...] = ()  # tasks not on the axis: no timeframe, or a duty's dates
 
     @classmethod

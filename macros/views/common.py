@@ -69,7 +69,7 @@ def schedule_meaning(schedule: tf.Schedule | None) -> str:
     if schedule.start and schedule.start != schedule.due:
         parts.append(f"Bắt đầu: {schedule.start.words}")
     if schedule.due:
-        parts.append(f"Hạn hoàn thành: {long_date(schedule.due_date)} ({schedule.due_rule})")
+        parts.append(f"Hạn hoàn thành: {long_date(schedule.due.last)} ({schedule.due_rule})")
     else:
         parts.append("không ghi hạn hoàn thành")
     return "; ".join(parts)
@@ -128,9 +128,9 @@ def when_short(facts: TaskFacts, schedule: tf.Schedule | None) -> str:
     """A task's time in a list or a table cell, from the model's answers: the deadline that
     applies ("31/12/2019", or a revised one labelled so), else how it repeats ("Thường xuyên",
     "Báo cáo định kỳ", "Từ năm 2018", "Không ghi")."""
-    if facts.deadlines.applies:
+    if facts.deadlines.short:
         return facts.deadlines.short
-    if facts.repetition is Repetition.FROM_START:
+    if facts.repetition is Repetition.FROM_START and schedule and schedule.start:
         return f"Từ {schedule.start.words}"
     if facts.repetition is Repetition.UNSTATED:
         return "Không ghi"

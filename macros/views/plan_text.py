@@ -168,8 +168,8 @@ class PlanTextPage:
                 first, last = (self.labels[t] for t in (page.tasks[0], page.tasks[-1]))
                 held.append(f"nhiệm vụ {first}" + (f" đến {last}" if last != first else ""))
             if page.rows:
-                first, last = page.rows[0].number, page.rows[-1].number
-                held.append(f"Phụ lục, dòng {first}" + (f" đến {last}" if last != first else ""))
+                low, high = page.rows[0].number, page.rows[-1].number
+                held.append(f"Phụ lục, dòng {low}" + (f" đến {high}" if high != low else ""))
             what = "; ".join(held) or "phần mở đầu văn bản"
             out.append(PageEntry(page.number, self.at(page.number), what,
                                  page.number == self.page.number))

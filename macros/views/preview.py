@@ -77,7 +77,7 @@ def deadline(plan: Plan, task: Task) -> str:
     the task's own say whose they are."""
     facts = plan.facts(task)
     deadlines, source = facts.deadlines, facts.dates
-    if deadlines.is_revised:
+    if deadlines.is_revised and deadlines.revised:
         return f"{REVISED_LABEL} theo báo cáo: {long_date(deadlines.revised)}"
     computed = (f" (trang web tính hạn: {short_date(deadlines.original)})"
                 if deadlines.original else "")
@@ -149,9 +149,9 @@ def agency(plan: Plan, agency: Agency) -> Preview:
 def of_plan(plan: Plan) -> dict[str, Preview]:
     """The preview of every page that has its own, by the page's source path."""
     out = {routes.HOME_SOURCE: home(plan)}
-    for one in plan.tasks:
-        out[routes.task_source(one.id)] = task(plan, one)
-    for one in plan.graph.agencies:
-        out[routes.agency_source(one.id)] = agency(plan, one)
+    for each_task in plan.tasks:
+        out[routes.task_source(each_task.id)] = task(plan, each_task)
+    for body in plan.graph.agencies:
+        out[routes.agency_source(body.id)] = agency(plan, body)
     return out
 

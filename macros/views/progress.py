@@ -81,7 +81,9 @@ class ProgressPage:
             raise KeyError(number)
         # The tasks of this page: a run of the tables' rows, in order.
         start, stop = (number - 1) * plan.page_limit, number * plan.page_limit
-        tables, shown, offset = [], [], 0
+        tables: list[TaskTable] = []
+        shown: list[Task] = []
+        offset = 0
         for anchor, caption, tasks, with_rows in _tables(plan):
             here = tasks[max(0, start - offset):max(0, stop - offset)]
             if here or count == 1:  # one page shows both tables, even an empty one

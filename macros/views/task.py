@@ -47,12 +47,16 @@ class AppendixBlock:
     completion_text: str
 
 
+# A report row has a field named `date`: the type, under another name.
+Day = date
+
+
 @dataclass(frozen=True)
 class ReportRow:
-    date: date
+    date: Day
     state: str
-    completed_on: date | None
-    revised_due: date | None
+    completed_on: Day | None
+    revised_due: Day | None
     percent: int | None
     done: str
     note: str | None
@@ -107,7 +111,8 @@ class TaskPage:
             state_note=(f"{facts.deadlines.label} là ngày "
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
                         f"{status.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
-                        "báo cáo hoàn thành nào của nhiệm vụ này.") if status.is_overdue else None,
+                        "báo cáo hoàn thành nào của nhiệm vụ này.")
+            if status.is_overdue and status.due else None,
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
                          if last else None),
@@ -154,18 +159,20 @@ def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
     rows = []
     for duty in plan.duties.for_task(task.id):
         period = f"«{facts.period_words}» … " if facts.period_words else ""
+        following = (f"; kỳ báo cáo tiếp theo: trước {long_date(facts.next_report.day)}"
+                     if facts.next_report else "")
         rows.append(TimeframeRow(
             f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(plan, task.id),
             f"{period}«{duty.data.words}»",
-            f"Báo cáo định kỳ; kỳ báo cáo tiếp theo: trước {long_date(facts.next_report.day)}. "
-            "Xem lịch báo cáo."))
+            f"Báo cáo định kỳ{following}. Xem lịch báo cáo."))
     return tuple(rows)
 
 
 def _due_sentence(task: Task, facts: TaskFacts) -> str | None:
     """How the plan's deadline was computed from its words, named as the plan's."""
     source, deadline = facts.dates, facts.deadlines.original
-    if deadline is None or source.source not in (Source.TASK, Source.HEADING, Source.APPENDIX):
+    if (deadline is None or task.schedule is None
+            or source.source not in (Source.TASK, Source.HEADING, Source.APPENDIX)):
         return None
     where = f"Phụ lục (dòng {source.row})" if source.source is Source.APPENDIX else "Kế hoạch"
     words = source.row_completion if source.source is Source.APPENDIX else source.words
