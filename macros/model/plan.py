@@ -21,7 +21,7 @@ from .lifecycle import Lifecycle
 from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duties, Duty
 from .reports import ReportLog
-from .roles import APPENDIX_KINDS, Role
+from .roles import Role
 from .schema import (
     Agency,
     AppendixRow,
@@ -33,8 +33,6 @@ from .schema import (
     TaskNode,
 )
 from .status import DisplayState, TaskStatus
-
-ROLES = APPENDIX_KINDS
 
 
 @dataclass(frozen=True)

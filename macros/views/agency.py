@@ -125,8 +125,8 @@ class AgencyPage:
     figures: tuple[tuple[int, str], ...]
     state_counts: tuple
     appendix: tuple[AppendixMention, ...]
-    reports: tuple[DutyLine, ...]
-    receives: tuple[DutyLine, ...]
+    reports_under: tuple[DutyLine, ...]  # the reporting duties it reports under
+    receives: tuple[DutyLine, ...]  # the duties whose reports are sent to it
     has_duties: bool
     next_due: tuple[Due, ...]
     has_feed: bool
@@ -179,8 +179,9 @@ class AgencyPage:
             figures=tuple(figures),
             state_counts=state_counts(plan, tasks),
             appendix=tuple(appendix),
-            reports=tuple(DutyLine(DutyView.of(plan, d), agency_link(plan, g.id) if g else None)
-                          for d, g in plan.duties.reported_by(agency_id)),
+            reports_under=tuple(
+                DutyLine(DutyView.of(plan, d), agency_link(plan, g.id) if g else None)
+                for d, g in plan.duties.reported_by(agency_id)),
             receives=tuple(DutyLine(DutyView.of(plan, d))
                            for d in plan.duties.received_by(agency_id)),
             has_duties=bool(duties),

@@ -6,9 +6,10 @@ the site root (templates prefix the page's own `root`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from .. import routes
 from ..model import timeframe as tf
@@ -101,7 +102,7 @@ class TaskLine:
     def of(cls, plan: Plan, task: Task) -> TaskLine:
         """The task's line, made once per plan: the progress list, the home page, every agency
         and timeline page that lists the task show the same line."""
-        return _lines.get(plan, task.id, lambda: cls._of(plan, task))
+        return PLAN_MEMO.get(plan, ("line", task.id), lambda: cls._of(plan, task))
 
     @classmethod
     def _of(cls, plan: Plan, task: Task) -> TaskLine:
@@ -146,15 +147,20 @@ class PageLink:
     current: bool
 
 
+T = TypeVar("T")
+
+
 class PerPlan:
-    """Values worked out once for the plan being built, by key: a build has one plan (a new
-    build, or a rebuild under `mkdocs serve`, has a new one), and many pages ask the same."""
+    """Values the views work out once for the plan being built, by key: a build has one plan (a
+    new build, or a rebuild under `mkdocs serve`, has a new one), and many pages ask the same.
+    The views' one memo (PLAN_MEMO): the build's own state is the site's build context
+    (macros.site.build), which the views, a layer below, do not see."""
 
     def __init__(self) -> None:
         self._plan: Plan | None = None
-        self._values: dict = {}
+        self._values: dict[Hashable, Any] = {}
 
-    def get(self, plan: Plan, key, make: Callable[[], object]):
+    def get(self, plan: Plan, key: Hashable, make: Callable[[], T]) -> T:
         if self._plan is not plan:
             self._plan, self._values = plan, {}
         if key not in self._values:
@@ -162,7 +168,7 @@ class PerPlan:
         return self._values[key]
 
 
-_lines = PerPlan()  # task lines, by task id
+PLAN_MEMO = PerPlan()  # task lines, by ("line", task id); the timeline, by "timeline"
 
 
 def state_counts(plan: Plan, tasks) -> tuple[tuple[DisplayState, int], ...]:

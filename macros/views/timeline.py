@@ -23,6 +23,7 @@ from functools import cached_property
 
 from ..model import timeframe as tf
 from ..model.paging import PAGE_LIMIT
+from .common import PLAN_MEMO
 
 
 @dataclass(frozen=True)
@@ -181,17 +182,10 @@ def build(plan, as_of: date) -> Timeline:
     return Timeline(axis, bars, undated, marks, as_of)
 
 
-_BUILT: dict[int, tuple[object, Timeline]] = {}
-
-
 def of_plan(plan) -> Timeline:
     """The plan's timeline as of its as-of date, built once per plan (every agency page shows a
     part of it)."""
-    cached = _BUILT.get(id(plan))
-    if cached is None or cached[0] is not plan:
-        _BUILT.clear()
-        cached = _BUILT[id(plan)] = (plan, build(plan, plan.as_of))
-    return cached[1]
+    return PLAN_MEMO.get(plan, "timeline", lambda: build(plan, plan.as_of))
 
 
 def by_part(plan, timeline: Timeline) -> list[Group]:

@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.model.plan import ROLES
-from tests.support.plans import load
+from macros.model.roles import APPENDIX_KINDS as ROLES
 from tests.conftest import DATA, build_site, copy_data, soup
+from tests.support.plans import load
 
 PLAN = load(DATA)
 
