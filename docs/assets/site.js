@@ -155,12 +155,29 @@
 
   // A region that scrolls sideways (a wide table or code block on a phone) can be scrolled from
   // the keyboard too (WCAG 2.1.1). Material wraps tables in its own scroll box after loading.
+  // A table wider than its box says so above it, in words: «Kéo ngang để xem hết bảng».
+  var TABLES = ".table-scroll, .md-typeset__scrollwrap";
+  function cue(box) {
+    var wide = box.scrollWidth > box.clientWidth + 1;
+    var next = box.previousElementSibling;
+    var shown = next && next.classList.contains("scroll-cue") ? next : null;
+    if (wide && !shown) {
+      shown = document.createElement("p");
+      shown.className = "scroll-cue";
+      shown.textContent = "Kéo ngang để xem hết bảng";
+      box.parentNode.insertBefore(shown, box);
+    }
+    if (shown) shown.hidden = !wide;
+  }
   window.addEventListener("load", function () {
     var boxes = ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset .highlight";
     document.querySelectorAll(boxes).forEach(function (box) {
       if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex"))
         box.setAttribute("tabindex", "0");
     });
+    var tables = document.querySelectorAll(TABLES);
+    tables.forEach(cue);
+    window.addEventListener("resize", function () { tables.forEach(cue); });
   });
 
   // On paper a link shows where it leads: its full address, printed after it (style.css).
