@@ -71,7 +71,7 @@ def test_agency_preview_counts_its_tasks():
     none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
     assert none.description.startswith("Quốc hội: không được giao chủ trì hay phối hợp nhiệm vụ nào")
     # Each agency's own words: those without a task no longer share one description.
-    descriptions = [preview.agency(PLAN, a).description for a in PLAN.registry.agencies]
+    descriptions = [preview.agency(PLAN, a).description for a in PLAN.graph.agencies]
     assert len(set(descriptions)) == len(descriptions)
 
 

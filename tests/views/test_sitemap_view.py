@@ -39,6 +39,6 @@ def test_a_report_dates_its_task_its_agencies_and_the_figures():
     latest = max(reported.values())
     assert days[routes.PROGRESS] == days[routes.HOME] == latest
     assert days[routes.PLAN_TEXT] == plan.document.date  # the plan as issued does not change
-    for agency in plan.registry.agencies:
-        owed = [reported[t.id] for t in plan.tasks_owed_by(agency.id) if t.id in reported]
+    for agency in plan.graph.agencies:
+        owed = [reported[t.id] for t in plan.assigned.owed_by(agency.id) if t.id in reported]
         assert days[routes.agency(agency.id)] == max([plan.document.date, *owed])
