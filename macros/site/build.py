@@ -10,6 +10,7 @@ one clean message.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from ..model.plan import Plan
 from ..model.site_info import SiteInfo
 from ..settings import Settings, SettingsError
 from ..views import preview
+from ..views.sitemap import last_changed
 from .direct import Pages
 from .repository import Repository, repository
 
@@ -98,6 +100,11 @@ class Build:
     def previews(self) -> dict[str, preview.Preview]:
         """The link previews of the home, task and agency pages, by page source path."""
         return preview.of_plan(self.plan)
+
+    @cached_property
+    def last_changes(self) -> dict[str, date]:
+        """The day each page's data last changed (the sitemap's lastmod)."""
+        return last_changed(self.plan, self.news)
 
 
 def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:

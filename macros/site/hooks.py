@@ -12,7 +12,8 @@
   templates compiled once and kept in .cache/jinja/ (macros.site.render.compiled_templates).
 - on_page_markdown (after the macros plugin), on_page_content: the HTML our templates render is
   kept out of Markdown (macros.site.direct); on_page_markdown also sets the link preview of the
-  home, task and agency pages (macros.views.preview).
+  home, task and agency pages (macros.views.preview), and the day the page's data last changed,
+  for the sitemap (macros.site.sitemap).
 - on_page_context (first of all plugins), on_post_page (last): a generated page's HTML is made
   as the page is built and let go once it is written (macros.site.direct.Pages).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
@@ -41,13 +42,14 @@ from .. import routes
 from ..files import ics, opendata, redirects, rss, styles, xlsx
 from ..files.search import rewrite_index
 from ..model import dates
-from ..views import plan_text, progress, timeline
+from ..views import plan_text, preview, progress, timeline
 from ..views.agency import AgencyPage
 from ..views.calendar import TimelinePart
 from ..views.news import PostAbout
 from ..views.operator import Operator
 from ..views.task import TaskPage
 from . import render as rendering
+from . import sitemap
 from .build import Build, build_of
 from .render import render
 from .share_images import Cache, FontMissing
@@ -176,6 +178,8 @@ def on_page_markdown(markdown: str, page, config, files: Files) -> str:
     if shown is not None:
         escape_title(page)
         describe(page, shown)
+    # The sitemap's lastmod from the page's data, not the build day.
+    sitemap.stamp(page, build.last_changes, preview.plan_name(build.plan))
     # News posts keep their blocks: the blog plugin renders their excerpts again from this
     # Markdown.
     if build.news.post_at(page.file.src_uri) is not None:
