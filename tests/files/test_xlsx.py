@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 import pytest
@@ -17,7 +17,7 @@ from tests.support.plans import load
 from tests.support.spreadsheet import assert_sheet_holds_csv, sheet
 
 DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
-INSTANT = datetime(2019, 7, 1, 3, 4, 5, tzinfo=timezone.utc)
+INSTANT = datetime(2019, 7, 1, 3, 4, 5, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def test_the_header_row_is_frozen_and_columns_fit(books):
 def test_the_same_instant_gives_the_same_bytes(plan, books):
     again = dict(xlsx.files(plan, INSTANT))
     assert again == books
-    later = dict(xlsx.files(plan, datetime(2019, 7, 2, tzinfo=timezone.utc)))
+    later = dict(xlsx.files(plan, datetime(2019, 7, 2, tzinfo=UTC)))
     assert later[routes.TASKS_XLSX] != books[routes.TASKS_XLSX]  # the stamp is the instant's
     with zipfile.ZipFile(BytesIO(books[routes.TASKS_XLSX])) as book:
         assert {e.date_time for e in book.infolist()} == {(2019, 7, 1, 3, 4, 4)}  # 2 s grain

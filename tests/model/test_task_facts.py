@@ -11,7 +11,7 @@ from tests.support.plans import load
 PLAN = load(as_of=date(2026, 12, 1))
 
 
-@pytest.mark.parametrize("task_id,repetition,source", [
+@pytest.mark.parametrize(("task_id", "repetition", "source"), [
     ("iii-1-2", Repetition.PERIODIC, Source.REPORTING),  # line 95: «Định kỳ 15 ngày …»
     ("iii-2-2", Repetition.PERIODIC, Source.REPORTING),  # line 98: «… định kỳ 15 ngày …»
     ("ii-2-1-5", Repetition.FROM_START, Source.TASK),  # line 39: «Thực hiện từ năm 2018», no end

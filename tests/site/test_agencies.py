@@ -75,8 +75,8 @@ def test_a_new_agency_in_the_data_gets_its_page_with_its_tasks(fixture_site):
     assert listed_tasks(page, "lead") == ["ii-1-thu-nghiem"]
     assert page.find(id="partners") is None
     assert [li.get_text(" ", strip=True) for li in page.select(".due-list li")] == [
-        "ngày 31 tháng 3 năm 2019 : hạn hoàn thành nhiệm vụ II.1, ý 2 (Hạn theo Kế hoạch, theo lời "
-        "văn «hoàn thành trong tháng 3/2019»)"]
+        ("ngày 31 tháng 3 năm 2019 : hạn hoàn thành nhiệm vụ II.1, ý 2 (Hạn theo Kế hoạch, theo lời "
+        "văn «hoàn thành trong tháng 3/2019»)")]
     # The partner's page lists the new task too, and the index links the new page.
     assert "ii-1-thu-nghiem" in listed_tasks(page_of(fixture_site, "so-tai-chinh"), "partners")
     index = soup(fixture_site / "co-quan" / "index.html")

@@ -13,8 +13,8 @@ import pytest
 import vobject
 from ical.calendar_stream import IcsCalendarStream
 
-from tests.support.plans import load
 from tests.conftest import AS_OF, DATA, SITE_URL, soup
+from tests.support.plans import load
 
 PLAN = load(DATA)
 PERIODIC, HALF_YEAR = "Báo cáo định kỳ 15 ngày", "Báo cáo 6 tháng"
@@ -107,7 +107,7 @@ def test_the_validator_rejects_a_broken_feed(all_feed):
 
 
 @pytest.mark.parametrize("expand", [expand_ical, expand_vobject])
-@pytest.mark.parametrize("year, last_day", [(2019, 28), (2020, 29)])
+@pytest.mark.parametrize(("year", "last_day"), [(2019, 28), (2020, 29)])
 def test_february_expands_to_the_plan_days(all_feed, expand, year, last_day):
     found = expand(all_feed, date(year, 2, 1), date(year, 2, last_day))
     assert [(d.day, s.split(":")[0]) for d, s in found] == [

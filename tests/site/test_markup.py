@@ -40,7 +40,7 @@ def test_the_validator_finds_what_the_nu_checker_found(site, tmp_path):
     page = (site / routes.task("ii-2-1-1") / "index.html").read_text("utf-8")
     broken = tmp_path / "index.html"
     broken.write_text(page.replace(
-        "<p class=\"report-form__intro\">",
+        '<p class="report-form__intro">',
         '<a class="md-button" rel="nofollow">x</a><pre aria-label="y">z</pre>'
         '<label for="khong-co">w</label><p class="report-form__intro">', 1), "utf-8")
     found = {(f["rule"], f["message"].split(":")[0]) for f in html_validate(broken)["findings"]}

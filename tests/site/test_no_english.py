@@ -16,8 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment
 
-from tests.support.browser import SiteServer, new_context
 from tests.conftest import ROOT, build_site, copy_project
+from tests.support.browser import SiteServer, new_context
 
 ENGLISH = {
     # What themes and generators leave behind.

@@ -1,18 +1,17 @@
 """The plan page: the full text word for word, in order, with an anchor on every task."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.support.plans import load
 from tests.conftest import DATA, build_site, copy_data, soup
 from tests.support.fidelity import first_missing, source_units
+from tests.support.plans import load
 
 
 def test_build_is_clean(real_build):
     _, result = real_build
-    problems = [l for l in result.stderr.splitlines() if l.startswith(("WARNING", "ERROR"))]
+    problems = [line for line in result.stderr.splitlines()
+                if line.startswith(("WARNING", "ERROR"))]
     assert problems == []
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-import pytest
-
 from macros import routes
-from macros.model.dates import long_date, short_date
+from macros.model.dates import short_date
 from macros.routes import NEWS_FEED, STATE_FEED
-from tests.support.plans import load
 from tests.conftest import DATA, TEST_SITE_URL, build_site, copy_data, soup
+from tests.support.plans import load
 
 OG_IMAGE = "assets/og-image.png"
 

@@ -5,7 +5,6 @@ import re
 import shutil
 from datetime import date
 
-from macros.model.news import News
 from macros.site.render import render
 from macros.views.calendar import CalendarPage
 from tests.support.plans import DATA, load

@@ -69,7 +69,8 @@ def test_agency_preview_counts_its_tasks():
     assert shown.description.startswith("Sở Tài chính: chủ trì, thực hiện 4 nhiệm vụ trong Kế "
                                         "hoạch số 68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
     none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
-    assert none.description.startswith("Quốc hội: không được giao chủ trì hay phối hợp nhiệm vụ nào")
+    assert none.description.startswith(
+        "Quốc hội: không được giao chủ trì hay phối hợp nhiệm vụ nào")
     # Each agency's own words: those without a task no longer share one description.
     descriptions = [preview.agency(PLAN, a).description for a in PLAN.graph.agencies]
     assert len(set(descriptions)) == len(descriptions)

@@ -32,7 +32,8 @@ def test_without_reports_every_page_of_the_plan_is_dated_by_the_plan():
 def test_a_report_dates_its_task_its_agencies_and_the_figures():
     plan = load(reports_dir=DEMO, as_of=date(2019, 6, 30))
     days = last_changed(plan, load_news(ROOT / "docs", plan))
-    reported = {task_id: max(r.date for r in log.reports) for task_id, log in plan.report_logs.items()}
+    reported = {task_id: max(r.date for r in log.reports)
+                for task_id, log in plan.report_logs.items()}
     assert reported
     for task in plan.tasks:
         assert days[routes.task(task.id)] == reported.get(task.id, plan.document.date)

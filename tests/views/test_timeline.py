@@ -140,7 +140,8 @@ def test_tasks_without_a_timeframe_are_listed_apart(page):
 def test_an_agency_page_places_its_own_tasks(dated_site):
     page = soup(dated_site / "co-quan" / "so-tai-chinh" / "index.html")
     bars = page.select(".timeline__bar")
-    view_tasks = {t.id for r in ("lead", "partners") for t in PLAN.assigned.tasks_for("so-tai-chinh", r)}
+    view_tasks = {t.id for r in ("lead", "partners")
+                  for t in PLAN.assigned.tasks_for("so-tai-chinh", r)}
     view_tasks |= {t.id for t in PLAN.assigned.tasks_for("cac-co-quan-don-vi", "lead")}
     view_tasks |= {t.id for t in PLAN.assigned.tasks_for("cac-co-quan-don-vi", "partners")}
     assert {b["data-task"] for b in bars} == {t for t in view_tasks if PLAN.task(t).schedule}
@@ -152,7 +153,8 @@ def test_an_agency_page_places_its_own_tasks(dated_site):
 def test_as_of_outside_the_axis_is_said_not_drawn():
     # Rendered from the template with an as-of date years after 2020.
     line = timeline.build(PLAN, date(2026, 11, 26))
-    view = TimelinePage(PLAN.document.date, line, timeline.by_part(PLAN, line), timeline.by_lead(PLAN, line))
+    view = TimelinePage(PLAN.document.date, line, timeline.by_part(PLAN, line),
+                        timeline.by_lead(PLAN, line))
     html = BeautifulSoup(render("timeline.html", root="../", view=view), "html.parser")
     assert line.now is None and html.select_one(".timeline__line--now") is None
     assert "nằm ngoài trục thời gian" in html.select_one(".as-of").get_text()

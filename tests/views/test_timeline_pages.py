@@ -8,9 +8,8 @@ from bs4 import BeautifulSoup
 
 from macros import routes
 from macros.site.render import render
-from macros.views.calendar import TimelinePart
 from macros.views import timeline
-from macros.views.calendar import TimelinePage
+from macros.views.calendar import TimelinePage, TimelinePart
 from tests.conftest import DATA
 from tests.support.plans import load
 from tests.support.synthetic import scale
@@ -53,15 +52,17 @@ def test_sections_are_never_cut(big):
 
 def test_the_timeline_page_links_each_page_and_each_page_charts_its_tasks(big):
     plan, line, chunks = big
-    view = TimelinePage(plan.document.date, line, timeline.by_part(plan, line), timeline.by_lead(plan, line), chunks)
+    view = TimelinePage(plan.document.date, line, timeline.by_part(plan, line),
+                        timeline.by_lead(plan, line), chunks)
     index = BeautifulSoup(render("timeline.html", root="../", view=view),
                           "html.parser")
     assert index.select_one(".timeline__bar") is None  # no chart on the page itself
     links = [a["href"] for a in index.select(".timeline-pages a")]
     assert links == ["../" + routes.timeline_page(chunk.number) for chunk in chunks]
     for chunk in chunks:
-        page = BeautifulSoup(render("timeline_part.html", view=TimelinePart(chunk, len(chunks), line),
-                                    root="../../"), "html.parser")
+        part = TimelinePart(chunk, len(chunks), line)
+        page = BeautifulSoup(render("timeline_part.html", view=part, root="../../"),
+                             "html.parser")
         charted = [bar["data-task"] for bar in page.select(".timeline__bar")]
         assert charted == [bar.id for bar in chunk.timeline.bars]
         listed = [li["data-task"] for li in page.select(".timeline-list > li[data-task]")]

@@ -20,9 +20,9 @@ from jinja2 import meta, nodes
 
 from macros.model import plan as plan_module
 from macros.model import reporting, status
+from macros.model.news import News
 from macros.site.render import TEMPLATES, environment
 from macros.views import agency, calendar, home, plan_text, press, progress, task
-from macros.model.news import News
 from tests.support.small_plan import small_plan
 
 ALLOWED = {"view", "root"}
@@ -80,8 +80,8 @@ def exposed(value, path: str, seen: set[int], bad: tuple[type, ...], depth: int 
             yield from exposed(item, f"{path}[{i}]", seen, bad, depth + 1)
     elif dataclasses.is_dataclass(value) and type(value).__module__.startswith("macros.views"):
         names = [f.name for f in dataclasses.fields(value)]
-        names += [n for n, a in vars(type(value)).items() if not n.startswith("_")
-                  and isinstance(a, (property,)) or type(a).__name__ == "cached_property"]
+        names += [n for n, a in vars(type(value)).items() if (not n.startswith("_")
+                  and isinstance(a, (property,))) or type(a).__name__ == "cached_property"]
         for name in dict.fromkeys(names):
             if name.startswith("_"):
                 continue
@@ -99,12 +99,12 @@ VIEWS = {
     "TaskPage t-1": lambda plan: task.TaskPage.of(plan, "t-1", NEWS),
     "TaskPage t-2": lambda plan: task.TaskPage.of(plan, "t-2", NEWS),
     "AgencyPage": lambda plan: agency.AgencyPage.of(plan, "ban-a", NEWS),
-    "AgencyIndex": lambda plan: agency.index(plan),
-    "HomePage": lambda plan: home.HomePage.of(plan),
-    "ProgressPage": lambda plan: progress.ProgressPage.of(plan),
-    "PlanTextPage": lambda plan: plan_text.PlanTextPage.of(plan),
+    "AgencyIndex": agency.index,
+    "HomePage": home.HomePage.of,
+    "ProgressPage": progress.ProgressPage.of,
+    "PlanTextPage": plan_text.PlanTextPage.of,
     "CalendarPage": lambda plan: calendar.CalendarPage.of(plan, None),
-    "TimelinePage": lambda plan: calendar.TimelinePage.of(plan),
+    "TimelinePage": calendar.TimelinePage.of,
     "PressPage": lambda plan: press.PressPage.of(plan, NEWS, None),
 }
 
