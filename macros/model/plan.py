@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from . import naming
-from .lifecycle import Lifecycle
+from .lifecycle import End, Lifecycle
 from . import timeframe as tf
 from .paging import PAGE_LIMIT, TextPages
 from .facts import (DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts,
@@ -195,6 +195,16 @@ class Plan:
         since that bear on it: macros.model.lifecycle."""
         return Lifecycle.of(self.graph.registry, self.data.later_documents)
 
+    def end_of(self, agency_id: str) -> End | None:
+        """The body's end, when it came by the as-of day: from that day no page, list or
+        calendar projects the body's deadlines or reports (macros.model.lifecycle)."""
+        end = self.lifecycle.end_of(agency_id)
+        return end if end is not None and end.date <= self.as_of else None
+
+    def duty_goes_on(self, duty: Duty) -> bool:
+        """Whether a reporting duty still has a reporter that exists on the as-of day."""
+        return any(self.end_of(a.id) is None for a in duty.reporters)
+
     @property
     def document(self):
         return self.data.document
@@ -327,10 +337,19 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
     log = plan.logs.get(task.id)
     status = TaskStatus(reports=tuple(log.reports) if log else (),
                         original_due=task.due_date, as_of=plan.as_of)
-    own = duties[0].next_after(plan.as_of)[0] if duties else None
-    # A reporting task's next date is its own duty's; another task's, its leads' duties'.
-    coming = own or (plan.duties.next_for(task.role_agencies("lead"), plan.as_of)
-                     if not status.due else None)
+    own = (duties[0].next_after(plan.as_of)[0]
+           if duties and plan.duty_goes_on(duties[0]) else None)
+    # A reporting task's next date is its own duty's; another task's, its leads' duties' (of
+    # the leads that still exist: nothing is projected past a body's end).
+    leads = task.role_agencies("lead")
+    active = [a for a in leads if plan.end_of(a) is None]
+    coming = own or (plan.duties.next_for(active, plan.as_of)
+                     if not status.due and active else None)
+    named = dict.fromkeys(a for role in (*task.roles, *task.appendix_roles) for a in role.agencies)
+    ended = tuple((a, end) for a in named if (end := plan.end_of(a)) is not None)
+    lead_ends = [plan.end_of(a) for a in leads]
+    leads_end = (max(lead_ends, key=lambda e: e.date)
+                 if lead_ends and all(lead_ends) else None)
     return TaskFacts(
         dates=_date_source(task, duties),
         repetition=_repetition(task, duties),
@@ -340,6 +359,8 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
         next_report=NextReport(coming.day, coming.duty.id, coming.duty.data.words, coming.label)
         if coming else None,
         period_words=period_words(task.text, duties[0].period_days) if duties else None,
+        ended=ended,
+        leads_end=leads_end,
     )
 
 

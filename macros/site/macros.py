@@ -25,9 +25,11 @@ def define_env(env) -> None:
     render = page_renderer(lambda: env.page)
     plan = lambda: get_plan(env.conf)  # noqa: E731
 
-    env.macro(lambda: render("home.html", view=HomePage.of(plan())), "home_page")
+    known = lambda: get_site_info(env.conf).reports_known_since  # noqa: E731
+    env.macro(lambda: render("home.html", view=HomePage.of(plan(), known())), "home_page")
     env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
-    env.macro(lambda: render("progress.html", view=ProgressPage.of(plan())), "progress_page")
+    env.macro(lambda: render("progress.html", view=ProgressPage.of(plan(), 1, known())),
+              "progress_page")
     env.macro(lambda: render("open_data.html", view=OpenDataPage(
         AsOfNotice.of(plan()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
         Operator.of(plan(), get_site_info(env.conf)))), "open_data_fields")
