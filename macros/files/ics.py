@@ -225,17 +225,17 @@ def _deadline_word(plan: Plan, task: Task) -> str:
 
 
 def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
-         end: End | None = None) -> bytes:
+         end: End | None = None, plan_wide: bool = False) -> bytes:
     """A calendar: the duties' reporting dates, the due dates of `tasks` (given by the body of
     the plan), and those of the tasks in `appendix` ((task, row, role) of the Phụ lục rows that
     name the agency), each labelled with its row and column. Nothing on or after the end of the
-    body whose calendar it is (`end`); in the plan's calendar (no `end`), no deadline past the
+    body whose calendar it is (`end`); in the plan's calendar (`plan_wide`), no deadline past the
     end of every lead of its task (macros.model.facts.TaskFacts)."""
     plan = events.plan
 
     def due(task: Task) -> date | None:
         facts = plan.facts(task)
-        return facts.deadline_for(end) if end else facts.projected_deadline
+        return facts.projected_deadline if plan_wide else facts.deadline_for(end)
     calendar = Calendar.new(
         prodid=PRODID, uid=f"lich-{key}@{UID_DOMAIN}", name=name,
         description=f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
@@ -275,7 +275,8 @@ def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
     """(path, content) of every feed: the whole plan, then each agency that has a deadline."""
     events = Events(plan, horizon(plan.document.date, as_of, plan.last_task_day), stamp, site_url)
     yield routes.PLAN_CALENDAR, feed(events, name=f"Kế hoạch {plan.document.number}",
-                                     key="ke-hoach", duties=plan.duties, tasks=plan.tasks)
+                                     key="ke-hoach", duties=plan.duties, tasks=plan.tasks,
+                                     plan_wide=True)
     for agency in plan.graph.agencies:
         if plan.has_calendar(agency.id):
             yield routes.agency_calendar(agency.id), feed(

@@ -273,10 +273,12 @@ class Plan:
 
     def has_calendar(self, agency_id: str) -> bool:
         """Whether the agency has dates: a reporting duty, or a task done once with a deadline
-        that the body of the plan or a Phụ lục row gives it."""
+        that the body of the plan or a Phụ lục row gives it (before its end, if it ended)."""
         tasks = list(self.assigned.owed_by(agency_id)) + [
             t for t, _, _ in self.assigned.appendix_tasks_of(agency_id)]
-        return bool(self.duties.of(agency_id)) or bool(self.dated_tasks(tasks))
+        end = self.end_of(agency_id)
+        return bool(self.duties.of(agency_id)) or any(
+            self.facts(t).deadline_for(end) for t in self.dated_tasks(tasks))
 
     @cached_property
     def figures(self) -> Figures:

@@ -153,7 +153,8 @@ class Life:
         before = tuple(agency_link(plan, p) for p in life.predecessors_of(agency_id)
                        if any(e.date <= plan.as_of and agency_id in e.successors
                               for e in life.events_of(p)))
-        after = tuple(s for e in events for s in e.successors)
+        after = tuple(agency_link(plan, s) for e in life.events_of(agency_id)
+                      if e.date <= plan.as_of for s in e.successors)
         ended = None
         if end is not None:
             who = "Mọi thành viên của nhóm" if end.by_members else "Cơ quan này"
