@@ -65,6 +65,40 @@
     // A list in pages filters only the page shown: the count says so ("trên trang 1/4").
     var scope = filters.getAttribute("data-scope");
     count.textContent = "Đang hiển thị " + shown + " nhiệm vụ" + (scope ? " " + scope : "") + ".";
+    chart(agency || state);
+  }
+  // The counts by state above the list follow the filter: each state's count and bar are
+  // those of the rows shown, and the chart's caption says it is filtered.
+  var figure = document.querySelector("figure.chart");
+  var caption = figure && figure.querySelector("figcaption");
+  var whole = caption && caption.textContent;
+  function chart(filtered) {
+    if (!figure) return;
+    var counts = {}, total = 0;
+    tables.forEach(function (table) {
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        if (row.hidden) return;
+        var slug = row.getAttribute("data-state");
+        counts[slug] = (counts[slug] || 0) + 1;
+        total += 1;
+      });
+    });
+    figure.querySelectorAll("tbody tr[data-chart-state]").forEach(function (row) {
+      var n = counts[row.getAttribute("data-chart-state")] || 0;
+      row.querySelector(".num").textContent = n;
+      var cell = row.querySelector(".chart__cell"), bar = cell.querySelector(".chart__bar");
+      if (!bar && n) {
+        bar = document.createElement("span");
+        bar.className = "chart__bar state--" + row.getAttribute("data-chart-state");
+        cell.appendChild(bar);
+      }
+      if (bar) {
+        bar.hidden = !n;
+        bar.style.width = (total ? 100 * n / total : 0) + "%";
+      }
+    });
+    caption.textContent = filtered
+      ? "Số nhiệm vụ theo trạng thái, theo bộ lọc (" + total + " nhiệm vụ)" : whole;
   }
   selects.forEach(function (select) { select.addEventListener("change", apply); });
 })();

@@ -34,22 +34,150 @@
     var nfc = query.normalize("NFC");
     return words.length ? (nfc === fold(nfc) ? "" : nfc + " ") + words.join(" ") : nfc;
   }
+  // Ranking: the worker (lunr) scores words one by one, so a section whose title holds two of
+  // the words can outrank the passage that holds them all, in order. Each result the worker
+  // sends back is sorted again, page by page, on what the reader typed:
+  //   1. a page whose number or id (the index's aliases: "ii.2.2.3", "2.2.3") is a word typed;
+  //   2. the words in order, as typed with their accents; then in order without accents; then
+  //      all the words anywhere; then the rest;
+  //   3. the words in order in the title;
+  //   4. the page's boost in the index (a task's own page before the plan text that repeats it);
+  //   5. the worker's order.
+  // The texts come from the index the theme hands the worker (its SETUP message); each is cut
+  // into words once, when first needed.
+  var SETUP = 0, RESULT = 3;
+  var docs = null, pages = {}, cut = {};
+  var pending = [];
+  function words(text) {
+    return text.replace(/<[^>]*>/g, " ").toLowerCase().split(SEPARATOR)
+      .filter(function (word) { return word; });
+  }
+  function typed(query) {
+    var exact = [];
+    query.normalize("NFC").split(/\s+/).forEach(function (term) {
+      if (!term || /^[+-]|["*^~]/.test(term) || /^(title|text|tags):/.test(term)) return;
+      if (TASK_ID.test(term)) term = term.replace(/-/g, ".");
+      exact.push.apply(exact, words(term));
+    });
+    return { exact: exact, bare: exact.map(fold) };
+  }
+  function entry(location) {
+    var known = cut[location];
+    if (known) return known;
+    var doc = docs[location] || { title: "", text: "" };
+    var title = words(doc.title || ""), text = words(doc.text || "");
+    var all = " " + title.concat(text).join(" ") + " ";
+    known = cut[location] = {
+      exact: all, bare: fold(all), title: " " + fold(title.join(" ")) + " ",
+      aliases: (doc.aliases || "").split(" "),
+    };
+    return known;
+  }
+  // The words in order in a text of words between spaces; the last one may be half typed.
+  function inOrder(text, list) {
+    return list.length > 0 && text.indexOf(" " + list.join(" ")) !== -1;
+  }
+  function rank(item, query) {
+    var doc = entry(item.location);
+    var own = query.bare.some(function (word) { return doc.aliases.indexOf(word) !== -1; });
+    var level = inOrder(doc.exact, query.exact) && query.exact.join() !== query.bare.join() ? 3
+      : inOrder(doc.bare, query.bare) ? 2
+      : query.bare.every(function (word) { return doc.bare.indexOf(" " + word) !== -1; }) ? 1 : 0;
+    return [+own, level, +inOrder(doc.title, query.bare)];
+  }
+  function better(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+    return false;
+  }
+  function rerank(items, query) {
+    return items.map(function (group, order) {
+      var best = [0, 0, 0];
+      group.forEach(function (item) {
+        var key = rank(item, query);
+        if (better(key, best)) best = key;
+      });
+      var page = docs[group[0].location.split("#")[0]] || {};
+      return { group: group, key: best.concat([page.boost || 1, -order]) };
+    }).sort(function (a, b) {
+      return better(a.key, b.key) ? -1 : better(b.key, a.key) ? 1 : 0;
+    }).map(function (ranked) { return ranked.group; });
+  }
+  function ranked(data) {
+    var query = pending.shift();
+    if (!docs || query === undefined || !data || !Array.isArray(data.items)) return data;
+    var words = typed(query);
+    if (!words.bare.length) return data;
+    return Object.assign({}, data, { items: rerank(data.items, words) });
+  }
+
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments);
-    if (message && message.type === QUERY && typeof message.data === "string")
+    if (message && message.type === SETUP && message.data && Array.isArray(message.data.docs)) {
+      docs = {};
+      cut = {};
+      message.data.docs.forEach(function (doc) { docs[doc.location] = doc; });
+    }
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      pending.push(message.data);
       args[0] = { type: QUERY, data: widen(message.data) };
+    }
     return post.apply(this, args);
+  };
+  // The theme listens to its worker with addEventListener("message"): its listener is handed
+  // each result sorted again. One RESULT answers each QUERY, in order.
+  var listen = Worker.prototype.addEventListener, unlisten = Worker.prototype.removeEventListener;
+  var wrapped = new WeakMap(), answers = new WeakMap();
+  Worker.prototype.addEventListener = function (type, listener, options) {
+    if (type !== "message" || typeof listener !== "function")
+      return listen.apply(this, arguments);
+    var wrapper = wrapped.get(listener);
+    if (!wrapper) {
+      wrapper = function (event) {
+        if (!event.data || event.data.type !== RESULT) return listener.call(this, event);
+        // Sorted once per result, however many listeners the theme adds.
+        var answer = answers.get(event);
+        if (!answer) {
+          answer = new MessageEvent("message", {
+            data: Object.assign({}, event.data, { data: ranked(event.data.data) }),
+          });
+          answers.set(event, answer);
+        }
+        return listener.call(this, answer);
+      };
+      wrapped.set(listener, wrapper);
+    }
+    return listen.call(this, type, wrapper, options);
+  };
+  Worker.prototype.removeEventListener = function (type, listener, options) {
+    return unlisten.call(this, type, wrapped.get(listener) || listener, options);
   };
 
   // A region that scrolls sideways (a wide table or code block on a phone) can be scrolled from
   // the keyboard too (WCAG 2.1.1). Material wraps tables in its own scroll box after loading.
+  // A table wider than its box says so above it, in words: «Kéo ngang để xem hết bảng».
+  var TABLES = ".table-scroll, .md-typeset__scrollwrap";
+  function cue(box) {
+    var wide = box.scrollWidth > box.clientWidth + 1;
+    var next = box.previousElementSibling;
+    var shown = next && next.classList.contains("scroll-cue") ? next : null;
+    if (wide && !shown) {
+      shown = document.createElement("p");
+      shown.className = "scroll-cue";
+      shown.textContent = "Kéo ngang để xem hết bảng";
+      box.parentNode.insertBefore(shown, box);
+    }
+    if (shown) shown.hidden = !wide;
+  }
   window.addEventListener("load", function () {
     var boxes = ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset .highlight";
     document.querySelectorAll(boxes).forEach(function (box) {
       if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex"))
         box.setAttribute("tabindex", "0");
     });
+    var tables = document.querySelectorAll(TABLES);
+    tables.forEach(cue);
+    window.addEventListener("resize", function () { tables.forEach(cue); });
   });
 
   // On paper a link shows where it leads: its full address, printed after it (style.css).

@@ -11,12 +11,15 @@ search/search_index.json:
   each page that holds rows: `ke-hoach/trang-<k>/#phu-luc-<n>`);
 - each task page gets an `aliases` field: its id with dots (ii.2.1.3, ii.3.1.2) and its number
   without the part (2.1.3), so "2.1.3", "II.2.1.3" and "ii-2-1-3" find it first;
-- each title and text gets an accent-folded copy (the words whose spelling changes, in order) as
-  extra fields that lunr indexes beside the originals.
+- each title and text gets an accent-folded copy (the words whose spelling changes, each once,
+  in the order they first come) as extra fields that lunr indexes beside the originals.
 
 docs/assets/site.js folds and splits the reader's query the same way, and writes a task id
 ("ii-2-1-3") with dots. The original fields are untouched, so results still show and highlight
-the text as written.
+the text as written. The copy holds each word once: whether the words come in the order typed is
+read by site.js from the original text, which the page already holds (it sorts the worker's
+results on it), so repeating them here would only weigh on every first visit (5.6 KiB of the
+58 KiB index, compressed).
 """
 from __future__ import annotations
 
@@ -192,8 +195,8 @@ def add_task_aliases(index: dict) -> None:
 
 
 def add_folded_fields(index: dict) -> None:
-    """A folded copy of each title and text: the words whose spelling folding changes, in
-    order (a word spelled the same is already found in the original field)."""
+    """A folded copy of each title and text: the words whose spelling folding changes, each
+    once (a word spelled the same is already found in the original field)."""
     fields = index["config"]["fields"]
     separator = re.compile(index["config"]["separator"])
     for source, target in FOLDED_FIELDS.items():
@@ -202,15 +205,15 @@ def add_folded_fields(index: dict) -> None:
     spelled: dict[str, str] = {}
 
     def folded_words(text: str) -> list[str]:
-        out = []
+        out: dict[str, None] = {}
         for word in separator.split(text):
             if word:
                 bare = spelled.get(word)
                 if bare is None:
                     bare = spelled[word] = fold(word)
                 if bare != word:
-                    out.append(bare)
-        return out
+                    out[bare] = None
+        return list(out)
 
     for doc in index["docs"]:
         folded = {}
@@ -221,7 +224,7 @@ def add_folded_fields(index: dict) -> None:
             # A row's title is a label, not its subject: folded, "dòng" is "dong", as "động" is,
             # and weighed as a title it would rank every row first for "hoat dong". Its folded
             # words weigh as text (the title as written still weighs as a title).
-            folded["folded_text"] = folded.pop("folded_title") + folded["folded_text"]
+            folded["folded_text"] = list(dict.fromkeys(folded.pop("folded_title") + folded["folded_text"]))
         for target, words in folded.items():
             if words:
                 doc[target] = " ".join(words)

@@ -11,7 +11,8 @@
   templates compiled once and kept in .cache/jinja/ (macros.site.render.compiled_templates).
 - on_pre_page, on_page_markdown, on_page_content: the HTML our templates render is kept out of
   Markdown (macros.site.direct); on_page_markdown also sets the link preview of the home, task
-  and agency pages (macros.views.preview).
+  and agency pages (macros.views.preview), and the day the page's data last changed, for the
+  sitemap (macros.site.sitemap).
 - on_page_context (first of all plugins), on_post_page (last): a generated page's HTML is made
   as the page is built and let go once it is written (macros.site.direct.build, release).
 - on_page_content: under each news post, the agency that issued it and the tasks and agencies it
@@ -49,8 +50,10 @@ from macros.site.build import get_news, get_plan, get_site_info  # noqa: E402
 from macros.site.render import render  # noqa: E402
 from macros.site.share_images import Cache, FontMissing  # noqa: E402
 from macros.site.sharing import describe, escape_title  # noqa: E402
+from macros.site import sitemap  # noqa: E402
 from macros.site.repository import repository  # noqa: E402
 from macros.views import plan_text, preview, progress  # noqa: E402
+from macros.views.sitemap import last_changed  # noqa: E402
 from macros.views.agency import AgencyPage  # noqa: E402
 from macros.views.calendar import TimelinePart  # noqa: E402
 from macros.views.news import PostAbout  # noqa: E402
@@ -61,6 +64,11 @@ from macros.views.operator import Operator  # noqa: E402
 # Drawn share images, beside mkdocs.yml (as Material's social plugin keeps .cache/plugin/social).
 SHARE_IMAGE_CACHE = Path(".cache") / "share-images"
 _previews = PerPlan()
+
+
+def last_changes(plan, news):
+    """The day each page's data last changed (the sitemap's lastmod), worked out once per plan."""
+    return _previews.get(plan, "last changed", lambda: last_changed(plan, news))
 
 
 def previews(plan) -> dict[str, preview.Preview]:
@@ -180,10 +188,13 @@ def on_pre_page(page, config, files: Files):
 
 def on_page_markdown(markdown: str, page, config, files: Files) -> str:
     # The link preview of the home, task and agency pages; their titles are stored escaped.
-    shown = previews(get_plan(config)).get(page.file.src_uri)
+    plan = get_plan(config)
+    shown = previews(plan).get(page.file.src_uri)
     if shown is not None:
         escape_title(page)
         describe(page, shown)
+    # The sitemap's lastmod from the page's data, not the build day.
+    sitemap.stamp(page, last_changes(plan, get_news(config)), preview.plan_name(plan))
     # After the macros plugin (hooks run after plugins). News posts keep their blocks: the blog
     # plugin renders their excerpts again from this Markdown.
     if get_news(config).post_at(page.file.src_uri) is not None:

@@ -108,7 +108,8 @@ def task(plan: Plan, task: Task) -> Preview:
     state = plan.status(task).state
     facts = [f for f in (responsible(plan, task), deadline(plan, task)) if f]
     status = f"Trạng thái: {state.label}"
-    description = ". ".join([*facts, status]) + "."
+    # The task's number first: tasks of one section share their lead, deadline and state.
+    description = ". ".join([task.title, *facts, status]) + "."
     card = Card(kicker=f"{plan_name(plan)} của {issuer_name(plan)}",
                 label=task.title, headline=task_clause(task.text),
                 lines=tuple(facts), band=state.label, tone=state.slug)
@@ -137,7 +138,10 @@ def state_summary(plan: Plan, tasks) -> str:
 def agency(plan: Plan, agency: Agency) -> Preview:
     counts = agency_counts(plan, agency)
     where = f"trong {plan_name(plan)} của {issuer_name(plan)}"
-    description = f"{counts[0]} {where}" + "".join(f"; {more}" for more in counts[1:]) + "."
+    # The agency's name first: agencies without a task would otherwise share one description.
+    said = counts[0][0].lower() + counts[0][1:]
+    description = (f"{agency.name}: {said} {where}"
+                   + "".join(f"; {more}" for more in counts[1:]) + ".")
     tasks = plan.assigned.owed_by(agency.id)
     card = Card(kicker=f"{plan_name(plan)} của {issuer_name(plan)}",
                 label=f"{agency.kind.label} · {agency.level.label}", headline=agency.name,

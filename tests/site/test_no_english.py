@@ -59,7 +59,7 @@ GITHUB_LABELS = {
     "Workflow(s) awaiting approval", "Approve and run",
 }
 # The data's field names, which the staff guide and the build's messages quote between «».
-FIELD_NAMES = {"start", "due", "recurrence"}
+FIELD_NAMES = {"start", "due", "recurrence", "source"}
 # Error messages the staff guide quotes as the build prints them: the words of the libraries that
 # read the data (the YAML parser, Python's decoder, pydantic), in parentheses, which the guide
 # says are English technical text; and the front-matter field names a news post must have.

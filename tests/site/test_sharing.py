@@ -97,7 +97,7 @@ def test_task_pages_describe_their_task(site):
     assert meta(page, "og:title") == (
         "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2")
     assert meta(page, "og:description").startswith(
-        "Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). Thời hạn: «hoàn thành trong năm 2018» "
+        "Nhiệm vụ II.3.1, ý 2. Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). Thời hạn: «hoàn thành trong năm 2018» "
         "(trang web tính hạn: 31/12/2018). Trạng thái: ")
 
 
@@ -120,12 +120,13 @@ def test_agency_pages_give_their_name_and_counts(site):
         lead, partners = (len(plan.assigned.tasks_for(agency.id, role)) for role in ("lead", "partners"))
         description = meta(page, "og:description")
         if lead:
-            assert f"Chủ trì, thực hiện {lead} nhiệm vụ" in description, agency.id
+            assert description.startswith(f"{agency.name}: "), agency.id
+            assert f"hủ trì, thực hiện {lead} nhiệm vụ" in description, agency.id
         if partners:
             assert f"hối hợp {partners} nhiệm vụ" in description, agency.id
     page = soup(site / "co-quan" / "so-tai-chinh" / "index.html")
     assert meta(page, "og:description").startswith(
-        "Chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
+        "Sở Tài chính: chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
 
 
 def test_posts_are_articles_with_their_own_description(site):

@@ -47,7 +47,7 @@ def test_task_preview_says_who_when_and_state():
     shown = preview.task(PLAN, task)
     assert shown.title == task.name
     assert shown.description == (
-        "Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). "
+        "Nhiệm vụ II.3.1, ý 2. Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). "
         "Thời hạn: «hoàn thành trong năm 2018» (trang web tính hạn: 31/12/2018). "
         f"Trạng thái: {PLAN.status(task).state.label}.")
     assert shown.image == routes.share_image_of_task("ii-3-1-2")
@@ -66,10 +66,13 @@ def test_a_report_changes_the_preview():
 def test_agency_preview_counts_its_tasks():
     shown = preview.agency(PLAN, PLAN.agency("so-tai-chinh"))
     assert shown.title == "Sở Tài chính"
-    assert shown.description.startswith("Chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số "
-                                        "68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
+    assert shown.description.startswith("Sở Tài chính: chủ trì, thực hiện 4 nhiệm vụ trong Kế "
+                                        "hoạch số 68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
     none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
-    assert none.description.startswith("Không được giao chủ trì hay phối hợp nhiệm vụ nào")
+    assert none.description.startswith("Quốc hội: không được giao chủ trì hay phối hợp nhiệm vụ nào")
+    # Each agency's own words: those without a task no longer share one description.
+    descriptions = [preview.agency(PLAN, a).description for a in PLAN.graph.agencies]
+    assert len(set(descriptions)) == len(descriptions)
 
 
 def test_every_generated_page_and_the_home_have_a_preview():
