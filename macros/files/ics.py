@@ -19,6 +19,7 @@ from icalendar.error import IncompleteComponent
 from .. import routes
 from ..model.dates import short_date
 from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL
+from ..model.lifecycle import End
 from ..model.plan import Plan, Task
 from ..model.reporting import Duty, horizon, months_ending_by, months_lacking
 
@@ -181,18 +182,33 @@ class Events:
             written = self._written[key] = build().to_ical()
         return written
 
-    def duty(self, duty: Duty) -> list[bytes]:
+    def duty(self, duty: Duty, end: date | None = None) -> list[bytes]:
+        """The duty's recurring events, up to the feed's horizon, or to the day before `end`
+        (the body whose calendar it is ended, or every reporter did): such an event has a UID of
+        its own, since it means something else than the duty's events without end."""
         start, until = self.span
+        end = end or self.plan_end(duty)
+        if end is not None:
+            until = min(until, end - timedelta(days=1))
+        suffix = f"-den-{end.isoformat()}" if end else ""
 
         def build(rule: Rule) -> Event:
-            event = _event(f"{duty.id}-{rule.key}", rule.first, _duty_summary(duty, rule.label),
+            event = _event(f"{duty.id}-{rule.key}{suffix}", rule.first,
+                           _duty_summary(duty, rule.label),
                            _duty_description(self.plan, duty, rule, start, until), self.stamp,
                            self._link(routes.CALENDAR))
             event.add("rrule", vRecur(rule.rrule))
             return event
 
-        return [self._once(("duty", duty.id, rule.key), partial(build, rule))
+        return [self._once(("duty", duty.id, rule.key, end), partial(build, rule))
                 for rule in duty_rules(duty, start, until)]
+
+    def plan_end(self, duty: Duty) -> date | None:
+        """The day a duty ends for everyone: the latest end of its reporters, when all ended."""
+        if self.plan.duty_goes_on(duty):
+            return None
+        ends = [end.date for a in duty.reporters if (end := self.plan.end_of(a.id)) is not None]
+        return max(ends) if ends else None
 
     def deadline(self, task: Task, summary: str, meaning: str = "") -> bytes:
         """The task's due date (the one that applies) as one event. `meaning` is part of the UID
@@ -212,11 +228,18 @@ def _deadline_word(plan: Plan, task: Task) -> str:
         "Hạn hoàn thành")
 
 
-def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> bytes:
+def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
+         end: End | None = None, plan_wide: bool = False) -> bytes:
     """A calendar: the duties' reporting dates, the due dates of `tasks` (given by the body of
     the plan), and those of the tasks in `appendix` ((task, row, role) of the Phụ lục rows that
-    name the agency), each labelled with its row and column."""
+    name the agency), each labelled with its row and column. Nothing on or after the end of the
+    body whose calendar it is (`end`); in the plan's calendar (`plan_wide`), no deadline past the
+    end of every lead of its task (macros.model.facts.TaskFacts)."""
     plan = events.plan
+
+    def due(task: Task) -> date | None:
+        facts = plan.facts(task)
+        return facts.projected_deadline if plan_wide else facts.deadline_for(end)
     calendar = Calendar.new(
         prodid=PRODID, uid=f"lich-{key}@{UID_DOMAIN}", name=name,
         description=f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
@@ -228,8 +251,8 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> 
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     written: list[bytes] = []
     for duty in duties:
-        written.extend(events.duty(duty))
-    dated = plan.dated_tasks(tasks)
+        written.extend(events.duty(duty, end.date if end else None))
+    dated = [t for t in plan.dated_tasks(tasks) if due(t)]
     for task in dated:
         lead = task.role("lead")
         summary = f"{_deadline_word(plan, task)}: {task.name}"
@@ -238,7 +261,7 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=()) -> 
         written.append(events.deadline(task, summary))
     listed = {t.id for t in dated}
     for task, row, role in appendix:
-        if task.id in listed or not plan.dated_tasks([task]):
+        if task.id in listed or not plan.dated_tasks([task]) or not due(task):
             continue
         listed.add(task.id)
         written.append(events.deadline(task, f"{_deadline_word(plan, task)}: {task.name} (Phụ "
@@ -256,11 +279,13 @@ def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
     """(path, content) of every feed: the whole plan, then each agency that has a deadline."""
     events = Events(plan, horizon(plan.document.date, as_of, plan.last_task_day), stamp, site_url)
     yield routes.PLAN_CALENDAR, feed(events, name=f"Kế hoạch {plan.document.number}",
-                                     key="ke-hoach", duties=plan.duties, tasks=plan.tasks)
+                                     key="ke-hoach", duties=plan.duties, tasks=plan.tasks,
+                                     plan_wide=True)
     for agency in plan.graph.agencies:
         if plan.has_calendar(agency.id):
             yield routes.agency_calendar(agency.id), feed(
                 events, name=f"Kế hoạch {plan.document.number}: {agency.short_name or agency.name}",
                 key=agency.id, duties=plan.duties.of(agency.id),
                 tasks=plan.assigned.owed_by(agency.id),
-                appendix=plan.assigned.appendix_tasks_of(agency.id))
+                appendix=plan.assigned.appendix_tasks_of(agency.id),
+                end=plan.end_of(agency.id))

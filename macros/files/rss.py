@@ -20,6 +20,8 @@ from ..model.dates import VIETNAM, long_date, short_date
 from ..model.facts import Cause, StateChange
 from ..model.news import News
 from ..model.plan import Plan
+from ..model.site_info import ReportsSince
+from ..views.common import Knowledge
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -39,6 +41,7 @@ class FeedItem:
     deadline_label: str  # the name of the deadline that applies (the plan's, or revised)
     first_report: date | None  # the date of the first report the site has on the task
     as_of: date  # the day the site's data counts up to
+    since_words: str = ""  # since when the site collects reports (macros.views.common.Knowledge)
 
     @property
     def date(self) -> date:
@@ -53,6 +56,8 @@ class FeedItem:
 
     @property
     def text(self) -> str:
+        # “Quá hạn” is stated as what it is: past the deadline, no completion report received
+        # here, and since when the site collects reports (not recorded: it says so).
         # «» hold only the plan's own words; a state is the site's label, in “”.
         change, when = self.change, long_date(self.change.day).capitalize()
         if change.cause is Cause.DEADLINE and change.deadline:
@@ -63,7 +68,8 @@ class FeedItem:
             return (f"{when} là ngày sau hạn hoàn thành {short_date(change.deadline)} "
                     f"({self.deadline_label.lower()}) của {self.task_title}. Trạng thái trên "
                     f"trang web là “{change.after.label}”{before} vì dữ liệu của trang web không "
-                    f"có báo cáo hoàn thành nào ghi ngày đến hạn đó; {known}.")
+                    f"có báo cáo hoàn thành nào ghi ngày đến hạn đó; {known}; "
+                    f"{self.since_words}.")
         if change.before is None:
             return (f"{when}, báo cáo đầu tiên ghi nhận {self.task_title} ở trạng thái "
                     f"“{change.after.label}”.")
@@ -75,9 +81,11 @@ class FeedItem:
         return f"{self.task_id}/{self.change.day.isoformat()}/{self.change.after.label}"
 
 
-def plan_state_changes(plan: Plan) -> list[FeedItem]:
+def plan_state_changes(plan: Plan, known: ReportsSince | None = None) -> list[FeedItem]:
     """Every change of a task's state up to the as-of date (the model's history of each task),
-    each pointing at the report history on its task's page."""
+    each pointing at the report history on its task's page, and saying since when the site
+    collects reports (`known`, data/site.yaml)."""
+    since = Knowledge.of(known or ReportsSince(None)).since_words
     items: list[FeedItem] = []
     for task in plan.tasks:
         facts = plan.facts(task)
@@ -85,7 +93,7 @@ def plan_state_changes(plan: Plan) -> list[FeedItem]:
         for change in facts.history:
             items.append(FeedItem(task.id, task.name, routes.task_reports(task.id), change,
                                   facts.deadlines.label, reports[0].date if reports else None,
-                                  plan.as_of))
+                                  plan.as_of, since))
     return items
 
 
@@ -139,7 +147,8 @@ def news_feed(news: News, plan: Plan, site_url: str) -> bytes:
     return feed.rss_str(pretty=True)
 
 
-def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str) -> bytes:
+def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str,
+               known: ReportsSince | None = None) -> bytes:
     """The feed of state changes, newest first, belonging to the progress page. A demo
     build's reports are illustrative, and its feed says so in the channel and in every item."""
     ordered = sorted(changes, key=lambda c: (c.date, c.task_id), reverse=True)
@@ -148,7 +157,7 @@ def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str) -> bytes:
         ("Bản trình diễn – " if plan.demo else "")
         + f"Thay đổi trạng thái nhiệm vụ – Kế hoạch {plan.document.number}",
         f"Mỗi lần một nhiệm vụ của {_plan_name(plan)} chuyển trạng thái theo báo cáo tiến độ."
-        + demo,
+        f" {Knowledge.of(known or ReportsSince(None)).sentence}" + demo,
         site_url, routes.PROGRESS, routes.STATE_FEED,
     )
     for change in ordered:

@@ -8,6 +8,7 @@ rules in the marker's place.
 """
 from __future__ import annotations
 
+from ..model.facts import BodyEnded
 from ..model.status import DisplayState
 
 STYLESHEET = "assets/style.css"  # in docs/, and on the site
@@ -18,12 +19,16 @@ class MarkerMissing(ValueError):
     pass
 
 
+# Every state a tag can show: the task's own states, then a task in the list of a body that ended.
+STATES: tuple[DisplayState | type[BodyEnded], ...] = (*DisplayState, BodyEnded)
+
+
 def state_rules() -> str:
-    """One rule per state, in the order of DisplayState."""
+    """One rule per state, in the order of STATES."""
     return "\n".join(
         f".state--{state.slug} {{ background: {c.background}; color: {c.text}; "
-        f"border-color: {c.border}; }}"
-        for state in DisplayState for c in [state.colours])
+        f"border-color: {c.border};{' border-style: dashed;' if c.dashed else ''} }}"
+        for state in STATES for c in [state.colours])
 
 
 def stylesheet(source: str) -> str:

@@ -8,6 +8,7 @@ file and preview formats these answers and never works them out again.
 - `Deadlines`: the deadline the plan's words give and the one a report revised it to, both
   named; `applies` is the one every state and date counts from;
 - `StateChange`: one change of the state readers see, typed, with its cause;
+- `BodyEnded`: a task as the list of a body that ended shows it;
 - `TaskFacts`: all of them for one task.
 """
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import ClassVar
 
 from .dates import short_date
-from .status import DisplayState, TaskStatus
+from .lifecycle import End
+from .status import Colours, DisplayState, TaskStatus
 
 
 class Source(Enum):
@@ -173,6 +176,30 @@ class NextReport:
     label: str  # "Báo cáo định kỳ 15 ngày", "Báo cáo 6 tháng"
 
 
+FINISHED = frozenset({DisplayState.DONE_ON_TIME, DisplayState.DONE_LATE, DisplayState.DONE,
+                      DisplayState.OBSOLETE})
+
+
+@dataclass(frozen=True)
+class BodyEnded:
+    """A task as the list of a body that ended shows it, when no report said it was done: a
+    state of its own (the task's state is the task's, for every body that still exists), with
+    the day the body ended and whether the deadline had passed before."""
+
+    slug: ClassVar[str] = "co-quan-khong-con"
+    label: ClassVar[str] = "Cơ quan không còn"
+    # Greys, and a dashed border: not one of the task's own states.
+    colours: ClassVar[Colours] = Colours("#f1f1f1", "#3d3d3d", "#8c8c8c", dashed=True)
+
+    end: End
+    deadline: date | None  # the deadline that applies
+    reported: bool  # the site has a report on the task, of any state
+
+    @property
+    def overdue_before_end(self) -> bool:
+        return self.deadline is not None and self.deadline < self.end.date
+
+
 @dataclass(frozen=True)
 class TaskFacts:
     """Every derived fact of one task, answered once per build."""
@@ -184,7 +211,32 @@ class TaskFacts:
     history: tuple[StateChange, ...]
     next_report: NextReport | None  # for a task whose lead reports under a duty, or that is one
     period_words: str | None = None  # a reporting task's period, as its text writes it
+    # The bodies the task names (its body's roles, then the Phụ lục's) that had ended by the
+    # as-of day, each with its end (macros.model.lifecycle), in the order they are named.
+    ended: tuple[tuple[str, End], ...] = ()
+    leads_end: End | None = None  # when every lead the body names had ended: the latest end
 
     @property
     def state(self) -> DisplayState:
         return self.status.state
+
+    def end_of(self, agency_id: str) -> End | None:
+        return next((end for named, end in self.ended if named == agency_id), None)
+
+    def for_body(self, end: End | None) -> DisplayState | BodyEnded:
+        """The state a body's own list shows: the task's, or, for a body that had ended with no
+        report saying the task was done, that the body ended."""
+        if end is None or self.state in FINISHED:
+            return self.state
+        return BodyEnded(end, self.deadlines.applies, bool(self.status.reports))
+
+    def deadline_for(self, end: End | None) -> date | None:
+        """The deadline that applies, while it is still a date for a body with that end: none
+        when the body ended on or before it (nothing is projected past a body's end)."""
+        day = self.deadlines.applies
+        return day if day and (end is None or day < end.date) else None
+
+    @property
+    def projected_deadline(self) -> date | None:
+        """The deadline plan-wide lists and calendars show: none when every lead ended first."""
+        return self.deadline_for(self.leads_end)

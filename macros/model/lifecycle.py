@@ -19,7 +19,8 @@ from functools import cached_property
 from .dates import short_date
 from .schema import Agency, AgencyEvent, Citation, EventKind, LaterDocument, Quote, Registry
 
-__all__ = ["End", "Event", "EventKind", "Later", "Lifecycle", "Source", "later_documents"]
+__all__ = ["End", "Ending", "Event", "EventKind", "Later", "Lifecycle", "Source",
+           "later_documents"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,16 @@ class End:
     def sources(self) -> tuple[Source, ...]:
         """The documents that ended it, each once, in the order of the events."""
         return tuple(dict.fromkeys(event.source for event in self.events))
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A day bodies ended, as the reporting calendar and the timeline mark it: the bodies that
+    ended that day (a group whose members all ended stands for them), and the documents."""
+
+    date: date
+    bodies: tuple[str, ...]  # registry order; members of an ended group left out
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -156,6 +167,20 @@ class Lifecycle:
     def ended_by(self, day: date) -> tuple[str, ...]:
         """The bodies no longer active on that day, in registry order."""
         return tuple(a for a in self.agencies if not self.is_active(a, day))
+
+    def endings(self, day: date) -> tuple[Ending, ...]:
+        """The days bodies ended, up to `day` (from `ended_by`), oldest first."""
+        ended = self.ended_by(day)
+        out = []
+        days = {self.ended_on(a) for a in ended}
+        for when in sorted(d for d in days if d is not None):
+            that_day = [a for a in ended if self.ended_on(a) == when]
+            covered = {m for a in that_day if self.agencies[a].group
+                       for m in self.agencies[a].members}
+            sources = tuple(dict.fromkeys(s for a in that_day if (end := self.end_of(a))
+                                          for s in end.sources))
+            out.append(Ending(when, tuple(a for a in that_day if a not in covered), sources))
+        return tuple(out)
 
     def successors_of(self, agency_id: str) -> tuple[str, ...]:
         """The bodies the sources name as taking over from this one, each once."""

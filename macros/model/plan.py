@@ -17,7 +17,7 @@ from . import naming
 from . import timeframe as tf
 from .facts import DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts, history
 from .graph import AgencyGraph, Assignments
-from .lifecycle import Lifecycle
+from .lifecycle import End, Lifecycle
 from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duties, Duty
 from .reports import ReportLog
@@ -193,6 +193,16 @@ class Plan:
         since that bear on it: macros.model.lifecycle."""
         return Lifecycle.of(self.graph.registry, self.data.later_documents)
 
+    def end_of(self, agency_id: str) -> End | None:
+        """The body's end, when it came by the as-of day: from that day no page, list or
+        calendar projects the body's deadlines or reports (macros.model.lifecycle)."""
+        end = self.lifecycle.end_of(agency_id)
+        return end if end is not None and end.date <= self.as_of else None
+
+    def duty_goes_on(self, duty: Duty) -> bool:
+        """Whether a reporting duty still has a reporter that exists on the as-of day."""
+        return any(self.end_of(a.id) is None for a in duty.reporters)
+
     @property
     def document(self):
         return self.data.document
@@ -261,10 +271,12 @@ class Plan:
 
     def has_calendar(self, agency_id: str) -> bool:
         """Whether the agency has dates: a reporting duty, or a task done once with a deadline
-        that the body of the plan or a Phụ lục row gives it."""
+        that the body of the plan or a Phụ lục row gives it (before its end, if it ended)."""
         tasks = list(self.assigned.owed_by(agency_id)) + [
             t for t, _, _ in self.assigned.appendix_tasks_of(agency_id)]
-        return bool(self.duties.of(agency_id)) or bool(self.dated_tasks(tasks))
+        end = self.end_of(agency_id)
+        return bool(self.duties.of(agency_id)) or any(
+            self.facts(t).deadline_for(end) for t in self.dated_tasks(tasks))
 
     @cached_property
     def figures(self) -> Figures:
@@ -325,10 +337,20 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
     log = plan.report_logs.get(task.id)
     status = TaskStatus(reports=tuple(log.reports) if log else (),
                         original_due=task.due_date, as_of=plan.as_of)
-    own = duties[0].next_after(plan.as_of)[0] if duties else None
-    # A reporting task's next date is its own duty's; another task's, its leads' duties'.
-    coming = own or (plan.duties.next_for(task.role_agencies("lead"), plan.as_of)
-                     if not status.due else None)
+    own = (duties[0].next_after(plan.as_of)[0]
+           if duties and plan.duty_goes_on(duties[0]) else None)
+    # A reporting task's next date is its own duty's; another task's, its leads' duties' (of
+    # the leads that still exist: nothing is projected past a body's end).
+    leads = task.role_agencies("lead")
+    active = [a for a in leads if plan.end_of(a) is None]
+    coming = own or (plan.duties.next_for(active, plan.as_of)
+                     if not status.due and active else None)
+    named = dict.fromkeys(a for role in (*task.roles, *task.appendix_roles) for a in role.agencies)
+    ended = tuple((a, end) for a in named if (end := plan.end_of(a)) is not None)
+    lead_ends = [end for a in leads if (end := plan.end_of(a)) is not None]
+    # The day the task's leads ended: when every lead has ended, the last of them.
+    leads_end = (max(lead_ends, key=lambda e: e.date)
+                 if leads and len(lead_ends) == len(leads) else None)
     return TaskFacts(
         dates=_date_source(task, duties),
         repetition=_repetition(task, duties),
@@ -338,6 +360,8 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
         next_report=NextReport(coming.day, coming.duty.id, coming.duty.data.words, coming.label)
         if coming else None,
         period_words=period_words(task.text, duties[0].period_days) if duties else None,
+        ended=ended,
+        leads_end=leads_end,
     )
 
 

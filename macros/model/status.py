@@ -51,6 +51,7 @@ class Colours:
     background: str
     text: str
     border: str
+    dashed: bool = False  # a dashed border: a state that is not the task's own
 
     @staticmethod
     def rgb(colour: str) -> tuple[int, int, int]:

@@ -110,7 +110,9 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # RSS needs absolute addresses: only when the build knows the site's address.
     if site_url:
         yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
-        yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan), plan, site_url)
+        known = build.site_info.reports_known_since
+        yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan, known), plan,
+                                                site_url, known)
         # Share images too: only a preview with an absolute address (og:image) shows them.
         cache = share_image_cache(config)
         try:

@@ -27,9 +27,11 @@ def define_env(env) -> None:
                            keep=lambda page, block: build().pages.keep(page.file.src_uri, block))
     plan = lambda: build().plan  # noqa: E731
 
-    env.macro(lambda: render("home.html", view=HomePage.of(plan())), "home_page")
+    known = lambda: build().site_info.reports_known_since  # noqa: E731
+    env.macro(lambda: render("home.html", view=HomePage.of(plan(), known())), "home_page")
     env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
-    env.macro(lambda: render("progress.html", view=ProgressPage.of(plan())), "progress_page")
+    env.macro(lambda: render("progress.html", view=ProgressPage.of(plan(), 1, known())),
+              "progress_page")
     env.macro(lambda: render("open_data.html", view=OpenDataPage(
         AsOfNotice.of(plan()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
         Operator.of(plan(), build().site_info))), "open_data_fields")

@@ -7,13 +7,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import routes
+from ..model.facts import BodyEnded
+from ..model.lifecycle import End
 from ..model.news import News
 from ..model.plan import Plan
 from ..model.reporting import Deadline, next_deadlines
 from ..model.roles import BODY_KINDS, KIND_LABELS
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
-from .common import DutyView, Link, PostLine, TaskLine, agency_link, appendix_row, state_counts
+from .common import (
+    DutyView,
+    Link,
+    PostLine,
+    TaskLine,
+    agency_link,
+    appendix_row,
+    end_words,
+    state_counts,
+)
 from .timeline import Timeline, of_plan
 
 NEXT_COUNT = 6  # how many coming deadlines an agency page lists
@@ -81,13 +92,15 @@ def report_due(plan: Plan, deadline: Deadline) -> Due:
         deadline.nominal_day if deadline.moved_to_month_end else None))
 
 
-def task_deadlines(plan: Plan, tasks, first: date) -> list[Due]:
+def task_deadlines(plan: Plan, tasks, first: date, end: End | None = None,
+                   plan_wide: bool = False) -> list[Due]:
     """Deadlines on or after `first` of tasks done once (recurring tasks have none): the
-    deadline that applies, as every page, feed and calendar gives it."""
+    deadline that applies, as every page, feed and calendar gives it; none past the end of the
+    body whose list it is (`end`), or, plan-wide, past the end of every lead."""
     out = []
     for task in plan.dated_tasks(tasks):
         facts = plan.facts(task)
-        day = facts.deadlines.applies
+        day = facts.projected_deadline if plan_wide else facts.deadline_for(end)
         if day is not None and day >= first:
             out.append(Due(day, task_id=task.id, task_href=routes.task(task.id),
                            task_label=task.label, deadline_label=facts.deadlines.label,
@@ -99,12 +112,66 @@ def _words(facts) -> str | None:
     return facts.dates.row_completion or facts.dates.words
 
 
-def _roles(plan: Plan, agency_id: str, lines, prefix: str = "") -> tuple[RoleTasks, ...]:
+def _roles(plan: Plan, agency_id: str, end: End | None,
+           prefix: str = "") -> tuple[RoleTasks, ...]:
+    """The tasks given to `agency_id` by kind of role, each line as the page's body (with its
+    `end`) sees it."""
     return tuple(
         RoleTasks(kind, KIND_LABELS[kind], f"{prefix}{kind}",
-                  tuple(TaskLine.of(plan, t) for t in plan.assigned.tasks_for(agency_id, kind)))
+                  tuple(TaskLine.for_body(plan, t, end)
+                        for t in plan.assigned.tasks_for(agency_id, kind)))
         for kind in BODY_KINDS if plan.assigned.tasks_for(agency_id, kind)
     )
+
+
+@dataclass(frozen=True)
+class LifeEvent:
+    """A recorded change in the body's life, as its page states it."""
+
+    day: date
+    kind: str  # "Kết thúc hoạt động", "Sắp xếp lại, vẫn tiếp tục hoạt động"
+    source: Link | str  # the document's citation, linked where it has a public address
+    note: str | None  # the site's words
+    new_name: str | None
+    successors: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Life:
+    """What the page says at its top of the body's life since the plan: when and by which
+    documents it ended (`ended`, from the model's end; for a group, by its members), its own
+    recorded changes, and the bodies before and after it."""
+
+    # («Cơ quan này không còn từ ngày …, theo Nghị quyết số …», the site's note on it)
+    ended: tuple[str, str | None] | None
+    events: tuple[LifeEvent, ...]
+    successors: tuple[Link, ...]
+    predecessors: tuple[Link, ...]
+
+    @classmethod
+    def of(cls, plan: Plan, agency_id: str, end: End | None) -> Life | None:
+        life = plan.lifecycle
+        events = tuple(LifeEvent(
+            e.date, e.kind.label,
+            Link(e.source.url, e.source.citation) if e.source.url else e.source.citation,
+            e.note, e.new_name, tuple(agency_link(plan, s) for s in e.successors))
+            for e in life.events_of(agency_id)
+            # The event that ended the body is said once, in `ended`, with its note.
+            if e.date <= plan.as_of and not (end and e in end.events and not end.by_members))
+        before = tuple(agency_link(plan, p) for p in life.predecessors_of(agency_id)
+                       if any(e.date <= plan.as_of and agency_id in e.successors
+                              for e in life.events_of(p)))
+        after = tuple(agency_link(plan, s) for e in life.events_of(agency_id)
+                      if e.date <= plan.as_of for s in e.successors)
+        ended = None
+        if end is not None:
+            who = "Mọi thành viên của nhóm" if end.by_members else "Cơ quan này"
+            notes = "" if end.by_members else " ".join(
+                f"Ghi chú của trang web: {e.note}" for e in end.events if e.note)
+            ended = (f"{who} {end_words(end)}.", notes or None)
+        if not (ended or events or before):
+            return None
+        return cls(ended, events, tuple(dict.fromkeys(after)), before)
 
 
 @dataclass(frozen=True)
@@ -136,11 +203,14 @@ class AgencyPage:
     undated: tuple[Link, ...]  # its tasks not on the timeline
     nothing_assigned: bool
     posts: tuple[PostLine, ...] = ()
+    life: Life | None = None  # its life since the plan, when anything is recorded
+    ended_on: date | None = None  # the first day it no longer existed, by the as-of day
 
     @classmethod
     def of(cls, plan: Plan, agency_id: str, news: News | None = None) -> AgencyPage:
         agency = plan.agency(agency_id)
         tasks = plan.assigned.owed_by(agency_id)
+        end = plan.end_of(agency_id)
         memberships: list[Membership] = []
         for group in plan.graph.groups_above(agency_id):
             through = next((m.group for m in memberships if m.group.id in group.members), None)
@@ -148,7 +218,7 @@ class AgencyPage:
                 through = None
             memberships.append(Membership(
                 group, agency_link(plan, group.id),
-                _roles(plan, group.id, None, prefix=f"nhom-{group.id}-"),
+                _roles(plan, group.id, end, prefix=f"nhom-{group.id}-"),
                 agency_link(plan, through.id) if through else None))
         appendix = []
         for named in [None, *plan.graph.groups_above(agency_id)]:
@@ -158,33 +228,38 @@ class AgencyPage:
                     tuple(Link(routes.task(t), f"Nhiệm vụ {plan.task(t).label}")
                           for t in row.tasks),
                     agency_link(plan, named.id) if named else None))
-        overdue = sum(1 for t in tasks if plan.status(t).state is DisplayState.OVERDUE)
+        # A body that ended: its tasks stay (what the plan asked), in their state for it, and
+        # nothing is counted as overdue or due after its end.
+        states = [plan.facts(t).for_body(end) for t in tasks]
+        overdue = sum(1 for s in states if s is DisplayState.OVERDUE)
         named_counts = [(len(plan.assigned.tasks_for(agency_id, kind)),
                          f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
         figures = [(len(tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
                     if memberships else "nhiệm vụ được giao"),
-                   (overdue, "quá hạn, chưa có báo cáo hoàn thành"), *named_counts,
+                   *([] if end else [(overdue, "quá hạn, chưa có báo cáo hoàn thành")]),
+                   *named_counts,
                    (sum(1 for m in appendix if m.via is None), "lần được nêu tên trong Phụ lục")]
         duties = plan.duties.of(agency_id)
-        reports = [report_due(plan, d) for d in next_deadlines(duties, plan.as_of, NEXT_COUNT)]
-        next_due = sorted(reports + task_deadlines(plan, tasks, plan.as_of),
+        going_on = [] if end else [d for d in duties if plan.duty_goes_on(d)]
+        reports = [report_due(plan, d) for d in next_deadlines(going_on, plan.as_of, NEXT_COUNT)]
+        next_due = sorted(reports + task_deadlines(plan, tasks, plan.as_of, end),
                           key=lambda d: d.day)[:NEXT_COUNT]
         line = of_plan(plan).of_tasks(t.id for t in tasks)
         return cls(
             id=agency_id, agency=agency, as_of=plan.as_of,
             groups=tuple(agency_link(plan, g.id) for g in plan.graph.groups_of(agency_id)),
             members=tuple(agency_link(plan, m.id) for m in plan.graph.members_of(agency_id)),
-            roles=_roles(plan, agency_id, None),
+            roles=_roles(plan, agency_id, end),
             memberships=tuple(memberships),
             figures=tuple(figures),
-            state_counts=state_counts(plan, tasks),
+            state_counts=_state_counts(plan, tasks, states) if end else state_counts(plan, tasks),
             appendix=tuple(appendix),
             reports_under=tuple(
                 DutyLine(DutyView.of(plan, d), agency_link(plan, g.id) if g else None)
                 for d, g in plan.duties.reported_by(agency_id)),
             receives=tuple(DutyLine(DutyView.of(plan, d))
                            for d in plan.duties.received_by(agency_id)),
-            has_duties=bool(duties),
+            has_duties=bool(duties) and end is None,
             next_due=tuple(next_due),
             has_feed=plan.has_calendar(agency_id),
             feed=routes.agency_calendar(agency_id),
@@ -195,7 +270,16 @@ class AgencyPage:
             nothing_assigned=not tasks and not duties,
             posts=tuple(PostLine.of(plan, p) for p in news.posts_for_agency(agency_id))
             if news else (),
+            life=Life.of(plan, agency_id, end),
+            ended_on=end.date if end else None,
         )
+
+
+def _state_counts(plan: Plan, tasks, states) -> tuple:
+    """The states of a body's list, counted in the fixed order, the body's own state first."""
+    ended = sum(1 for s in states if isinstance(s, BodyEnded))
+    rest = [t for t, s in zip(tasks, states, strict=True) if not isinstance(s, BodyEnded)]
+    return (((BodyEnded, ended),) if ended else ()) + state_counts(plan, rest)
 
 
 @dataclass(frozen=True)
@@ -234,10 +318,11 @@ def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]
 
 
 def dues_in_month(plan: Plan, year: int, month: int) -> list[Due]:
-    """Everything that falls due in a month: reports of every duty and tasks' deadlines."""
-    reports = [report_due(plan, d) for duty in plan.duties
+    """Everything that falls due in a month: reports of every duty that goes on and tasks'
+    deadlines, none past the end of every body that owed it."""
+    reports = [report_due(plan, d) for duty in plan.duties if plan.duty_goes_on(duty)
                for d in duty.deadlines_in_month(year, month)]
     first = date(year, month, 1)
-    tasks = [d for d in task_deadlines(plan, plan.tasks, first)
+    tasks = [d for d in task_deadlines(plan, plan.tasks, first, plan_wide=True)
              if (d.day.year, d.day.month) == (year, month)]
     return sorted(reports + tasks, key=lambda d: (d.day, d.task_id is not None))

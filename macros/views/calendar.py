@@ -10,7 +10,7 @@ from ..model.plan import Plan
 from ..model.schema import Standing
 from .agency import Due, dues_in_month, report_due
 from .common import DutyView, Link, TaskLine, agency_link
-from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, of_plan
+from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, ending_words, of_plan
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
@@ -37,6 +37,9 @@ class CalendarPage:
     span: tuple[date, date]  # what the calendar files cover
     standing: Standing | None  # the latest record of the plan's validity, if any
     kinds: str  # "định kỳ 15 ngày, 6 tháng và hằng năm": the kinds of report part III orders
+    # The days bodies ended (macros.model.lifecycle `ended_by`), each with its words and the
+    # bodies' pages: no date of theirs is counted from that day.
+    endings: tuple[tuple[date, str, tuple[Link, ...]], ...] = ()
 
     @classmethod
     def of(cls, plan: Plan, site_url: str | None) -> CalendarPage:
@@ -56,6 +59,9 @@ class CalendarPage:
             span=reporting.horizon(plan.document.date, as_of, plan.last_task_day),
             standing=plan.data.standing[-1] if plan.data.standing else None,
             kinds=report_kinds(plan.duties),
+            endings=tuple((e.date, ending_words(plan, e),
+                           tuple(agency_link(plan, a) for a in e.bodies))
+                          for e in plan.lifecycle.endings(as_of)),
         )
 
 

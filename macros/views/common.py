@@ -7,14 +7,15 @@ the site root (templates prefix the page's own `root`).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
 from .. import routes
 from ..model import timeframe as tf
-from ..model.dates import long_date
-from ..model.facts import Repetition, TaskFacts
+from ..model.dates import long_date, short_date
+from ..model.facts import BodyEnded, Repetition, TaskFacts
+from ..model.lifecycle import End
 from ..model.plan import Plan, Task
 from ..model.roles import Role
 from ..model.status import DisplayState
@@ -24,6 +25,14 @@ from ..model.status import DisplayState
 class Link:
     href: str  # relative to the site root
     text: str
+    note: str | None = None  # said beside the link: that the body ended, and by which document
+
+
+def end_words(end: End) -> str:
+    """A body's end as pages say it beside its name or at the top of its page: «không còn từ
+    ngày 01 tháng 7 năm 2025, theo Nghị quyết số 203/2025/QH15 ngày 16/6/2025 của Quốc hội»."""
+    return (f"không còn từ {long_date(end.date)}, theo "
+            + "; ".join(source.citation for source in end.sources))
 
 
 def task_in_plan(plan: Plan, task_id: str) -> str:
@@ -54,9 +63,15 @@ class RoleView:
 
     @classmethod
     def of(cls, plan: Plan, role: Role) -> RoleView:
+        """Each body linked, with a note beside its name when it had ended (the model's end)."""
         where = f"theo tiêu đề mục {role.heading}" if role.heading else None
-        return cls(role.term, tuple(agency_link(plan, a) for a in role.agencies), role.text, where,
+        return cls(role.term, tuple(_named(plan, a) for a in role.agencies), role.text, where,
                    role.note)
+
+
+def _named(plan: Plan, agency_id: str) -> Link:
+    end = plan.end_of(agency_id)
+    return replace(agency_link(plan, agency_id), note=end_words(end) if end else None)
 
 
 def schedule_meaning(schedule: tf.Schedule | None) -> str:
@@ -92,7 +107,7 @@ class TaskLine:
     when_sort: str  # ISO date of the deadline, or "" when none (sorted last)
     when_source: str | None  # where the words are not the task's own: "theo Phụ lục, dòng 11",
     # "theo tiêu đề mục II.2.2"
-    state: DisplayState
+    state: DisplayState | BodyEnded  # BodyEnded only in the list of a body that ended
     state_note: str | None  # "quá hạn 6 năm 10 tháng"
     last_report: date | None
     rows: tuple[int, ...]  # linked Phụ lục rows
@@ -103,6 +118,25 @@ class TaskLine:
         """The task's line, made once per plan: the progress list, the home page, every agency
         and timeline page that lists the task show the same line."""
         return PLAN_MEMO.get(plan, ("line", task.id), lambda: cls._of(plan, task))
+
+    @classmethod
+    def for_body(cls, plan: Plan, task: Task, end: End | None) -> TaskLine:
+        """The task's line in the list of a body: the plan-wide line, or, for a body that had
+        ended, its state for that body (macros.model.facts.TaskFacts.for_body) and no date
+        past the end."""
+        line = cls.of(plan, task)
+        facts = plan.facts(task)
+        state = facts.for_body(end)
+        if not isinstance(state, BodyEnded):
+            return line
+        if state.overdue_before_end:
+            note = (f"từ {short_date(state.end.date)}; đã quá hạn từ trước, trang web chưa nhận "
+                    + ("báo cáo hoàn thành" if state.reported else "báo cáo nào"))
+        elif state.deadline:
+            note = f"từ {short_date(state.end.date)}, trước hạn; hạn không còn được tính"
+        else:
+            note = f"từ {short_date(state.end.date)}; việc không còn được tính từ ngày đó"
+        return replace(line, state=state, state_note=note)
 
     @classmethod
     def _of(cls, plan: Plan, task: Task) -> TaskLine:
@@ -190,6 +224,32 @@ class AsOfNotice:
 
 
 @dataclass(frozen=True)
+class Knowledge:
+    """Since when the site collects reports (data/site.yaml `reports_since`, the model's
+    ReportsSince), and so what «quá hạn» can mean: past the deadline the plan gives, with no
+    completion report received here since that day. No page claims to know what came before."""
+
+    since: date | None
+
+    @classmethod
+    def of(cls, known) -> Knowledge:
+        return cls(known.day)
+
+    @property
+    def since_words(self) -> str:
+        """The clause every exit adds where it speaks of lateness."""
+        if self.since is None:
+            return ("trang web chưa ghi nhận ngày bắt đầu nhận báo cáo, nên không biết các báo "
+                    "cáo trước đó")
+        return f"trang web nhận báo cáo từ {long_date(self.since)}, không biết các báo cáo trước đó"
+
+    @property
+    def sentence(self) -> str:
+        return (f"“Quá hạn” là đã qua thời hạn Kế hoạch ghi mà trang web chưa nhận được báo cáo "
+                f"hoàn thành; {self.since_words}.")
+
+
+@dataclass(frozen=True)
 class YearlyReport:
     label: str
     day: int
@@ -255,6 +315,33 @@ class DocumentRef:
     def all_of(cls, plan: Plan) -> tuple[DocumentRef, ...]:
         return tuple(cls(r.kind, r.number, r.date, plan.agency(r.issuer).name, r.note,
                          r.short_name) for r in plan.data.implements)
+
+
+@dataclass(frozen=True)
+class LaterLine:
+    """A document issued since the plan (macros.model.lifecycle.Later), as the plan page and the
+    home page list it: its citation, the site's description, and its own words only where the
+    data records them (with where they were read)."""
+
+    citation: Link | str  # linked where the document has a public address
+    title: str | None  # its trích yếu, as recorded
+    description: str  # the site's words
+    quote: str | None
+    quote_where: str | None  # «Trích yếu», read at …
+    quote_href: str | None
+
+    @classmethod
+    def all_of(cls, plan: Plan) -> tuple[LaterLine, ...]:
+        out = []
+        for doc in plan.lifecycle.later:
+            source, quote = doc.source, doc.quote
+            out.append(cls(
+                Link(source.url, source.citation) if source.url else source.citation,
+                source.title, doc.description,
+                quote.text if quote else None,
+                f"{quote.part}, theo {quote.read_at}" if quote else None,
+                quote.url if quote else None))
+        return tuple(out)
 
 
 @dataclass(frozen=True)

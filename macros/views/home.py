@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..model.dates import long_date
 from ..model.plan import Plan
 from ..model.schema import Standing
-from .common import AsOfNotice, DocumentRef, state_counts
+from ..model.site_info import ReportsSince
+from .common import AsOfNotice, DocumentRef, Knowledge, LaterLine, state_counts
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,11 @@ class HomePage:
     plan_number: str
     appendix_rows: int
     implements: tuple[DocumentRef, ...]
+    later: tuple[LaterLine, ...] = ()  # documents issued since the plan
+    knowledge: Knowledge | None = None  # since when the site collects reports
 
     @classmethod
-    def of(cls, plan: Plan) -> HomePage:
+    def of(cls, plan: Plan, known: ReportsSince | None = None) -> HomePage:
         doc, f = plan.document, plan.figures
         implemented = plan.data.implements[0]
         period = min((d.data.period_days for d in plan.duties), default=None)
@@ -60,4 +63,5 @@ class HomePage:
         return cls(lead, figures, state_counts(plan, plan.tasks), f.overdue,
                    plan.data.standing[-1] if plan.data.standing else None,
                    AsOfNotice.of(plan), doc.number, len(plan.appendix.rows),
-                   DocumentRef.all_of(plan))
+                   DocumentRef.all_of(plan), LaterLine.all_of(plan),
+                   Knowledge.of(known or ReportsSince(None)))

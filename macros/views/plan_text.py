@@ -16,7 +16,7 @@ from ..model.dates import long_date
 from ..model.paging import TextPage, TextPages
 from ..model.plan import Plan
 from ..model.schema import PlanData
-from .common import Link, PageLink, agency_link
+from .common import LaterLine, Link, PageLink, agency_link
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ class PlanTextPage:
     pages: TextPages
     tasks: dict[str, TaskLinks]  # the tasks on this page
     identity: DocumentIdentity
+    later: tuple[LaterLine, ...] = ()  # documents issued since the plan (page 1)
 
     @classmethod
     def of(cls, plan: Plan, number: int = 1) -> PlanTextPage:
@@ -100,7 +101,7 @@ class PlanTextPage:
                       for r in task.appendix_rows),
             )
         return cls(plan.data, {t.id: t.label for t in plan.tasks}, page, pages, out,
-                   DocumentIdentity.of(plan))
+                   DocumentIdentity.of(plan), LaterLine.all_of(plan) if number == 1 else ())
 
     @property
     def paged(self) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from .. import routes
 from ..model.plan import Plan, Task
+from ..model.site_info import ReportsSince
 from ..model.status import DisplayState
-from .common import AsOfNotice, PageLink, TaskLine
+from .common import AsOfNotice, Knowledge, PageLink, TaskLine
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,10 @@ class ProgressPage:
     count: int = 1  # pages of the list
     limit: int = 0  # the most tasks on a page
     as_of_notice: AsOfNotice | None = None
+    knowledge: Knowledge | None = None  # since when the site collects reports (page 1)
 
     @classmethod
-    def of(cls, plan: Plan, number: int = 1) -> ProgressPage:
+    def of(cls, plan: Plan, number: int = 1, known: ReportsSince | None = None) -> ProgressPage:
         total = len(plan.tasks)
         counts = plan.counts_by_state(plan.tasks)
         count = page_count(plan)
@@ -107,6 +109,7 @@ class ProgressPage:
             number=number,
             count=count,
             limit=plan.page_limit,
+            knowledge=Knowledge.of(known or ReportsSince(None)),
         )
 
     @property

@@ -111,7 +111,7 @@ class TaskPage:
             state_note=(f"{facts.deadlines.label} là ngày "
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
                         f"{status.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
-                        "báo cáo hoàn thành nào của nhiệm vụ này.")
+                        "báo cáo hoàn thành nào của nhiệm vụ này." + _leads_ended(facts))
             if status.is_overdue and status.due else None,
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
@@ -134,6 +134,16 @@ class TaskPage:
             as_of_notice=AsOfNotice.of(plan),
             form=ReportForm.of(plan, task, repo),
         )
+
+
+def _leads_ended(facts: TaskFacts) -> str:
+    """An overdue task whose every lead ended: that they ended before the site had a report."""
+    end = facts.leads_end
+    if end is None:
+        return ""
+    what = "báo cáo hoàn thành" if facts.status.reports else "báo cáo nào"
+    return (f" Cơ quan chủ trì, thực hiện không còn từ {long_date(end.date)} (xem dưới đây), "
+            f"trước khi trang web nhận được {what}.")
 
 
 def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:

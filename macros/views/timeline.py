@@ -114,6 +114,11 @@ class Milestone:
     label: str
     x: float
 
+    @property
+    def on_axis(self) -> bool:
+        """Whether the chart can draw it (the list of marks names every one)."""
+        return 0 <= self.x < 100
+
 
 @dataclass(frozen=True)
 class Group:
@@ -176,10 +181,20 @@ def build(plan, as_of: date) -> Timeline:
         for deadline in duty.between(plan_date, axis.last):
             if deadline.yearly:
                 milestones.append((deadline.day, deadline.label))
+    # The days bodies the plan names ended (macros.model.lifecycle), up to the as-of day.
+    for ending in plan.lifecycle.endings(as_of):
+        milestones.append((ending.date, ending_words(plan, ending)))
     bars = tuple(b for b in (bar_for(t, plan.facts(t), axis, plan_date) for t in plan.tasks) if b)
     undated = tuple(t.id for t in plan.tasks if t.schedule is None)
     marks = tuple(Milestone(day, label, axis.x(day)) for day, label in sorted(set(milestones)))
     return Timeline(axis, bars, undated, marks, as_of)
+
+
+def ending_words(plan, ending) -> str:
+    """«UBND huyện, thành phố không còn, theo Nghị quyết số 203/2025/QH15 ngày 16/6/2025 của
+    Quốc hội»: a day bodies ended, as the timeline and the reporting calendar mark it."""
+    names = ", ".join(plan.agency(a).short_name or plan.agency(a).name for a in ending.bodies)
+    return f"{names} không còn, theo " + "; ".join(s.citation for s in ending.sources)
 
 
 def of_plan(plan) -> Timeline:

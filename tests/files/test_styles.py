@@ -12,7 +12,7 @@ from macros.model.status import Colours, DisplayState
 
 SOURCE = Path(__file__).resolve().parents[2] / "docs" / styles.STYLESHEET
 RULE = re.compile(r"\.state--([a-z-]+) \{ background: (#\w{6}); color: (#\w{6}); "
-                  r"border-color: (#\w{6}); \}")
+                  r"border-color: (#\w{6});( border-style: dashed;)? \}")
 
 
 def luminance(colour: str) -> float:
@@ -31,14 +31,16 @@ def contrast(a: str, b: str) -> float:
 
 def test_the_rules_give_each_state_its_colours():
     rules = {m[0]: m[1:] for m in RULE.findall(styles.state_rules())}
-    assert rules == {s.slug: (s.colours.background, s.colours.text, s.colours.border)
-                     for s in DisplayState}
+    assert rules == {s.slug: (s.colours.background, s.colours.text, s.colours.border,
+                              " border-style: dashed;" if s.colours.dashed else "")
+                     for s in styles.STATES}
+    assert set(DisplayState) < set(styles.STATES)
 
 
 def test_the_published_stylesheet_has_each_states_colours_once():
     published = styles.stylesheet(SOURCE.read_text("utf-8"))
     assert styles.state_rules() in published
-    assert len(re.findall(r"\.state--[a-z-]+\s*\{", published)) == len(DisplayState)
+    assert len(re.findall(r"\.state--[a-z-]+\s*\{", published)) == len(styles.STATES)
     assert styles.MARKER not in published
 
 
@@ -59,15 +61,15 @@ def test_the_built_site_publishes_the_made_stylesheet(site):
     assert built == styles.stylesheet(SOURCE.read_text("utf-8"))
 
 
-@pytest.mark.parametrize("state", list(DisplayState), ids=lambda s: s.slug)
+@pytest.mark.parametrize("state", styles.STATES, ids=lambda s: s.slug)
 def test_each_states_text_reads_on_its_background(state):
     # WCAG 2 AA for normal text: 4.5:1 (the tags are small, bold text).
     assert contrast(state.colours.text, state.colours.background) >= 4.5
 
 
 def test_every_state_has_its_own_colour():
-    assert len({s.colours.text for s in DisplayState}) == len(DisplayState)
-    assert len({s.colours.background for s in DisplayState}) == len(DisplayState)
+    assert len({s.colours.text for s in styles.STATES}) == len(styles.STATES)
+    assert len({s.colours.background for s in styles.STATES}) == len(styles.STATES)
 
 
 def test_rgb_reads_the_hex_form():

@@ -17,7 +17,7 @@ from tests.conftest import DATA, DEMO_REPORTS
 from tests.support import exits
 from tests.support.plans import load
 
-FACTS = ("deadline", "state", "repetition", "roles", "lead_term", "next_report")
+FACTS = ("deadline", "state", "repetition", "roles", "lead_term", "next_report", "ended")
 
 
 def _model(site, reports_dir=None) -> dict[str, dict]:
@@ -35,6 +35,9 @@ def _model(site, reports_dir=None) -> dict[str, dict]:
             "roles": " | ".join(f"{r.term}: {r.text}" for r in task.roles),
             **({"lead_term": lead.term.casefold()} if lead else {}),
         }
+        ends = {end.date.isoformat() for _, end in plan.facts(task).ended}
+        if ends:  # one day in the real data (the district level ended on 01/7/2025)
+            out[task.id]["ended"] = ends.pop() if len(ends) == 1 else sorted(ends)
     return out, plan
 
 

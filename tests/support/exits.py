@@ -8,7 +8,9 @@ Each reader returns {task id: {fact: value}} with only the facts that exit shows
 - `repetition`: the open data's code for how the task repeats, read from the exit's own words;
 - `roles`: the body's roles as "term: the plan's words", joined by " | ";
 - `lead_term`: the term (casefolded) a page claims for the body's lead;
-- `next_report`: the next reporting date a page gives for the task.
+- `next_report`: the next reporting date a page gives for the task;
+- `ended`: the day the bodies named for the task ended (ISO), where a page says a body ended:
+  the state of a task in an ended body's list, the note beside a body's name on a task page.
 
 The readers read text as a reader sees it: words and dates, never an attribute written for tests.
 """
@@ -27,9 +29,11 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from macros import routes
+from macros.model.facts import BodyEnded
 from macros.model.status import DisplayState
 
 LABEL_TO_SLUG = {state.label: state.slug for state in DisplayState}
+ENDED_SLUG = BodyEnded.slug
 SLUGS = {state.slug for state in DisplayState}
 
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -167,6 +171,8 @@ def from_task_pages(site: Path, task_ids: Iterable[str]) -> dict[str, dict]:
                 words = next(iter(dd.strings), "").strip()
                 roles.append((dt.get_text(strip=True), words))
         _add(out, task_id, "roles", _roles(roles), name)
+        for note in page.select(".roles .ended-note"):
+            _add(out, task_id, "ended", first_date(note.get_text(" ")), name + " (cơ quan)")
     return out
 
 
@@ -174,7 +180,12 @@ def _cards(page: BeautifulSoup, out: dict, name: str) -> None:
     """Task cards (agency pages): the state tag, and a deadline where the card shows a date."""
     for card in page.select(".task-list__card"):
         task_id = _task_of_href(card.select_one("a.task-card__name")["href"])
-        _add(out, task_id, "state", _slug_of(card.select_one(".task-card__state .state")), name)
+        tag = card.select_one(".task-card__state .state")
+        if f"state--{ENDED_SLUG}" in tag.get("class", []):
+            # The list of a body that ended: the task's state for that body, and its end day.
+            _add(out, task_id, "ended", first_date(tag.parent.get_text(" ")), name)
+        else:
+            _add(out, task_id, "state", _slug_of(tag), name)
         when = card.select_one(".task-card__when dd").get_text(" ")
         if first_date(when):
             _add(out, task_id, "deadline", first_date(when), name)
