@@ -12,7 +12,7 @@ from macros.files.rss import DEMO_NOTICE, StateChange, changes_from_history, sta
 from macros.load import load_news
 from macros.routes import NEWS_FEED, STATE_FEED, news_post, task as task_url
 from tests.support.plans import load
-from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, soup
+from tests.conftest import DATA, DEMO, ROOT, TEST_SITE_URL, soup
 from tests.support.feed_validation import feed_problems, local_file
 
 
@@ -133,15 +133,9 @@ def test_the_press_page_links_the_feeds_and_no_page_has_alternate_links(site):
         assert not soup(page).select('head link[rel="alternate"]'), page
 
 
-DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
-
-
-def test_state_feed_from_the_status_layer(tmp_path, plan):
+def test_state_feed_from_the_status_layer(demo_site, plan):
     """The demo's illustrative report logs, through the real status layer, into the built feed."""
-    site = tmp_path / "site"
-    result = build_site(site, PLAN_STATUS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1",
-                        SITE_URL=TEST_SITE_URL)
-    assert result.returncode == 0, result.stderr
+    site = demo_site
     data = (site / STATE_FEED).read_bytes()
     assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
     # Read the report files independently: one item per report whose state differs from the one
