@@ -92,7 +92,7 @@ demo: setup
 # each kind of session build is made once for both (tests/conftest.py). PYTEST_WORKERS=0: one
 # process.
 PYTEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
 ## Set up, then run the whole test suite (browser tests included).
 test: setup node_modules/.installed browser

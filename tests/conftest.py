@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -206,6 +207,7 @@ def pytest_configure(config) -> None:
                                        "(`make gate`)")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks given here
 def pytest_collection_modifyitems(config, items) -> None:
     gated: dict[tuple[str, str], bool] = {(file, name): False for file, names in GATE.items()
                                           for name in names}
@@ -222,12 +224,26 @@ def pytest_collection_modifyitems(config, items) -> None:
     lost = [f"{file}::{name}" for (file, name), found in gated.items() if file in files and not found]
     if lost:
         raise pytest.UsageError(f"tests of the deploy gate (tests/conftest.py GATE) not found: {lost}")
-    # Under pytest-xdist (`--dist loadgroup`, the Makefile), every module with a browser test runs
-    # on one worker: one Chromium, driven by one process that loads pages side by side itself, and
-    # each module's own builds made once. Those modules come first, the longest work of the run,
-    # while the other worker takes the rest.
+    # Modules with a browser test first: under pytest-xdist they are the longest work of the run
+    # (see pytest_xdist_make_scheduler).
     with_browser = {item.module for item in items if item.get_closest_marker("browser")}
-    for item in items:
-        if item.module in with_browser:
-            item.add_marker(pytest.mark.xdist_group("browser"))
     items.sort(key=lambda item: item.module not in with_browser)
+
+
+@functools.cache
+def _uses_the_browser(file: str) -> bool:
+    return "chromium" in (ROOT / file).read_text("utf-8")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (`make test`: -n 2), every module with a browser test runs on one
+    worker: one Chromium, driven by one process that loads pages side by side itself, and each
+    module's own builds made once; the other tests are shared out one by one. (xdist's own
+    `--dist loadgroup` marks tests through a node attribute that pytest 9 no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if _uses_the_browser(nodeid.split("::", 1)[0]) else nodeid
+
+    return BrowserOnOneWorker(config, log)
