@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -206,7 +207,10 @@ def weight(tmp: Path) -> None:
     if not site.exists():
         run_build(ROOT / "mkdocs.yml", site)
     weights = {}
-    with SiteServer(site) as server, sync_playwright() as playwright:
+    # Served under the path of its address, as GitHub Pages serves it (the 404 page's links
+    # start from the site's root).
+    prefix = urlsplit(PUBLISHED["SITE_URL"]).path
+    with SiteServer(site, prefix=prefix) as server, sync_playwright() as playwright:
         browser = launch(playwright)
         for path in server.pages():
             context, _ = new_context(browser, server)
