@@ -13,7 +13,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate site-diff lint test demo bench browser fonts urls schemas clean
+.PHONY: setup serve build validate site-diff lint test check gate demo bench browser fonts urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -93,9 +93,25 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# The suite runs on both cores (pytest-xdist): every browser test on one worker, the rest shared;
+# each kind of session build is made once for both (tests/conftest.py). PYTEST_WORKERS=0: one
+# process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+
 ## Set up, lint, then run the whole test suite (browser tests included).
 test: lint node_modules/.installed browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
+
+## The inner loop while editing: lint, then every test but those in a real browser.
+check: lint node_modules/.installed
+	$(PYTEST) -m "not browser"
+
+## What the publish workflow waits for before it deploys: the checks of the built site a reader
+## would notice (pages and permanent addresses there, links and anchors, no English, feeds and
+## calendars that parse); `gate` in tests/conftest.py.
+gate: setup
+	$(BIN)/python -m pytest -m gate tests/site
 
 ## Measure build speed, memory and page size against plain Markdown and synthetic plans.
 bench: setup node_modules/.installed browser

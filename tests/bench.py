@@ -1,9 +1,10 @@
 """Benchmark (not a test): `make bench`, or `python -m tests.bench [--quick]`.
 
-1. The cost of our macros: a full build of the real site against the same pages as plain Markdown
-   (every page's content captured once from a real build, written as its Markdown; macros plugin
-   and hooks off) under the same theme and navigation, as a ratio in one run. Target: 1.0 or
-   less. The same again for plans 10x and 100x the size (100x: one round, not with --quick),
+1. The cost of our macros: a full build of the real site as it is published (site address and
+   repository set, so feeds, previews and share images are made; .cache/ warm, as CI restores
+   it) against the same pages as plain Markdown (every page's content captured once from a real
+   build, written as its Markdown; macros plugin and hooks off) under the same theme and
+   navigation, as a ratio in one run. Target: 1.0 or less. The same again for plans 10x and 100x the size (100x: one round, not with --quick),
    with the CPU time per page and the peak memory of both.
 2. Growth: builds of synthetic plans at 1x, 10x and 100x the tasks and agencies
    (tests/support/synthetic.py): wall time, peak memory, milliseconds per page and the largest
@@ -26,13 +27,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-# As `make build` runs (see the Makefile): compiled modules kept in .cache/pycache/.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+# As the publish workflow builds the site (see the Makefile and .github/workflows/publish.yml):
+# with its address and repository, so that feeds, link previews and share images are made, and
+# compiled modules kept in .cache/pycache/. Every build runs with a warm .cache/ (share images,
+# compiled templates), as CI restores it: a first build of each plan warms it, uncounted.
+PUBLISHED = {"SITE_URL": "https://example.org/ke-hoach-68/",
+             "REPO_URL": "https://github.com/vi-du/ke-hoach-68", "REPO_BRANCH": "main"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **PUBLISHED,
        "PYTHONPYCACHEPREFIX": str(ROOT / ".cache" / "pycache")}
 ENV.pop("PLAN_DATA_DIR", None)
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -122,6 +129,7 @@ def macro_cost(tmp: Path, rounds: int, times: int) -> None:
                     *([str(data)] if data else [])], cwd=ROOT, env=ENV, check=True,
                    capture_output=True)
     real, bare = [], []
+    run_build(ROOT / "mkdocs.yml", tmp / f"real-site-{times}", data)  # warms .cache/, uncounted
     for _ in range(rounds):  # interleaved, so both see the same machine
         real.append(run_build(ROOT / "mkdocs.yml", tmp / f"real-site-{times}", data))
         bare.append(run_build(plain, tmp / f"plain-site-{times}"))
@@ -199,14 +207,18 @@ def weight(tmp: Path) -> None:
     if not site.exists():
         run_build(ROOT / "mkdocs.yml", site)
     weights = {}
-    with SiteServer(site) as server, sync_playwright() as playwright:
+    # Served under the path of its address, as GitHub Pages serves it (the 404 page's links
+    # start from the site's root).
+    prefix = urlsplit(PUBLISHED["SITE_URL"]).path
+    with SiteServer(site, prefix=prefix) as server, sync_playwright() as playwright:
         browser = launch(playwright)
         for path in server.pages():
             context, _ = new_context(browser, server)
             server.sent.clear()
-            context.new_page().goto(server.base + path)
+            page = context.new_page()
+            page.goto(server.base + path)
             try:
-                server.wait_loaded()
+                server.wait_loaded(page)
             except TimeoutError:  # a machine too busy for the browser: say so, keep the figures
                 print(f"Weight: not measured (/{path} did not finish loading in time)")
                 return

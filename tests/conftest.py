@@ -1,6 +1,8 @@
 """Shared test helpers: real MkDocs builds of the real config, and HTML read by section."""
 from __future__ import annotations
 
+import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -9,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.support.synthetic import scale
 
 # Browser fixtures (Debian's Chromium under Playwright, the built site served on 127.0.0.1).
 pytest_plugins = ["tests.support.browser"]
@@ -30,16 +34,26 @@ def source() -> Path:
 
 # The address the deploy workflow would give (SITE_URL), under a sub-path as on GitHub Pages.
 TEST_SITE_URL = "https://example.org/ke-hoach-68/"
+SITE_URL = TEST_SITE_URL
+# The repository the workflows give a build (REPO_URL), where staff send reports.
+TEST_REPO_URL = "https://github.com/vi-du/ke-hoach-68"
+DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+DEMO_AS_OF = "2019-06-30"  # the demo's as-of date (the Makefile's DEMO_AS_OF)
+AS_OF = "2019-06-15"  # the as-of date of the dated build: inside the plan's years
+# The dated build is also stamped with a fixed instant (SOURCE_DATE_EPOCH, 01/7/2019 03:04:05
+# UTC) and hash seed: tests/site/test_rebuild.py builds it once more and compares every byte.
+DATED_EPOCH = "1561950245"
+# What a build takes from its environment (macros.settings, mkdocs.yml): a test build gets only
+# what it asks for, whatever the shell that runs the tests has set.
+BUILD_SETTINGS = ("PLAN_DATA_DIR", "PLAN_REPORTS_DIR", "PLAN_AS_OF", "PLAN_DEMO", "PLAN_PAGE_LIMIT",
+                  "SOURCE_DATE_EPOCH", "SITE_URL", "REPO_URL", "REPO_BRANCH")
 
 
 def build_site(dest: Path, data_dir: Path | None = None, project: Path = ROOT, **env_extra: str):
     """Build the real site with the MkDocs command line, strictly, into dest. `project` is the
     folder holding mkdocs.yml (a copy made by copy_project, for tests that change pages)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           **env_extra}
-    env.pop("PLAN_DATA_DIR", None)
-    if "SITE_URL" not in env_extra:
-        env.pop("SITE_URL", None)
+    env = {key: value for key, value in os.environ.items() if key not in BUILD_SETTINGS}
+    env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **env_extra})
     if data_dir is not None:
         env["PLAN_DATA_DIR"] = str(data_dir)
     return subprocess.run(
@@ -72,43 +86,165 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="session")
-def real_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The real site from the real data, built once per test session as the deploy builds it."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest, SITE_URL=TEST_SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return dest, result
+# --- One build of each kind per test run ----------------------------------------------------------
+# Each kind of site that several test files read is built once per run, shared by every test
+# that reads it. Under pytest-xdist the workers share them too: the first worker to need a build
+# makes it in the run's common folder, holding a lock the others wait on.
+
+def _shared_folder(tmp_path_factory) -> Path:
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _paged_data(folder: Path) -> Path:
+    return scale(DATA, folder / "paged-data", PAGED_TIMES)
+
+
+PAGED_TIMES, PAGED_LIMIT = 3, 40  # 147 tasks and 63 Phụ lục rows: 8 pages of text, 4 of progress
+# name: the settings of the build; `data` makes its data folder in the shared folder.
+SESSION_BUILDS = {
+    # The real site from the real data, as the deploy builds it (its address set).
+    "site": {"SITE_URL": TEST_SITE_URL},
+    # The same as of a fixed day inside the plan's years, stamped with a fixed instant.
+    "dated": {"SITE_URL": TEST_SITE_URL, "PLAN_AS_OF": AS_OF, "SOURCE_DATE_EPOCH": DATED_EPOCH,
+              "PYTHONHASHSEED": "1"},
+    # `make demo`: the illustrative reports, a banner on every page.
+    "demo": {"SITE_URL": TEST_SITE_URL, "PLAN_REPORTS_DIR": str(DEMO), "PLAN_AS_OF": DEMO_AS_OF,
+             "PLAN_DEMO": "1"},
+    # As the workflows build it: with the repository staff send reports to.
+    "repo": {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "REPO_BRANCH": "main"},
+    # A plan three times the real one in pages of at most PAGED_LIMIT entries.
+    "paged": {"SITE_URL": TEST_SITE_URL, "PLAN_PAGE_LIMIT": str(PAGED_LIMIT), "data": _paged_data},
+}
+
+
+def session_build(tmp_path_factory, name: str) -> Path:
+    """The site of SESSION_BUILDS[name], built once per run, whichever test or worker asks first."""
+    folder = _shared_folder(tmp_path_factory)
+    dest = folder / f"build-{name}"
+    with open(folder / f"build-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (folder / f"build-{name}.done").exists():
+            settings = dict(SESSION_BUILDS[name])
+            make_data = settings.pop("data", None)
+            data = make_data(folder) if make_data else None
+            result = build_site(dest, data_dir=data, **settings)
+            assert result.returncode == 0, result.stderr
+            (folder / f"build-{name}.log").write_text(result.stderr, "utf-8")
+            (folder / f"build-{name}.done").write_text(str(data or ""), "utf-8")
+    return dest
 
 
 @pytest.fixture(scope="session")
-def site(real_build) -> Path:
-    return real_build[0]
+def real_build(site) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site and what its build printed."""
+    log = (site.parent / "build-site.log").read_text("utf-8")
+    return site, subprocess.CompletedProcess(args=["mkdocs", "build"], returncode=0, stderr=log)
 
 
-AS_OF = "2019-06-15"  # the as-of date of the dated build: inside the plan's years
-SITE_URL = "https://example.org/ke-hoach-68/"
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site from the real data, as the deploy builds it (SITE_URL set, no REPO_URL)."""
+    return session_build(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
 def dated_site(tmp_path_factory) -> Path:
-    """The real site built as of a fixed date and with a public address (feeds carry URLs)."""
-    dest = tmp_path_factory.mktemp("dated-site")
-    result = build_site(dest, PLAN_AS_OF=AS_OF, SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return dest
-
-
-DEMO_REPORTS = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
-DEMO_AS_OF = "2019-06-30"  # `make demo`'s default DEMO_AS_OF
+    """The real site as of AS_OF, with its address (feeds carry URLs) and a fixed stamp."""
+    return session_build(tmp_path_factory, "dated")
 
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
-    """The demo build (illustrative reports, as `make demo` builds it) with a public address, so
-    that its feeds are written too: built once per session for every test that reads it."""
-    dest = tmp_path_factory.mktemp("demo-site")
-    result = build_site(dest, PLAN_REPORTS_DIR=str(DEMO_REPORTS), PLAN_AS_OF=DEMO_AS_OF,
-                        PLAN_DEMO="1", SITE_URL=TEST_SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return dest
+    """The demo (`make demo`) as of DEMO_AS_OF, with the site's address."""
+    return session_build(tmp_path_factory, "demo")
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The real site with a repository address (REPO_URL, REPO_BRANCH), as the workflows build it."""
+    return session_build(tmp_path_factory, "repo")
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory) -> Path:
+    """A plan PAGED_TIMES the real one, built with PLAN_PAGE_LIMIT=PAGED_LIMIT and the site's address."""
+    return session_build(tmp_path_factory, "paged")
+
+
+@pytest.fixture(scope="session")
+def paged_data(paged_site) -> Path:
+    """The data folder the paged site was built from."""
+    return Path((paged_site.parent / "build-paged.done").read_text("utf-8"))
+
+
+# --- Which tests run where ---------------------------------------------------------------------
+# `make check` runs every test but those in a real browser (marker `browser`, given to every test
+# that uses Chromium); `make gate` runs the checks of the built site the publish workflow waits
+# for before it deploys (marker `gate`): the site a reader would notice broken. `make test` runs
+# everything.
+GATE = {
+    # Every sentence of the plan, in order, on the plan page; a build that warns of nothing.
+    "tests/site/test_plan_page.py": ["test_build_is_clean", "test_every_sentence_of_the_source_in_order"],
+    # Every published address is there (addresses are permanent), and no page is unlisted.
+    "tests/site/test_permalinks.py": ["test_the_built_site_publishes_exactly_the_listed_addresses",
+                                      "test_listed_addresses_cover_every_page_and_feed"],
+    # Links and anchors.
+    "tests/site/test_links.py": ["test_every_link_of_the_site_reaches_an_existing_page_and_anchor"],
+    # No English on any page.
+    "tests/site/test_no_english.py": ["test_no_english_on_any_page",
+                                      "test_every_page_says_it_is_in_vietnamese",
+                                      "test_the_labels_the_theme_gets_wrong_are_the_right_vietnamese"],
+    # The feeds and the calendars parse, and lead to pages of the site.
+    "tests/site/test_feeds.py": ["test_built_feeds_are_valid_rss",
+                                 "test_every_address_in_a_built_feed_is_a_page_of_the_site"],
+    "tests/site/test_ics.py": ["test_every_feed_parses_and_validates"],
+}
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "browser: runs in a real Chromium (left out by `make check`)")
+    config.addinivalue_line("markers", "gate: guards the published site; the deploy waits for it "
+                                       "(`make gate`)")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks given here
+def pytest_collection_modifyitems(config, items) -> None:
+    gated: dict[tuple[str, str], bool] = {(file, name): False for file, names in GATE.items()
+                                          for name in names}
+    files = set()
+    for item in items:
+        file = Path(item.fspath).relative_to(ROOT).as_posix()
+        files.add(file)
+        if "chromium" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if (file, item.originalname) in gated:
+            item.add_marker(pytest.mark.gate)
+            gated[(file, item.originalname)] = True
+    # A gate test renamed or gone would leave the deploy unguarded without a word.
+    lost = [f"{file}::{name}" for (file, name), found in gated.items() if file in files and not found]
+    if lost:
+        raise pytest.UsageError(f"tests of the deploy gate (tests/conftest.py GATE) not found: {lost}")
+    # Modules with a browser test first: under pytest-xdist they are the longest work of the run
+    # (see pytest_xdist_make_scheduler).
+    with_browser = {item.module for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.module not in with_browser)
+
+
+@functools.cache
+def _uses_the_browser(file: str) -> bool:
+    return "chromium" in (ROOT / file).read_text("utf-8")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (`make test`: -n 2), every module with a browser test runs on one
+    worker: one Chromium, driven by one process that loads pages side by side itself, and each
+    module's own builds made once; the other tests are shared out one by one. (xdist's own
+    `--dist loadgroup` marks tests through a node attribute that pytest 9 no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if _uses_the_browser(nodeid.split("::", 1)[0]) else nodeid
+
+    return BrowserOnOneWorker(config, log)

@@ -84,8 +84,8 @@ def test_the_validator_reads_the_registry_once(monkeypatch):
     read = []
     parse = reader._read
     monkeypatch.setattr(reader, "_read",
-                        lambda text, raw, shown, first_line:
-                        read.append(shown) or parse(text, raw, shown, first_line))
+                        lambda text, shown, first_line:
+                        read.append(shown) or parse(text, shown, first_line))
     problems, plan, _ = problems_of(ROOT / "data", Settings.from_env(), ROOT / "docs", None)
     assert problems == [] and plan is not None
     assert read.count("data/agencies.yaml") == 1 and read.count("data/site.yaml") == 1

@@ -6,13 +6,15 @@ The page list is read from the built site, so each new page family is covered as
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import pytest
 
 from macros import routes
 from tests.support.plans import load
-from tests.support.browser import PHONE, new_context, run_axe
+from tests.support.browser import (PHONE, TABS, axe_result, new_context, serve, side_by_side,
+                                   start_axe)
 from tests.conftest import DATA
 
 # No page may transfer more than this, compressed, on a first visit (search index included).
@@ -33,19 +35,42 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def visits(chromium, server) -> dict[str, Visit]:
-    """Each page loaded once with an empty cache, as a first-time visitor, then checked by axe."""
+def visits(chromium, server, site) -> dict[str, Visit]:
+    """Each page loaded once with an empty cache, as a first-time visitor, then checked by axe.
+    TABS pages at a time, each in a fresh context of its own and from a server of its own, so
+    that the bytes each server sends are one page's first load."""
     found = {}
-    for path in server.pages():
-        context, watch = new_context(chromium, server)
-        page = context.new_page()
-        server.sent.clear()
-        page.goto(server.base + path)
-        server.wait_loaded()
-        sent = list(server.sent)
-        violations = run_axe(page)
-        found[path] = Visit(watch.errors, watch.outside, watch.dialogs, violations, sent)
-        context.close()
+    with contextlib.ExitStack() as stack:
+        servers = [server] + [stack.enter_context(serve(site)) for _ in range(TABS - 1)]
+        opened: dict[int, tuple] = {}
+
+        def url(i: int, path: str) -> str:
+            servers[i].sent.clear()
+            return servers[i].base + path
+
+        def start(tab, path: str) -> None:
+            i = tabs.index(tab)
+            servers[i].wait_loaded(tab)
+            opened[i] = list(servers[i].sent)
+            start_axe(tab)
+
+        def finish(tab, path: str) -> Visit:
+            i = tabs.index(tab)
+            context, watch = contexts[i]
+            visit = Visit(list(watch.errors), list(watch.outside), list(watch.dialogs),
+                          axe_result(tab), opened[i])
+            context.close()
+            contexts[i] = new_context(chromium, servers[i], axe=True)  # next: an empty cache
+            tabs[i] = contexts[i][0].new_page()
+            return visit
+
+        contexts = [new_context(chromium, servers[i], axe=True) for i in range(TABS)]
+        tabs = [context.new_page() for context, _ in contexts]
+        paths = server.pages()
+        for first in range(0, len(paths), TABS):  # a round at a time: the tabs change after each
+            found |= side_by_side(list(tabs), paths[first:first + TABS], url, start, finish)
+        for context, _ in contexts:
+            context.close()
     return found
 
 
@@ -73,21 +98,19 @@ def test_first_load_of_every_page_is_within_the_weight_budget(visits):
         # The measure covers the whole first load: the page, the theme and the search index.
         assert any(name.endswith("search_index.json") for name in served), (path, served)
         assert any(name.endswith(".css") for name in served), (path, served)
-    assert visits[heaviest].weight <= BUDGET, (heaviest, visits[heaviest].sent)
+    assert visits[heaviest].weight <= BUDGET, (heaviest, visits[heaviest].weight, visits[heaviest].sent)
 
 
 @pytest.fixture(scope="session")
 def phone_visits(chromium, server) -> dict[str, tuple[int, list[dict]]]:
     """Each page at 360×740 on a touch screen: its width, and axe's findings for that layout."""
-    context, watch = new_context(chromium, server, viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    found = {}
-    for path in server.pages():
-        page.goto(server.base + path)
-        width = page.evaluate(
-            "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-        )
-        found[path] = (width, run_axe(page))
+    context, watch = new_context(chromium, server, axe=True, viewport=PHONE, is_mobile=True,
+                                 has_touch=True)
+    tabs = [context.new_page() for _ in range(TABS)]
+    width = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+    found = side_by_side(tabs, server.pages(), lambda _, path: server.base + path,
+                         start=lambda tab, _: start_axe(tab),
+                         finish=lambda tab, _: (tab.evaluate(width), axe_result(tab)))
     context.close()
     assert watch.errors == [] and watch.outside == []
     return found
@@ -113,15 +136,16 @@ def test_appendix_scrolls_inside_its_own_box_on_a_phone(chromium, server):
 
 def test_without_javascript_every_page_shows_its_content(chromium, server):
     context, watch = new_context(chromium, server, java_script_enabled=False)
-    page = context.new_page()
-    empty = []
-    for path in server.pages():
-        page.goto(server.base + path)
-        article = page.locator("article")
-        if not article.is_visible() or len(article.inner_text().strip()) < 20:
-            empty.append(path)
+    tabs = [context.new_page() for _ in range(TABS)]
+
+    def shown(tab, _) -> bool:
+        article = tab.locator("article")
+        return article.is_visible() and len(article.inner_text().strip()) >= 20
+
+    found = side_by_side(tabs, server.pages(), lambda _, path: server.base + path, finish=shown)
     context.close()
-    assert empty == []
+    assert len(found) == len(server.pages())
+    assert [path for path, ok in found.items() if not ok] == []
     assert watch.errors == []
 
 
@@ -138,8 +162,10 @@ def test_without_javascript_the_plan_text_tables_and_task_pages_are_all_there(ch
     assert table.is_visible()
     assert table.locator("tbody tr").count() == len(plan.appendix.rows)
     assert page.locator("table.appendix tbody tr").last.is_visible()
-    for task in plan.tasks:
-        page.goto(server.base + routes.task(task.id))
-        assert page.locator("h1").inner_text() == task.name
-        assert page.locator(".task-page__text").is_visible()
+    tabs = [page] + [context.new_page() for _ in range(TABS - 1)]
+    found = side_by_side(tabs, [routes.task(task.id) for task in plan.tasks],
+                         lambda _, path: server.base + path,
+                         finish=lambda tab, _: (tab.locator("h1").inner_text(),
+                                                tab.locator(".task-page__text").is_visible()))
     context.close()
+    assert found == {routes.task(task.id): (task.name, True) for task in plan.tasks}

@@ -16,7 +16,7 @@ from macros.model.status import DisplayState
 from macros.load import load_news
 from macros.routes import NEWS_FEED, STATE_FEED, news_post, task as task_url
 from tests.support.plans import load
-from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, soup
+from tests.conftest import DATA, DEMO, ROOT, TEST_SITE_URL, soup
 from tests.support.feed_validation import feed_problems, local_file
 
 
@@ -129,9 +129,6 @@ def test_the_press_page_links_the_feeds_and_no_page_has_alternate_links(site):
     assert {f"../{NEWS_FEED}", f"../{STATE_FEED}"} <= links, links
     for page in site.rglob("*.html"):
         assert not soup(page).select('head link[rel="alternate"]'), page
-
-
-DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
 
 
 def test_state_feed_from_the_status_layer(demo_site, plan):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.support.browser import SiteServer, new_context
+from tests.support.browser import TABS, SiteServer, new_context, side_by_side
 from tests.conftest import build_site, copy_data
 
 MARK = "HOSTILE"
@@ -90,15 +90,19 @@ def test_the_payload_reaches_the_pages(hostile_site):
 
 def test_payload_reads_as_written_and_runs_nothing(chromium, hostile_site, hostile_server):
     context, watch = new_context(chromium, hostile_server)
-    page = context.new_page()
-    for path in hostile_pages(hostile_site):
-        page.goto(hostile_server.base + path)
+    tabs = [context.new_page() for _ in range(TABS)]
+
+    def read(page, path: str) -> None:
         text = page.locator("article").inner_text()
         assert all(literal in text for literal in LITERALS), (path, text[-600:])
         assert "49 " + "{% raw %}" not in text  # {{ 7*7 }} was not evaluated
         assert page.locator("article img[src='x'], article strong:text-is('bold')").count() == 0
         assert page.locator("a[href^='javascript:']").count() == 0
         assert page.evaluate("window.__hostile") is None, path
+
+    pages = hostile_pages(hostile_site)
+    assert len(side_by_side(tabs, pages, lambda _, path: hostile_server.base + path,
+                            finish=read)) == len(pages)
     context.close()
     assert watch.dialogs == [] and watch.errors == [] and watch.outside == []
     # Nothing on the site asked for the "x" of <img src=x>.

@@ -7,28 +7,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from lxml import html as lxml_html
 
 from macros import routes
 from macros.views import progress
-from tests.conftest import DATA, build_site
+from tests.conftest import DATA, PAGED_LIMIT as LIMIT
+from tests.support.links import broken_links
 from tests.support.plans import load
-from tests.support.synthetic import scale
-
-TIMES, LIMIT = 3, 40  # 147 tasks and 63 Phụ lục rows: 8 pages of text, 4 of progress
 
 
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("paged")
-    data = scale(DATA, tmp / "data", TIMES)
-    result = build_site(tmp / "site", data_dir=data, PLAN_AS_OF="2019-06-15",
-                        PLAN_PAGE_LIMIT=str(LIMIT))
-    assert result.returncode == 0, result.stderr
-    return tmp / "site", load(data, page_limit=LIMIT)
+def paged(paged_site, paged_data):
+    """The session's paged build (tests/conftest.py): a plan three times the real one."""
+    return paged_site, load(paged_data, page_limit=LIMIT)
 
 
 def parse(path: Path):
@@ -80,30 +73,7 @@ def test_the_progress_list_and_the_timeline_are_in_pages_each_within_the_limit(p
 
 def test_every_link_of_the_site_reaches_an_existing_page_and_anchor(paged):
     site, plan = paged
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(path: Path) -> set[str]:
-        if path not in ids:
-            ids[path] = {e.get("id") for e in parse(path).xpath("//*[@id]")}
-        return ids[path]
-
-    broken, checked = [], 0
-    for path in site.rglob("*.html"):
-        if path.name == "404.html":
-            continue  # shown at any address, it links from the site's root ("/...")
-        for href in parse(path).xpath("//a/@href"):
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("//"):
-                continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append((str(path.relative_to(site)), href))
-            elif parts.fragment and target.suffix == ".html" and \
-                    parts.fragment not in anchors(target):
-                broken.append((str(path.relative_to(site)), href))
-            checked += 1
+    checked, broken = broken_links(site)
     assert checked > 10_000 and broken == []
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.plans import load
-from tests.support.browser import new_context
+from tests.support.browser import TABS, new_context, side_by_side
 from tests.conftest import DATA
 
 A4 = {"width": 794, "height": 1123}  # 210 × 297 mm at 96 px per inch
@@ -47,9 +47,10 @@ HIDDEN_TARGETS = """(absolute) => {
 @pytest.fixture(scope="module", params=[True, False], ids=["javascript", "no-javascript"])
 def printed(request, chromium, server):
     context, watch = new_context(chromium, server, viewport=A4, java_script_enabled=request.param)
-    page = context.new_page()
-    page.emulate_media(media="print")
-    yield page, request.param
+    tabs = [context.new_page() for _ in range(TABS)]
+    for tab in tabs:
+        tab.emulate_media(media="print")
+    yield tabs, request.param
     context.close()
     assert watch.errors == []
 
@@ -57,13 +58,13 @@ def printed(request, chromium, server):
 @pytest.fixture(scope="module")
 def every_page_printed(printed, server) -> dict[str, tuple[list, list, int]]:
     """For each page: layout problems, links printed without their address, links counted."""
-    page, javascript = printed
-    found = {}
-    for path in server.pages():
-        page.goto(server.base + path)
-        links = page.locator(".md-content a[href]:not([href^='#'])").count()
-        found[path] = (page.evaluate(PROBLEMS), page.evaluate(HIDDEN_TARGETS, javascript), links)
-    return found
+    tabs, javascript = printed
+
+    def check(tab, _) -> tuple[list, list, int]:
+        links = tab.locator(".md-content a[href]:not([href^='#'])").count()
+        return tab.evaluate(PROBLEMS), tab.evaluate(HIDDEN_TARGETS, javascript), links
+
+    return side_by_side(tabs, server.pages(), lambda _, path: server.base + path, finish=check)
 
 
 def test_pages_print_without_navigation_and_with_whole_tables(every_page_printed):
@@ -77,7 +78,8 @@ def test_printed_links_show_where_they_lead(every_page_printed):
 
 
 def test_plan_prints_every_appendix_row_and_task_link(printed, server):
-    page, javascript = printed
+    tabs, javascript = printed
+    page = tabs[0]
     page.goto(server.base + "ke-hoach/")
     assert not page.locator(".plan-contents").is_visible()  # the table of contents is navigation
     rows = page.locator("table.appendix tbody tr")

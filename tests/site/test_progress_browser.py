@@ -7,19 +7,13 @@ import re
 
 import pytest
 
-from tests.support.browser import SiteServer, new_context
-from tests.conftest import ROOT, build_site
-
-DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
+from tests.support.browser import new_context, serve
 
 
 @pytest.fixture(scope="module")
-def progress(tmp_path_factory, chromium):
+def progress(demo_site, chromium):
     """The demo's progress page (varied states), open in a browser with JavaScript on."""
-    site = tmp_path_factory.mktemp("demo") / "site"
-    result = build_site(site, PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF="2019-06-30", PLAN_DEMO="1")
-    assert result.returncode == 0, result.stderr
-    with SiteServer(site) as server:
+    with serve(demo_site) as server:
         context, watch = new_context(chromium, server)
         page = context.new_page()
         page.goto(server.base + "tien-do/")

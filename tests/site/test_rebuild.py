@@ -19,10 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITE_URL, build_site
+from tests.conftest import DATED_EPOCH, ROOT, SESSION_BUILDS, build_site
 
-EPOCH = int(datetime(2019, 7, 1, 3, 4, 5, tzinfo=timezone.utc).timestamp())
-AS_OF = "2019-06-30"
 FOLDERS = ("docs", "overrides", "macros", "data")
 
 
@@ -43,18 +41,18 @@ def tree(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+def two_builds(dated_site, tmp_path_factory) -> tuple[Path, Path]:
+    """The session's dated build (hash seed 1), and the same settings built again from a fresh
+    copy, elsewhere, with hash seed 2, at least a second after the first was done."""
+    settings = {**SESSION_BUILDS["dated"], "PYTHONHASHSEED": "2"}
+    assert datetime.fromtimestamp(int(DATED_EPOCH), timezone.utc).year == 2019
     tmp = tmp_path_factory.mktemp("rebuild")
-    settings = {"SOURCE_DATE_EPOCH": str(EPOCH), "PLAN_AS_OF": AS_OF, "SITE_URL": SITE_URL}
-    first = build_site(tmp / "first", PYTHONHASHSEED="1", **settings)
-    assert first.returncode == 0, first.stderr
-    started = time.time()
     project = fresh_copy(tmp / "project")
-    time.sleep(max(0.0, 1.1 - (time.time() - started)))  # a different second on the clock
-    second = build_site(tmp / "elsewhere" / "second", project=project, PYTHONHASHSEED="2",
-                        **settings)
+    done = (dated_site.parent / "build-dated.done").stat().st_mtime
+    time.sleep(max(0.0, 1.1 - (time.time() - done)))  # a different second on the clock
+    second = build_site(tmp / "elsewhere" / "second", project=project, **settings)
     assert second.returncode == 0, second.stderr
-    return tmp / "first", tmp / "elsewhere" / "second"
+    return dated_site, tmp / "elsewhere" / "second"
 
 
 def test_every_file_is_the_same_byte_for_byte(two_builds):

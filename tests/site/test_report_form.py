@@ -21,13 +21,13 @@ import yaml
 
 from macros import routes
 from macros.load.reports import TEMPLATE
-from tests.conftest import DATA, ROOT, TEST_SITE_URL, build_site, copy_data
+from tests.conftest import DATA, ROOT, TEST_REPO_URL, TEST_SITE_URL, build_site, copy_data
 from tests.load.test_reports import FORM_AS_OF, FORM_BASE, FORM_CASES, form_report_file
-from tests.support.browser import SiteServer, new_context, run_axe
+from tests.support.browser import SiteServer, new_context, run_axe, serve
 from tests.support.markup import html_validate
 from tests.support.plans import load
 
-REPO = "https://github.com/vi-du/ke-hoach-68"
+REPO = TEST_REPO_URL
 TASK = "ii-2-1-1"
 VENDOR = ROOT / "docs" / "assets" / "vendor" / "cfworker-json-schema"
 PACKAGE = ROOT / "node_modules" / "@cfworker" / "json-schema"
@@ -35,24 +35,17 @@ PACKAGE = ROOT / "node_modules" / "@cfworker" / "json-schema"
 ENGLISH = re.compile(r"\b(instance|schema|property|does not|match|expected|invalid|required)\b", re.I)
 
 
-def _serve(tmp_path_factory, name: str, **env: str):
-    dest = tmp_path_factory.mktemp(name)
-    result = build_site(dest, SITE_URL=TEST_SITE_URL, **env)
-    assert result.returncode == 0, result.stderr
-    with SiteServer(dest, prefix=urlsplit(TEST_SITE_URL).path) as running:
+@pytest.fixture(scope="module")
+def repo_server(repo_site):
+    """The real site built with a repository address, as the workflows build it."""
+    with serve(repo_site) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def repo_server(tmp_path_factory):
-    """The real site built with a repository address, as the workflows build it."""
-    yield from _serve(tmp_path_factory, "site-repo", REPO_URL=REPO, REPO_BRANCH="main")
-
-
-@pytest.fixture(scope="module")
-def bare_server(tmp_path_factory):
-    """The real site built without a repository address (a local build without REPO_URL)."""
-    yield from _serve(tmp_path_factory, "site-bare", REPO_URL="")
+def bare_server(server):
+    """The real site built without a repository address (the session site: no REPO_URL)."""
+    return server
 
 
 def _open_form(chromium, server, **options):
@@ -266,7 +259,7 @@ def test_the_form_code_loads_only_when_the_form_is_opened(chromium, repo_server)
     page = context.new_page()
     server.sent.clear()
     page.goto(server.base + routes.task(TASK))
-    server.wait_loaded()
+    server.wait_loaded(page)
     form_files = ("bao-cao.js", "bao-cao.css", "/vendor/", "bao-cao.schema.json")
     assert [p for p, _ in server.sent if any(f in p for f in form_files)] == []
     page.locator("#bieu-mau-bao-cao > summary").click()

@@ -10,19 +10,13 @@ import pytest
 
 from macros import routes
 from tests.support.plans import load
-from tests.conftest import DATA, TEST_SITE_URL, build_site, soup
-from tests.support.synthetic import scale
-
-TIMES = 3
+from tests.conftest import DATA, PAGED_TIMES as TIMES, soup
 
 
 @pytest.fixture(scope="module")
-def big_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("big")
-    data = scale(DATA, tmp / "data", TIMES)
-    result = build_site(tmp / "site", data_dir=data, SITE_URL=TEST_SITE_URL)  # as the session site
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
+def big_site(paged_site):
+    """The session's paged build: three times the plan, with the session site's address."""
+    return paged_site
 
 
 def chrome_size(path) -> int:

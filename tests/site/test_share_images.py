@@ -14,11 +14,8 @@ from macros import routes
 from macros.site import share_images
 from macros.site.hooks import SHARE_IMAGE_CACHE
 from macros.views.preview import Card
-from tests.conftest import DATA, TEST_SITE_URL, build_site, copy_project
+from tests.conftest import DATA, DEMO, DEMO_AS_OF, TEST_SITE_URL, build_site, copy_project
 from tests.support.plans import load
-
-DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "tien-do"
-DEMO_AS_OF = "2019-06-30"
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -33,15 +30,6 @@ def band_colour(data: bytes) -> tuple[int, int, int]:
 
 def close(a, b, tolerance=12) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b))
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("demo-site")
-    result = build_site(dest, PLAN_REPORTS_DIR=str(DEMO), PLAN_AS_OF=DEMO_AS_OF, PLAN_DEMO="1",
-                        SITE_URL=TEST_SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return dest
 
 
 def test_every_task_and_agency_has_its_1200_by_630_image(site):

@@ -208,12 +208,13 @@ def test_workflows_run_only_the_documented_make_targets(name):
         assert match.group("target") in documented_targets(), command
 
 
-@pytest.mark.parametrize("name", [PR, PUBLISH])
-def test_data_errors_become_annotations_and_stop_the_rest(name):
+@pytest.mark.parametrize(("name", "targets"), [(PR, ("build", "test")),
+                                               (PUBLISH, ("build", "gate", "test"))])
+def test_data_errors_become_annotations_and_stop_the_rest(name, targets):
     flow = workflow(name)
     validate = job_running(flow, "validate")
     assert runs(flow["jobs"][validate]) == ["make validate FORMAT=github"]
-    for target in ("build", "test"):
+    for target in targets:
         assert validate in flow["jobs"][job_running(flow, target)]["needs"]
 
 
@@ -225,20 +226,64 @@ def test_pull_request_uploads_the_built_site_as_a_preview():
     assert upload["with"]["if-no-files-found"] == "error"
 
 
-def test_deploy_waits_for_validation_build_and_tests():
+def test_deploy_waits_for_validation_build_and_the_gate_only():
     flow = workflow(PUBLISH)
     jobs = flow["jobs"]
     deploy_ids = [j for j, job in jobs.items() if any(
         s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(job))]
     assert deploy_ids == ["deploy"]
     deploy = jobs["deploy"]
-    needed = {job_running(flow, target) for target in ("validate", "build", "test")}
-    assert needed <= set(deploy["needs"])
+    needed = [job_running(flow, target) for target in ("validate", "build", "gate")]
+    assert sorted(deploy["needs"]) == sorted(needed)
     # Only success lets it run: no always(), failure() or cancelled() may override `needs`.
     assert deploy["if"] == "github.ref == 'refs/heads/main'"
     assert deploy["environment"]["name"] == "github-pages"
     for job in jobs.values():
         assert "continue-on-error" not in job and all("continue-on-error" not in s for s in steps(job))
+
+
+def test_the_gate_is_the_marked_checks_of_the_built_site():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = re.search(r"^gate: setup\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert recipe.strip() == "$(BIN)/python -m pytest -m gate tests/site"
+    # The browser is not needed to publish: the gate runs no browser test.
+    from tests.conftest import GATE
+
+    assert all(file.startswith("tests/site/") for file in GATE)
+
+
+def test_the_whole_suite_runs_nightly_beside_the_deploy_not_before_it():
+    flow = workflow(PUBLISH)
+    test = flow["jobs"][job_running(flow, "test")]
+    # Not on a push to main (its pull request ran the suite), every night and by hand.
+    assert test["if"] == "github.event_name != 'push'"
+    assert job_running(flow, "test") not in flow["jobs"]["deploy"]["needs"]
+    pr = workflow(PR)
+    assert "if" not in pr["jobs"][job_running(pr, "test")]  # every pull request
+
+
+BUILD_CACHE = {"path": ".cache", "key": "build-cache-${{ runner.os }}-${{ github.sha }}",
+               "restore-keys": "build-cache-${{ runner.os }}-"}
+
+
+@pytest.mark.parametrize("name", [PR, PUBLISH])
+def test_downloads_and_the_build_cache_are_kept_between_runs(name):
+    flow = workflow(name)
+    for job_id, job in flow["jobs"].items():
+        targets = make_targets(job)
+        if not targets:
+            continue
+        _, python = step_using(job, "actions/setup-python")
+        assert python["with"]["cache"] == "pip", job_id
+        assert python["with"]["cache-dependency-path"] == "requirements*.txt", job_id
+        if "test" in targets:  # the Node tools (npm ci)
+            _, node = step_using(job, "actions/setup-node")
+            assert node["with"]["cache"] == "npm", job_id
+        if {"build", "gate", "test", "site-diff"} & set(targets):  # a build: share images
+            at, cache = step_using(job, "actions/cache")
+            assert cache["with"] == BUILD_CACHE, job_id
+            first_make = min(i for i, s in enumerate(steps(job)) if s.get("run", "").startswith("make"))
+            assert at < first_make, job_id
 
 
 def test_the_published_site_is_the_one_built_and_knows_its_address():

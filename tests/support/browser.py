@@ -7,12 +7,14 @@ bytes it sends, so page weight is measured as a reader's browser receives it.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -100,9 +102,12 @@ class SiteServer(ThreadingHTTPServer):
             self._active += change
             self._last = time.monotonic()
 
-    def wait_loaded(self, quiet: float = 0.25, timeout: float = 15) -> None:
-        """Wait for a first load to finish: every page fetches the search index, then its search
-        worker loads lunr; done when nothing has been asked for `quiet` seconds after that."""
+    def wait_loaded(self, page, quiet: float = 0.25, timeout: float = 60) -> None:
+        """Wait for the page's first load to finish: every page fetches the search index, then
+        its search worker loads lunr; done when nothing has been asked for `quiet` seconds after
+        that. It waits through Playwright (`page`): every request passes through a route that
+        Playwright's loop lets go (Watch.route), so a plain sleep would hold the page's late
+        requests back and leave them out of the count."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:
@@ -110,7 +115,7 @@ class SiteServer(ThreadingHTTPServer):
                 idle = self._active == 0 and time.monotonic() - self._last >= quiet
             if index and idle:
                 return
-            time.sleep(0.02)
+            page.wait_for_timeout(20)
         raise TimeoutError(f"the page kept loading, or never asked for the search index: {self.sent}")
 
     def handle_error(self, request, client_address) -> None:
@@ -173,10 +178,13 @@ class Watch:
         page.on("dialog", self.dialog)
 
 
-def new_context(browser, server: SiteServer, **options):
-    """A fresh browser context (empty cache) that may only reach the local site."""
+def new_context(browser, server: SiteServer, axe: bool = False, **options):
+    """A fresh browser context (empty cache) that may only reach the local site; with axe-core
+    in every page it opens (`axe=True`), ready for start_axe, sent to the browser once."""
     context = browser.new_context(**options)
-    context.set_default_timeout(10_000)
+    if axe:
+        context.add_init_script(path=str(AXE))
+    context.set_default_timeout(30_000)  # a machine shared with other work can be slow
     watch = Watch(host=urlsplit(server.base).netloc)
     context.route("**/*", watch.route)
     context.on("page", watch.attach)
@@ -199,22 +207,70 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def server(site):
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[SiteServer]:
+    """A built site served under the path of its address (TEST_SITE_URL), as on GitHub Pages."""
     from tests.conftest import TEST_SITE_URL
 
     with SiteServer(site, prefix=urlsplit(TEST_SITE_URL).path) as running:
         yield running
 
 
-def run_axe(page) -> list[dict]:
-    """axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA violations on the page."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => (await axe.run(document, {
+@pytest.fixture(scope="session")
+def server(site):
+    with serve(site) as running:
+        yield running
+
+
+# How many pages a sweep over the whole site loads side by side in the one browser. Two cores
+# run it: more tabs than this only wait for the processor.
+TABS = 4
+
+
+def side_by_side(tabs: list, paths: list[str], url: Callable[[int, str], str],
+                 start: Callable[[object, str], None] | None = None,
+                 finish: Callable[[object, str], object] | None = None) -> dict[str, object]:
+    """Every path loaded in one of the tabs (Playwright pages), len(tabs) at a time: all of a
+    round start loading before the first is waited for, then `start(tab, path)` runs on each
+    (it may set work going in the page, as start_axe does), then `finish(tab, path)` gives each
+    page's result. The browser works on the pages of a round at once; `url(i, path)` is the
+    address tab i loads (each tab may have its own server)."""
+    found = {}
+    for first in range(0, len(paths), len(tabs)):
+        round_ = list(enumerate(zip(tabs, paths[first:first + len(tabs)])))
+        for i, (tab, path) in round_:
+            tab.goto(url(i, path), wait_until="commit")
+        for _, (tab, path) in round_:
+            tab.wait_for_load_state("load")
+            if start:
+                start(tab, path)
+        for _, (tab, path) in round_:
+            found[path] = finish(tab, path) if finish else None
+    return found
+
+
+def start_axe(page) -> None:
+    """Set axe-core going on the page, without waiting for it (axe_result waits)."""
+    if not page.evaluate("() => 'axe' in window"):  # not in the context's every page already
+        page.add_script_tag(path=str(AXE))
+    page.evaluate(
+        # A task of its own: axe does most of its work before its promise is returned, and this
+        # call returns at once, so that the browser checks other pages meanwhile.
+        """() => { window.__axe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, {
               runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
                                               "wcag22a", "wcag22aa"]},
               resultTypes: ["violations"],
-            })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
+            }).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))})))); }"""
     )
+
+
+def axe_result(page) -> list[dict]:
+    """The violations found by the axe run start_axe set going."""
+    return page.evaluate("() => window.__axe")
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA violations on the page."""
+    start_axe(page)
+    return axe_result(page)
