@@ -4,8 +4,9 @@
    repository set, so feeds, previews and share images are made; .cache/ warm, as CI restores
    it) against the same pages as plain Markdown (every page's content captured once from a real
    build, written as its Markdown; macros plugin and hooks off) under the same theme and
-   navigation, as a ratio in one run. Target: 1.0 or less. The same again for plans 10x and 100x the size (100x: one round, not with --quick),
-   with the CPU time per page and the peak memory of both.
+   navigation, as a ratio in one run. Target: 1.0 or less. The same again for plans 10x and 100x
+   the size (100x: one round, not with --quick), with the CPU time per page and the peak memory
+   of both.
 2. Growth: builds of synthetic plans at 1x, 10x and 100x the tasks and agencies
    (tests/support/synthetic.py): wall time, peak memory, milliseconds per page and the largest
    page. Targets at 100x: 4 ms a page or less, 400 MiB or less, no page over 1 MiB.
@@ -65,7 +66,8 @@ def run_build(config: Path, dest: Path, data: Path | None = None) -> tuple[float
 
 def capture_markdown(dest: Path, data: Path | None) -> Path:
     """Build the real site once, keeping each page's Markdown with our HTML in it (a generated
-    page's HTML as its whole Markdown); write those pages as a plain docs folder (with the same assets) beside a config that has no macros."""
+    page's HTML as its whole Markdown); write those pages as a plain docs folder (with the same
+    assets) beside a config that has no macros."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
@@ -169,7 +171,8 @@ def growth(tmp: Path, scales: list[int]) -> dict[int, Path]:
         big, big_size = largest(site)
         _, task_size = largest(site / "nhiem-vu")
         print(f"  {times:>4}x {tasks:>6} {pages:>6} {elapsed:>7.2f} {1000 * elapsed / pages:>8.2f}"
-              f" {1000 * cpu / pages:>8.2f} {peak:>9}  {big} {big_size / 1024:.0f} KiB; {task_size / 1024:.1f} KiB"
+              f" {1000 * cpu / pages:>8.2f} {peak:>9}  {big} {big_size / 1024:.0f} KiB;"
+              f" {task_size / 1024:.1f} KiB"
               f"{'  (over 1 MiB)' if big_size > 1 << 20 else ''}", flush=True)
         if times > 10:
             shutil.rmtree(site)  # hundreds of MiB

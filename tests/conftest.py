@@ -22,7 +22,8 @@ DATA = ROOT / "data"
 # The source document, as received in ../shared/source. A copy is committed so that the fidelity
 # test also runs where ../shared is absent (GitHub's runners); test_source_copy keeps them equal.
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "ke-hoach-68-KH-UBND-2018.txt"
-SOURCE = Path(os.environ.get("PLAN_SOURCE", ROOT / "tests" / "fixtures" / "source" / SHARED_SOURCE.name))
+SOURCE = Path(os.environ.get("PLAN_SOURCE",
+                             ROOT / "tests" / "fixtures" / "source" / SHARED_SOURCE.name))
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +60,7 @@ def build_site(dest: Path, data_dir: Path | None = None, project: Path = ROOT, *
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(dest)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        check=False, cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -122,7 +123,7 @@ def session_build(tmp_path_factory, name: str) -> Path:
     """The site of SESSION_BUILDS[name], built once per run, whichever test or worker asks first."""
     folder = _shared_folder(tmp_path_factory)
     dest = folder / f"build-{name}"
-    with open(folder / f"build-{name}.lock", "w") as lock:
+    with (folder / f"build-{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not (folder / f"build-{name}.done").exists():
             settings = dict(SESSION_BUILDS[name])
@@ -162,13 +163,15 @@ def demo_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
-    """The real site with a repository address (REPO_URL, REPO_BRANCH), as the workflows build it."""
+    """The real site with a repository address (REPO_URL, REPO_BRANCH), as the workflows build
+    it."""
     return session_build(tmp_path_factory, "repo")
 
 
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory) -> Path:
-    """A plan PAGED_TIMES the real one, built with PLAN_PAGE_LIMIT=PAGED_LIMIT and the site's address."""
+    """A plan PAGED_TIMES the real one, built with PLAN_PAGE_LIMIT=PAGED_LIMIT and the site's
+    address."""
     return session_build(tmp_path_factory, "paged")
 
 
@@ -185,7 +188,8 @@ def paged_data(paged_site) -> Path:
 # everything.
 GATE = {
     # Every sentence of the plan, in order, on the plan page; a build that warns of nothing.
-    "tests/site/test_plan_page.py": ["test_build_is_clean", "test_every_sentence_of_the_source_in_order"],
+    "tests/site/test_plan_page.py": ["test_build_is_clean",
+                                     "test_every_sentence_of_the_source_in_order"],
     # Every published address is there (addresses are permanent), and no page is unlisted.
     "tests/site/test_permalinks.py": ["test_the_built_site_publishes_exactly_the_listed_addresses",
                                       "test_listed_addresses_cover_every_page_and_feed"],
@@ -203,7 +207,8 @@ GATE = {
 
 
 def pytest_configure(config) -> None:
-    config.addinivalue_line("markers", "browser: runs in a real Chromium (left out by `make check`)")
+    config.addinivalue_line("markers",
+                            "browser: runs in a real Chromium (left out by `make check`)")
     config.addinivalue_line("markers", "gate: guards the published site; the deploy waits for it "
                                        "(`make gate`)")
 
@@ -222,9 +227,11 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.gate)
             gated[(file, item.originalname)] = True
     # A gate test renamed or gone would leave the deploy unguarded without a word.
-    lost = [f"{file}::{name}" for (file, name), found in gated.items() if file in files and not found]
+    lost = [f"{file}::{name}" for (file, name), found in gated.items()
+            if file in files and not found]
     if lost:
-        raise pytest.UsageError(f"tests of the deploy gate (tests/conftest.py GATE) not found: {lost}")
+        raise pytest.UsageError(
+            f"tests of the deploy gate (tests/conftest.py GATE) not found: {lost}")
     # Modules with a browser test first: under pytest-xdist they are the longest work of the run
     # (see pytest_xdist_make_scheduler).
     with_browser = {item.module for item in items if item.get_closest_marker("browser")}

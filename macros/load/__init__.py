@@ -6,6 +6,7 @@ are checked before any problem is raised, so staff see every mistake at once.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -53,7 +54,7 @@ class DataFiles:
         return str(path)
 
 
-def check_registry(data, lines: dict, display: str) -> tuple[Registry, ValidationState]:
+def check_registry(data, lines: Mapping, display: str) -> tuple[Registry, ValidationState]:
     state = ValidationState(registry_lines=lines, registry_file=display)
     raw = data.get("agencies") if isinstance(data, dict) else None
     if isinstance(raw, list):

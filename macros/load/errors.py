@@ -3,6 +3,7 @@ says how to fix it. Every pydantic error type the models can raise is translated
 (tests/load/test_messages.py finds them by mutating the real data), so no English reaches staff."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,7 +102,8 @@ def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _locate(loc: tuple[Any, ...], lines: dict[Path_, int], at: tuple = ()) -> tuple[int, str]:
+def _locate(loc: tuple[Any, ...], lines: Mapping[Path_, int],
+            at: tuple = ()) -> tuple[int, str]:
     """The line of the deepest known value on the error's path, and the path for people. `at`
     is a place under that path that a validator of the whole value named (a list's repeated
     item: macros.model.schema._distinct)."""
@@ -125,7 +127,8 @@ def shown_path(path: tuple[Any, ...]) -> str:
     return shown
 
 
-def validate(model: type[BaseModel], data: Any, lines: dict, display: str, state: ValidationState):
+def validate(model: type[BaseModel], data: Any, lines: Mapping[Path_, int], display: str,
+             state: ValidationState):
     try:
         return model.model_validate(data, context=state)
     except ValidationError as error:

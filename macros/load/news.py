@@ -3,6 +3,7 @@ the plan like the data files."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from .yaml import parse_yaml
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
-def _front_matter(text: str, display: str) -> tuple[Any, dict]:
+def _front_matter(text: str, display: str) -> tuple[Any, Mapping]:
     match = _FRONT_MATTER.match(text)
     if not match:
         raise DataError([Problem(display, 1, "", (

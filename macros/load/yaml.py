@@ -17,8 +17,13 @@ import yaml
 from ..model.schema import nfc_values
 from .errors import DataError, Path_, Problem
 
+try:  # libyaml's parser: about ten times faster
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # a PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: ~10x faster
+
+class _Loader(_BaseLoader):
     """A safe loader that rejects a key written twice in one mapping (PyYAML keeps the last)
     and leaves dates as text, so that the models check them and say what is wrong in
     Vietnamese."""
@@ -66,7 +71,7 @@ def _line_map(node: Any, path: Path_, lines: dict[Path_, int]) -> None:
             _line_map(item, (*path, index), lines)
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
+def read_yaml(path: Path, display: str) -> tuple[Any, Mapping[Path_, int]]:
     """Parse a YAML file into plain data and a map from each value's path to its line."""
     try:
         raw = path.read_bytes()
@@ -81,12 +86,12 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int]]:
     return _read(text, display, 1)
 
 
-def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, dict[Path_, int]]:
+def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[Any, Mapping[Path_, int]]:
     """Parse YAML text that starts at `first_line` of its file (front matter starts at line 2)."""
     return _read(text, display, first_line)
 
 
-def _read(text: str, display: str, first_line: int) -> tuple[Any, dict[Path_, int]]:
+def _read(text: str, display: str, first_line: int) -> tuple[Any, Mapping[Path_, int]]:
     data = _parse(text, display, first_line)
     if "\\" in text or not unicodedata.is_normalized("NFC", text):
         # Only an escape ("\\u0301") can put text that is not NFC into NFC text: every other
@@ -114,13 +119,14 @@ def _parse(text: str, display: str, first_line: int) -> Any:
     return data
 
 
-class _Lines(Mapping):
+class _Lines(Mapping[Path_, int]):
     """Each value's path -> its line, worked out only when a problem is reported: the text is
     parsed again then. On valid data (every build) the map is never needed, and walking every
     node for it took a tenth of the validation time."""
 
     def __init__(self, text: str, first_line: int) -> None:
-        self._text, self._first, self._map = text, first_line, None
+        self._text, self._first = text, first_line
+        self._map: dict[Path_, int] | None = None
 
     def _lines(self) -> dict[Path_, int]:
         if self._map is None:
@@ -149,8 +155,8 @@ _INDENT = ("Lỗi cách viết YAML: thụt lề không đều hoặc thiếu d�
            "thẳng hàng và mỗi dòng là «tên: giá trị». Cách sửa: xem dòng này và dòng ngay phía "
            "trên, đếm số dấu cách ở đầu dòng, kiểm tra dấu hai chấm sau tên trường.")
 _COLON = ("Lỗi cách viết YAML: có dấu hai chấm và dấu cách («: ») ở giữa một giá trị, hoặc thụt "
-          "lề sai. Cách sửa: đặt cả văn bản trong ngoặc kép, ví dụ done: \"Đã ban hành Quyết "
-          "định số 12: về việc …\", hoặc thụt lề cho thẳng hàng với các dòng cùng cấp.")
+          'lề sai. Cách sửa: đặt cả văn bản trong ngoặc kép, ví dụ done: "Đã ban hành Quyết '
+          'định số 12: về việc …", hoặc thụt lề cho thẳng hàng với các dòng cùng cấp.')
 _UNCLOSED = ("Lỗi cách viết YAML: một dấu ngoặc kép, ngoặc đơn, ngoặc vuông hoặc ngoặc nhọn được "
              "mở mà không đóng. Cách sửa: thêm dấu đóng; văn bản bắt đầu bằng dấu ngoặc vuông "
              "hoặc ngoặc nhọn thì đặt cả văn bản trong ngoặc kép.")
@@ -159,8 +165,8 @@ _SYMBOL = ("Lỗi cách viết YAML: giá trị bắt đầu bằng một ký hi
            "ký hiệu thì đặt trong ngoặc kép.")
 _ESCAPE = ("Lỗi cách viết YAML: trong ngoặc kép, dấu \\ phải đi cùng một ký tự đặc biệt. Cách "
            "sửa: dùng ngoặc đơn ' ' thay cho ngoặc kép, hoặc viết hai dấu \\\\.")
-_DOCUMENTS = ("Lỗi cách viết YAML: tệp chỉ được có một phần dữ liệu, nhưng có dòng «---» hoặc «...» "
-              "ở giữa tệp. Cách sửa: xóa dòng đó.")
+_DOCUMENTS = ("Lỗi cách viết YAML: tệp chỉ được có một phần dữ liệu, nhưng có dòng «---» hoặc "
+              "«...» ở giữa tệp. Cách sửa: xóa dòng đó.")
 
 # Every problem PyYAML and libyaml can report, as the start of their English text, with what staff
 # read instead: no English reaches them. Texts not listed get the general message.
@@ -199,5 +205,5 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
 
 
 def _unreadable(error: yaml.reader.ReaderError) -> str:
-    return (f"Tệp có một ký tự điều khiển không in được (mã U+{error.character:04X}), thường do chép "
-            "từ phần mềm khác. Cách sửa: xóa ký tự đó, hoặc gõ lại dòng này.")
+    return (f"Tệp có một ký tự điều khiển không in được (mã U+{error.character:04X}), thường do "
+            "chép từ phần mềm khác. Cách sửa: xóa ký tự đó, hoặc gõ lại dòng này.")

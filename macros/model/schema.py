@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -122,7 +123,7 @@ class ValidationState:
     successors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     plan_date: date | None = None  # the plan's own date, once data/plan.yaml's document is read
     # Where data/agencies.yaml's values are, for the checks made after data/plan.yaml is read.
-    registry_lines: dict = field(default_factory=dict)
+    registry_lines: Mapping = field(default_factory=dict)
     registry_file: str = "data/agencies.yaml"
 
 

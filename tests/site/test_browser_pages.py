@@ -12,10 +12,17 @@ from dataclasses import dataclass
 import pytest
 
 from macros import routes
-from tests.support.plans import load
-from tests.support.browser import (PHONE, TABS, axe_result, new_context, serve, side_by_side,
-                                   start_axe)
 from tests.conftest import DATA
+from tests.support.browser import (
+    PHONE,
+    TABS,
+    axe_result,
+    new_context,
+    serve,
+    side_by_side,
+    start_axe,
+)
+from tests.support.plans import load
 
 # No page may transfer more than this, compressed, on a first visit (search index included).
 BUDGET = 150 * 1024

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-
-from macros.model.dates import long_date
 from email.utils import parsedate_to_datetime
 
 import feedparser
@@ -11,13 +9,15 @@ import pytest
 import yaml
 
 from macros.files.rss import DEMO_NOTICE, FeedItem, state_feed
+from macros.load import load_news
+from macros.model.dates import long_date
 from macros.model.facts import Cause, StateChange
 from macros.model.status import DisplayState
-from macros.load import load_news
-from macros.routes import NEWS_FEED, STATE_FEED, news_post, task as task_url
-from tests.support.plans import load
+from macros.routes import NEWS_FEED, STATE_FEED, news_post
+from macros.routes import task as task_url
 from tests.conftest import DATA, DEMO, ROOT, TEST_SITE_URL, soup
 from tests.support.feed_validation import feed_problems, local_file
+from tests.support.plans import load
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_news_feed_carries_every_post(site, plan):
     parsed = feedparser.parse((site / NEWS_FEED).read_bytes())
     assert parsed.feed.language == "vi"
     assert len(parsed.entries) == len(news.posts)
-    for post, entry in zip(news.posts, parsed.entries):
+    for post, entry in zip(news.posts, parsed.entries, strict=True):
         assert entry.title == post.title
         assert entry.link == entry.id == TEST_SITE_URL + news_post(post.slug)
         assert entry.summary == post.description
@@ -85,8 +85,8 @@ def test_state_feed_of_the_real_data_has_one_item_per_passed_deadline(site, plan
         assert entry.title.endswith(": Quá hạn, chưa có báo cáo hoàn thành")
         # What the site knew, and since when: never that it watched the deadline pass.
         assert "được công bố" not in entry.summary
-        assert "dữ liệu của trang web không có báo cáo hoàn thành nào ghi ngày đến hạn đó; " \
-               f"đến {long_date(plan.as_of)} trang web chưa có báo cáo nào" in entry.summary
+        assert ("dữ liệu của trang web không có báo cáo hoàn thành nào ghi ngày đến hạn đó; "
+                f"đến {long_date(plan.as_of)} trang web chưa có báo cáo nào") in entry.summary
 
 
 def test_state_feed_with_changes_is_valid_and_newest_first(plan):

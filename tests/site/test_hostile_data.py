@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.support.browser import TABS, SiteServer, new_context, side_by_side
 from tests.conftest import build_site, copy_data
+from tests.support.browser import TABS, SiteServer, new_context, side_by_side
 
 MARK = "HOSTILE"
 PAYLOAD = (

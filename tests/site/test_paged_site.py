@@ -13,7 +13,8 @@ from lxml import html as lxml_html
 
 from macros import routes
 from macros.views import progress
-from tests.conftest import DATA, PAGED_LIMIT as LIMIT
+from tests.conftest import DATA
+from tests.conftest import PAGED_LIMIT as LIMIT
 from tests.support.links import broken_links
 from tests.support.plans import load
 
@@ -68,11 +69,11 @@ def test_the_progress_list_and_the_timeline_are_in_pages_each_within_the_limit(p
     charts = list((site / routes.TIMELINE).glob("trang-*/index.html"))
     assert len(charts) > 1
     for chart in charts:  # cut between whole sections; none of this plan's is over the limit
-        assert 0 < len(parse(chart).xpath('//span[@data-task]')) <= LIMIT
+        assert 0 < len(parse(chart).xpath("//span[@data-task]")) <= LIMIT
 
 
 def test_every_link_of_the_site_reaches_an_existing_page_and_anchor(paged):
-    site, plan = paged
+    site, _plan = paged
     checked, broken = broken_links(site)
     assert checked > 10_000 and broken == []
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.plans import load
-from tests.support.browser import TABS, new_context, side_by_side
 from tests.conftest import DATA
+from tests.support.browser import TABS, new_context, side_by_side
+from tests.support.plans import load
 
 A4 = {"width": 794, "height": 1123}  # 210 × 297 mm at 96 px per inch
 

@@ -4,25 +4,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-
 from bs4 import BeautifulSoup
 
 from macros import routes
 from macros.load.errors import DataError
 from macros.model.news import News
+from macros.model.status import DisplayState
 from macros.settings import Settings
 from macros.site.render import render
 from macros.views.progress import ProgressPage
 from macros.views.task import TaskPage
+from tests.conftest import DATA, DEMO, build_site, soup
 from tests.support.plans import load
 from tests.support.spreadsheet import assert_sheet_holds_csv
-from macros.model.status import DisplayState
-from tests.conftest import DATA, DEMO, build_site, soup
 
 IN_PROGRESS = """\
 state: đang thực hiện
@@ -79,11 +77,11 @@ def rendered_state(plan, task_id: str) -> str:
         ({"PLAN_AS_OF": "2018-07-31"}, "Đang thực hiện"),
         ({"PLAN_AS_OF": "2018-08-01"}, "Quá hạn, chưa có báo cáo hoàn thành"),
         # 23:30 in Vietnam on the due date (16:30 UTC): not yet overdue.
-        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 16, 30, tzinfo=timezone.utc).timestamp()))}, "Đang thực hiện"),
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 16, 30, tzinfo=UTC).timestamp()))}, "Đang thực hiện"),
         # 00:30 in Vietnam the day after, while UTC is still 31 July: overdue.
-        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 17, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 17, 30, tzinfo=UTC).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
         # 06:30 in Vietnam the day after, 23:30 UTC of the due date: overdue.
-        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 23, 30, tzinfo=timezone.utc).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
+        ({"SOURCE_DATE_EPOCH": str(int(datetime(2018, 7, 31, 23, 30, tzinfo=UTC).timestamp()))}, "Quá hạn, chưa có báo cáo hoàn thành"),
     ],
 )
 def test_overdue_around_the_due_date_in_vietnam_time(tmp_path, settings, expected):
@@ -170,7 +168,7 @@ def test_progress_tables_are_accessible(site):
         headings = [th.get_text(strip=True) for th in table.select("thead th")]
         for row in table.select("tbody tr"):
             labels = [cell.get("data-label") for cell in row.find_all(["th", "td"], recursive=False)]
-            assert labels == [None, None] + headings[2:], row
+            assert labels == [None, None, *headings[2:]], row
     assert page.select_one(".table-filters").has_attr("hidden")  # controls only with JavaScript
     chart = page.select_one("figure.chart")
     counts = {row.th.get_text(strip=True): int(row.select_one("td.num").get_text()) for row in chart.select("tbody tr")}
@@ -220,7 +218,7 @@ def test_open_data_loads_back_to_the_same_data(demo_site):
             elif value and isinstance(value, list) and isinstance(value[0], dict):  # roles
                 # One role a line, in the source's own term and words (never registry names).
                 assert len(cell.split("\n")) == len(value)
-                for role, line in zip(value, cell.split("\n")):
+                for role, line in zip(value, cell.split("\n"), strict=True):
                     assert line.startswith(role["thuat_ngu"]) and line.endswith(
                         f": {role['loi_van']}"), (row["Mã nhiệm vụ"], line)
             else:
@@ -292,7 +290,7 @@ def test_bad_reports_name_file_line_and_field(tmp_path, name, where, text, line_
     (folder / where).parent.mkdir(parents=True, exist_ok=True)
     (folder / where).write_text(text, "utf-8")
     line = line_of if isinstance(line_of, int) else next(
-        i for i, l in enumerate(text.split("\n"), 1) if line_of in l)
+        i for i, written in enumerate(text.split("\n"), 1) if line_of in written)
     with pytest.raises(DataError) as caught:
         load(DATA, reports_dir=folder, as_of=date(2026, 11, 26))
     assert any(

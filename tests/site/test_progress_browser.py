@@ -124,8 +124,8 @@ def test_on_a_phone_a_task_card_shows_name_deadline_and_state_without_sideways_s
         part = card.locator(selector).first
         assert part.is_visible(), selector
         box = part.bounding_box()
-        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], (selector, box)
-        assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], (selector, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (selector, box)
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (selector, box)
         # A cell's column name, shown before it (CSS generated content, not in innerText).
         label = part.evaluate(label_of) if selector != parts[0] else None
         texts.append((label, " ".join(part.inner_text().split())))

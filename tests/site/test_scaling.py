@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from macros import routes
+from tests.conftest import DATA, soup
+from tests.conftest import PAGED_TIMES as TIMES
 from tests.support.plans import load
-from tests.conftest import DATA, PAGED_TIMES as TIMES, soup
 
 
 @pytest.fixture(scope="module")

@@ -80,9 +80,8 @@ def search(page, base: str, query: str) -> list[tuple[str, str]]:
     # at punctuation as the index cuts it, a task id written with dots (as assets/site.js sends
     # it). A word of an earlier keystroke is a prefix ("thuo"), not the word.
     wanted = set()
-    for word in fold(unicodedata.normalize("NFC", query)).casefold().split():
-        if re.fullmatch(r"[ivx]+(-\d+)+", word):
-            word = word.replace("-", ".")
+    for typed in fold(unicodedata.normalize("NFC", query)).casefold().split():
+        word = typed.replace("-", ".") if re.fullmatch(r"[ivx]+(-\d+)+", typed) else typed
         wanted.update(part for part in re.split(SEPARATOR, word) if part)
     for _ in range(100):
         # Any link of the best result: a page found only through a section (the plan page, for
@@ -127,7 +126,7 @@ def pages_titled(site, phrase: str) -> set[str]:
             if "#" not in doc["location"] and doc["title"].casefold() == phrase.casefold()}
 
 
-@pytest.mark.parametrize("query, phrase", [
+@pytest.mark.parametrize(("query", "phrase"), [
     ("so noi vu", "Sở Nội vụ"),
     ("Sở Nội vụ", "Sở Nội vụ"),
     (unicodedata.normalize("NFD", "Sở Nội vụ"), "Sở Nội vụ"),
@@ -143,7 +142,7 @@ def test_search_finds_the_page_with_or_without_accents(search_page, server, site
         assert any(path.endswith("/" + location) for location in titled), (titled, results[:3])
 
 
-@pytest.mark.parametrize("typed, bare", [("Chiêm Hóa", "chiem hoa"), ("Sở Nội vụ", "so noi vu")])
+@pytest.mark.parametrize(("typed", "bare"), [("Chiêm Hóa", "chiem hoa"), ("Sở Nội vụ", "so noi vu")])
 def test_accents_typed_or_not_find_the_same_pages(search_page, server, typed, bare):
     def found(query: str) -> tuple[str, set[str]]:
         # The theme shows the first ten pages and the total; exact spellings rank first.
@@ -213,7 +212,7 @@ def _typed(phrase: str, accents: bool) -> str:
 
 
 @pytest.mark.parametrize("accents", [True, False], ids=["accents", "no-accents"])
-@pytest.mark.parametrize("phrase, expected", PHRASES, ids=[e for _, e in PHRASES])
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES, ids=[e for _, e in PHRASES])
 def test_a_phrase_typed_without_its_punctuation_finds_its_task_first(
         search_page, server, site, phrase, expected, accents):
     query = _typed(phrase, accents)
@@ -299,7 +298,7 @@ def test_each_passage_is_held_by_its_task_alone(site):
 
 
 @pytest.mark.parametrize("accents", [True, False], ids=["accents", "no-accents"])
-@pytest.mark.parametrize("phrase, expected", PASSAGES, ids=[p for p, _ in PASSAGES])
+@pytest.mark.parametrize(("phrase", "expected"), PASSAGES, ids=[p for p, _ in PASSAGES])
 def test_a_passage_finds_its_task_first(search_page, server, phrase, expected, accents):
     query = _typed(phrase, accents)
     results = search(search_page, server.base, query)
@@ -342,7 +341,7 @@ def test_the_appendix_is_indexed_row_by_row(site):
     assert section["text"].endswith("(21 nội dung)")
 
 
-@pytest.mark.parametrize("query, row", [
+@pytest.mark.parametrize(("query", "row"), [
     ("Phụ lục, dòng 7", 7),
     ("phu luc dong 7", 7),
     ("sáp nhập thôn tổ dân phố Quý II/2018", 3),

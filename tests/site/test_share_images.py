@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import struct
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -29,7 +28,7 @@ def band_colour(data: bytes) -> tuple[int, int, int]:
 
 
 def close(a, b, tolerance=12) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def test_every_task_and_agency_has_its_1200_by_630_image(site):

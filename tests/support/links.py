@@ -14,7 +14,8 @@ def broken_links(site: Path) -> tuple[int, list[tuple[str, str]]]:
 
     def anchors(path: Path) -> set[str]:
         if path not in ids:
-            ids[path] = {e.get("id") for e in lxml_html.fromstring(path.read_bytes()).xpath("//*[@id]")}
+            tree = lxml_html.fromstring(path.read_bytes())
+            ids[path] = {e.get("id") for e in tree.xpath("//*[@id]")}
         return ids[path]
 
     broken, checked = [], 0
@@ -28,10 +29,8 @@ def broken_links(site: Path) -> tuple[int, list[tuple[str, str]]]:
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():
                 target = target / "index.html"
-            if not target.exists():
-                broken.append((str(path.relative_to(site)), href))
-            elif parts.fragment and target.suffix == ".html" and \
-                    parts.fragment not in anchors(target):
+            if not target.exists() or (parts.fragment and target.suffix == ".html" and \
+                    parts.fragment not in anchors(target)):
                 broken.append((str(path.relative_to(site)), href))
             checked += 1
     return checked, broken
