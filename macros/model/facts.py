@@ -184,7 +184,24 @@ class TaskFacts:
     history: tuple[StateChange, ...]
     next_report: NextReport | None  # for a task whose lead reports under a duty, or that is one
     period_words: str | None = None  # a reporting task's period, as its text writes it
+    due_rule: str | None = None  # how the plan's deadline is computed from its words
 
     @property
     def state(self) -> DisplayState:
         return self.status.state
+
+    @property
+    def deadline_origin(self) -> str | None:
+        """The deadline that applies, named, and where it comes from, in the words every exit
+        uses: «Hạn theo Kế hoạch, do trang web tính: ngày cuối cùng của năm 2019, theo lời văn
+        «hoàn thành trong năm 2019»; văn bản không ghi ngày cụ thể», or «Hạn điều chỉnh, theo
+        báo cáo»."""
+        deadlines = self.deadlines
+        if deadlines.applies is None:
+            return None
+        if deadlines.is_revised:
+            return f"{REVISED_LABEL}, theo báo cáo"
+        where = (f" của Phụ lục, dòng {self.dates.row}" if self.dates.source is Source.APPENDIX
+                 else "")
+        return (f"{ORIGINAL_LABEL}, do trang web tính: {self.due_rule}, theo lời văn "
+                f"«{self.dates.words}»{where}; văn bản không ghi ngày cụ thể")

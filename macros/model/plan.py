@@ -36,6 +36,11 @@ from .schema import (
 
 ROLES = APPENDIX_KINDS
 
+# A demo build's reports are illustrative (tests/fixtures/demo): every exit says so, in these
+# words (pages, feeds, calendars, open data).
+DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
+DEMO_MARK = "minh họa"
+
 
 @dataclass(frozen=True)
 class TaskTimeframe:
@@ -340,6 +345,7 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
         next_report=NextReport(coming.day, coming.duty.id, coming.duty.data.words, coming.label)
         if coming else None,
         period_words=period_words(task.text, duties[0].period_days) if duties else None,
+        due_rule=task.schedule.due_rule if task.schedule else None,
     )
 
 

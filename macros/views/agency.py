@@ -10,7 +10,7 @@ from .. import routes
 from ..model.news import News
 from ..model.plan import Plan
 from ..model.reporting import Deadline, next_deadlines
-from ..model.roles import BODY_KINDS, KIND_LABELS
+from ..model.roles import BODY_KINDS, KIND_LABELS, kind_terms
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
 from .common import (DutyView, Link, PostLine, TaskLine, agency_link, appendix_row,
@@ -22,10 +22,14 @@ NEXT_COUNT = 6  # how many coming deadlines an agency page lists
 
 @dataclass(frozen=True)
 class RoleTasks:
+    """The tasks whose body names the agency for a kind of role: the site's group (`label`,
+    never a term of the plan) and the plan's own terms its tasks use (`terms`)."""
+
     kind: str
-    label: str  # "Chủ trì, thực hiện", "Phối hợp"
-    anchor: str
+    label: str  # "Được giao", "Phối hợp": the site's groups (macros.model.roles)
+    anchor: str  # "lead", "partners": published anchors, never changed
     tasks: tuple[TaskLine, ...]
+    terms: tuple[str, ...] = ()  # «Trách nhiệm thực hiện», «Thực hiện» (tiêu đề mục), ...
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,18 @@ def _words(facts) -> str | None:
     return facts.dates.row_completion if facts.dates.row_completion else facts.dates.words
 
 
+def _terms(tasks, kind: str) -> tuple[str, ...]:
+    """The plan's terms for a kind of role among these tasks, each once, in plan order."""
+    terms = (task.role(kind) for task in tasks)
+    return tuple(dict.fromkeys(f"«{r.term}» (tiêu đề mục)" if r.heading else f"«{r.term}»"
+                               for r in terms if r))
+
+
 def _roles(plan: Plan, agency_id: str, lines, prefix: str = "") -> tuple[RoleTasks, ...]:
     return tuple(
         RoleTasks(kind, KIND_LABELS[kind], f"{prefix}{kind}",
-                  tuple(TaskLine.of(plan, t) for t in plan.assigned.tasks_for(agency_id, kind)))
+                  tuple(TaskLine.of(plan, t) for t in plan.assigned.tasks_for(agency_id, kind)),
+                  _terms(plan.assigned.tasks_for(agency_id, kind), kind))
         for kind in BODY_KINDS if plan.assigned.tasks_for(agency_id, kind)
     )
 
@@ -161,7 +173,7 @@ class AgencyPage:
                     agency_link(plan, named.id) if named else None))
         overdue = sum(1 for t in tasks if plan.status(t).state is DisplayState.OVERDUE)
         named_counts = [(len(plan.assigned.tasks_for(agency_id, kind)),
-                         f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
+                         f"{kind_terms(kind)}, được nêu tên riêng") for kind in BODY_KINDS]
         figures = [(len(tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
                     if memberships else "nhiệm vụ được giao"),
                    (overdue, "quá hạn, chưa có báo cáo hoàn thành"), *named_counts,
