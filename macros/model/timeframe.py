@@ -75,7 +75,8 @@ class Period:
 
     @property
     def words(self) -> str:
-        """The period in words: "năm 2018", "tháng 7/2018", "quý I/2019"."""
+        """The period in the site's words: "năm 2018", "tháng 7/2018", "quý I/2019" (the
+        plan's own words are `written`)."""
         if self.precision is Precision.YEAR:
             return f"năm {self.first.year}"
         if self.precision is Precision.MONTH:
