@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model.dates import long_date
 from ..model.plan import Plan
+from ..model.roles import kind_group
 from ..model.schema import Standing
 from ..model.site_info import ReportsSince
 from .common import AsOfNotice, DocumentRef, Knowledge, LaterLine, state_counts
@@ -56,7 +57,7 @@ class HomePage:
         figures = (
             Figure(f.tasks, "nhiệm vụ, theo cách trang web chia các mục và ý của Kế hoạch"),
             Figure(f.appendix_rows, "nội dung trọng tâm trong Phụ lục"),
-            Figure(f.lead_agencies, "cơ quan, nhóm cơ quan được lời văn giao chủ trì, thực hiện"),
+            Figure(f.lead_agencies, f"cơ quan, nhóm cơ quan {kind_group('lead')}"),
             Figure(f.with_due_date, "nhiệm vụ có hạn hoàn thành"),
             Figure(f.overdue, "nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"),
             Figure(f.recurring, "nhiệm vụ thường xuyên, hằng năm hoặc theo kế hoạch riêng"),
