@@ -6,6 +6,11 @@ recurring events bounded by UNTIL (macros.model.reporting.horizon). A duty on "n
 is two events: the 30th of the months that have one, and the last day (BYMONTHDAY=-1) of the
 months that lack it, so February's report falls on the 28th or the 29th. UIDs are built from
 permanent ids, so a calendar app that subscribes sees the same events after every rebuild.
+
+A demo build (illustrative reports: a revised deadline may come from one) says so in the
+calendar's name and description and in every event's title and description, and its UIDs have a
+domain of their own: a calendar app holding the real feed and the demo's never takes one event
+for the other.
 """
 from __future__ import annotations
 
@@ -20,11 +25,17 @@ from .. import routes
 from ..model.dates import short_date
 from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL
 from ..model.lifecycle import End
-from ..model.plan import Plan, Task
+from ..model.plan import DEMO_MARK, DEMO_NOTICE, Plan, Task
 from ..model.reporting import Duty, horizon, months_ending_by, months_lacking
 
 PRODID = "-//Tuyen Quang//Ke hoach 68-KH-UBND 2018//VI"
 UID_DOMAIN = "ke-hoach-68-kh-ubnd-2018"
+DEMO_UID_DOMAIN = f"minh-hoa.{UID_DOMAIN}"
+
+
+def uid_domain(plan: Plan) -> str:
+    """The domain of every UID of a build's calendars: the demo's is its own."""
+    return DEMO_UID_DOMAIN if plan.demo else UID_DOMAIN
 
 
 def _name(agency) -> str:
@@ -150,9 +161,11 @@ def _task_description(plan: Plan, task: Task) -> str:
     return "\n".join(lines)
 
 
-def _event(uid: str, day: date, summary: str, description: str, stamp: datetime,
+def _event(plan: Plan, uid: str, day: date, summary: str, description: str, stamp: datetime,
            url: str | None) -> Event:
-    event = Event.new(uid=f"{uid}@{UID_DOMAIN}", start=day, end=day + timedelta(days=1),
+    if plan.demo:
+        summary, description = f"[{DEMO_MARK}] {summary}", f"{description}\n{DEMO_NOTICE}"
+    event = Event.new(uid=f"{uid}@{uid_domain(plan)}", start=day, end=day + timedelta(days=1),
                       summary=summary, description=description, stamp=stamp, url=url)
     # A deadline is not a meeting: it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
@@ -193,7 +206,7 @@ class Events:
         suffix = f"-den-{end.isoformat()}" if end else ""
 
         def build(rule: Rule) -> Event:
-            event = _event(f"{duty.id}-{rule.key}{suffix}", rule.first,
+            event = _event(self.plan, f"{duty.id}-{rule.key}{suffix}", rule.first,
                            _duty_summary(duty, rule.label),
                            _duty_description(self.plan, duty, rule, start, until), self.stamp,
                            self._link(routes.CALENDAR))
@@ -218,7 +231,7 @@ class Events:
         if day is None:
             raise ValueError(f"task {task.id} has no deadline to put in a calendar")
         return self._once(("task", task.id, meaning), lambda: _event(
-            f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
+            self.plan, f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
             self.stamp, self._link(routes.task(task.id))))
 
 
@@ -240,12 +253,14 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
     def due(task: Task) -> date | None:
         facts = plan.facts(task)
         return facts.projected_deadline if plan_wide else facts.deadline_for(end)
+    description = (f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
+                   f"{plan.document.number} ngày {short_date(plan.document.date)} của "
+                   f"{plan.agency(plan.document.issuer).name}.")
+    if plan.demo:
+        name, description = f"Bản trình diễn ({DEMO_MARK}) – {name}", f"{description} {DEMO_NOTICE}"
     calendar = Calendar.new(
-        prodid=PRODID, uid=f"lich-{key}@{UID_DOMAIN}", name=name,
-        description=f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
-                    f"{plan.document.number} ngày {short_date(plan.document.date)} của "
-                    f"{plan.agency(plan.document.issuer).name}.",
-        refresh_interval=timedelta(days=1),
+        prodid=PRODID, uid=f"lich-{key}@{uid_domain(plan)}", name=name,
+        description=description, refresh_interval=timedelta(days=1),
     )
     # RFC 7986 §5.7 writes the property with its value type, which icalendar leaves out.
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"

@@ -20,6 +20,7 @@ from .. import routes
 from ..model.lifecycle import Event, Source
 from ..model.plan import Plan, Task
 from ..model.reports import Report
+from ..model.roles import kind_group
 from ..model.schema import Agency
 
 
@@ -51,7 +52,9 @@ def _iso(day) -> IsoDate | None:
     return IsoDate(day.isoformat()) if day else None
 
 
-# The kinds of role as open-data codes: chủ trì/thực hiện, phối hợp, cho ý kiến, quyết định.
+# The kinds of role as open-data codes (permanent): the site's groups of the sources' terms. "chu-tri"
+# groups «Trách nhiệm thực hiện», «Thực hiện» and «Chủ trì» of the body, and the Phụ lục's
+# «Cơ quan, đơn vị chủ trì tham mưu».
 KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kien",
               "deciding": "quyet-dinh"}
 
@@ -80,11 +83,12 @@ def _appendix_agencies(task: Task, kind: str) -> list[str]:
 
 
 def _period(period) -> dict[str, Any] | None:
-    """A period with the precision of its words, never a made-up day: "năm 2018" is 2018."""
+    """A period with the precision of its words, never a made-up day: "năm 2018" is 2018; its
+    words exactly as the plan writes them ("Quý I năm 2019", "trước năm 2020")."""
     if period is None:
         return None
     return {"do_chinh_xac": period.precision.value, "gia_tri": period.code,
-            "loi_van": period.words}
+            "loi_van": period.written or period.words}
 
 
 def _status(plan: Plan, task: Task):
@@ -94,6 +98,17 @@ def _status(plan: Plan, task: Task):
 def _facts(plan: Plan, task: Task):
     return plan.facts(task)
 
+
+# Every row of the task and report tables says whether its states and reports are illustrative
+# (a demo build, tests/fixtures/demo) or not: the mark travels with a row copied elsewhere.
+DEMO_FIELD = Field(
+    "minh_hoa", "Dữ liệu minh họa",
+    "true (trong CSV: «có») khi trạng thái và báo cáo là số liệu minh họa của bản trình diễn, "
+    "không phải báo cáo thật của cơ quan nào; false («không») trên trang web thật.",
+    lambda plan, *_: plan.demo)
+
+# The site's name for the group of the body's lead terms; never a term of the plan.
+LEAD_GROUP = kind_group("lead")
 
 TASK_FIELDS = [
     Field("ma", "Mã nhiệm vụ",
@@ -110,10 +125,12 @@ TASK_FIELDS = [
           "tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu có). "
           "Trong CSV: mỗi vai trò một dòng, «thuật ngữ: lời văn», đúng như Kế hoạch viết.",
           lambda plan, t: _roles(plan, t.roles), _role_cell),
-    Field("chu_tri", "Mã cơ quan chủ trì, thực hiện",
-          "Mã các cơ quan lời văn Kế hoạch giao chủ trì hoặc thực hiện (không gồm Phụ lục).",
+    Field("chu_tri", f"Mã cơ quan {LEAD_GROUP}",
+          f"Nhóm do trang web lập, không phải thuật ngữ của Kế hoạch: mã các cơ quan {LEAD_GROUP} "
+          "(không gồm Phụ lục), dù lời văn dùng thuật ngữ nào. Thuật ngữ của từng nhiệm vụ ở "
+          "cột «Trách nhiệm theo lời văn». Trống khi lời văn không nêu cơ quan nào.",
           lambda plan, t: list(t.role_agencies("lead"))),
-    Field("chu_tri_ten", "Cơ quan chủ trì, thực hiện", "Tên các cơ quan đó.",
+    Field("chu_tri_ten", f"Cơ quan {LEAD_GROUP}", "Tên các cơ quan đó (cùng nhóm của trang web).",
           lambda plan, t: _names(plan, t.role_agencies("lead"))),
     Field("phoi_hop", "Mã cơ quan phối hợp",
           "Mã các cơ quan lời văn Kế hoạch giao phối hợp (không gồm Phụ lục).",
@@ -135,8 +152,10 @@ TASK_FIELDS = [
           "Tên các cơ quan có thẩm quyền quyết định, theo Phụ lục.",
           lambda plan, t: _names(plan, _appendix_agencies(t, "deciding"))),
     Field("thoi_han_nguyen_van", "Thời hạn (nguyên văn)",
-          "Cụm thời gian như lời văn Kế hoạch viết (nếu có).",
-          lambda plan, t: t.timeframe.text if t.timeframe else None),
+          "Cụm thời gian đúng như văn bản viết, ở nơi cột «Nguồn thời hạn» nêu: lời văn của nhiệm "
+          "vụ, tiêu đề của mục, ô «Thời gian hoàn thành» của dòng Phụ lục (khi lời văn không ghi "
+          "thời hạn), hoặc thời hạn của chế độ báo cáo; trống khi văn bản không ghi.",
+          lambda plan, t: _facts(plan, t).dates.words),
     Field("thoi_han_nguon", "Nguồn thời hạn",
           "Nơi lấy thời hạn: «ke-hoach» (lời văn của nhiệm vụ), «tieu-de-muc II.2.2» (tiêu đề của "
           "mục), «phu-luc dong N» (lời văn không ghi, lấy theo Phụ lục), «che-do-bao-cao» (nhiệm "
@@ -182,6 +201,7 @@ TASK_FIELDS = [
           lambda plan, t: _status(plan, t).percent),
     Field("ngay_bao_cao_gan_nhat", "Ngày báo cáo gần nhất", "Ngày của báo cáo gần nhất, nếu có.",
           lambda plan, t: _iso(_status(plan, t).last.date if _status(plan, t).last else None)),
+    DEMO_FIELD,
 ]
 
 REPORT_FIELDS = [
@@ -205,6 +225,7 @@ REPORT_FIELDS = [
     Field("han_dieu_chinh", "Hạn mới", "Hạn mới, nếu báo cáo ghi nhận việc điều chỉnh hạn.",
           lambda plan, task, r: _iso(r.revised_due)),
     Field("ghi_chu", "Ghi chú", "Ghi chú.", lambda plan, task, r: r.note),
+    DEMO_FIELD,
 ]
 
 

@@ -19,14 +19,14 @@ from .. import routes
 from ..model.dates import VIETNAM, long_date, short_date
 from ..model.facts import Cause, StateChange
 from ..model.news import News
-from ..model.plan import Plan
+from ..model.plan import DEMO_NOTICE, Plan
 from ..model.site_info import ReportsSince
 from ..views.common import Knowledge
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
 
-DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
+__all__ = ["DEMO_NOTICE", "FeedItem", "news_feed", "plan_state_changes", "state_feed"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ class FeedItem:
     task_title: str  # the task's name: "Xây dựng kế hoạch thực hiện … — II.2.1.1"
     url: str  # the page showing the change, relative to the site root
     change: StateChange
-    deadline_label: str  # the name of the deadline that applies (the plan's, or revised)
+    # The deadline that applies, named, and where it comes from (TaskFacts.deadline_origin):
+    # «Hạn theo Kế hoạch, do trang web tính: …» or «Hạn điều chỉnh, theo báo cáo».
+    deadline_origin: str
     first_report: date | None  # the date of the first report the site has on the task
     as_of: date  # the day the site's data counts up to
     since_words: str = ""  # since when the site collects reports (macros.views.common.Knowledge)
@@ -66,7 +68,7 @@ class FeedItem:
                      f"{short_date(self.first_report)}" if self.first_report else
                      f"đến {long_date(self.as_of)} trang web chưa có báo cáo nào về nhiệm vụ này")
             return (f"{when} là ngày sau hạn hoàn thành {short_date(change.deadline)} "
-                    f"({self.deadline_label.lower()}) của {self.task_title}. Trạng thái trên "
+                    f"({self.deadline_origin}) của {self.task_title}. Trạng thái trên "
                     f"trang web là “{change.after.label}”{before} vì dữ liệu của trang web không "
                     f"có báo cáo hoàn thành nào ghi ngày đến hạn đó; {known}; "
                     f"{self.since_words}.")
@@ -92,7 +94,7 @@ def plan_state_changes(plan: Plan, known: ReportsSince | None = None) -> list[Fe
         reports = facts.status.reports
         for change in facts.history:
             items.append(FeedItem(task.id, task.name, routes.task_reports(task.id), change,
-                                  facts.deadlines.label, reports[0].date if reports else None,
+                                  facts.deadline_origin or "", reports[0].date if reports else None,
                                   plan.as_of, since))
     return items
 

@@ -215,6 +215,7 @@ class TaskFacts:
     # as-of day, each with its end (macros.model.lifecycle), in the order they are named.
     ended: tuple[tuple[str, End], ...] = ()
     leads_end: End | None = None  # when every lead the body names had ended: the latest end
+    due_rule: str | None = None  # how the plan's deadline is computed from its words
 
     @property
     def state(self) -> DisplayState:
@@ -240,3 +241,18 @@ class TaskFacts:
     def projected_deadline(self) -> date | None:
         """The deadline plan-wide lists and calendars show: none when every lead ended first."""
         return self.deadline_for(self.leads_end)
+    @property
+    def deadline_origin(self) -> str | None:
+        """The deadline that applies, named, and where it comes from, in the words every exit
+        uses: «Hạn theo Kế hoạch, do trang web tính: ngày cuối cùng của năm 2019, theo lời văn
+        «hoàn thành trong năm 2019»; văn bản không ghi ngày cụ thể», or «Hạn điều chỉnh, theo
+        báo cáo»."""
+        deadlines = self.deadlines
+        if deadlines.applies is None:
+            return None
+        if deadlines.is_revised:
+            return f"{REVISED_LABEL}, theo báo cáo"
+        where = (f" của Phụ lục, dòng {self.dates.row}" if self.dates.source is Source.APPENDIX
+                 else "")
+        return (f"{ORIGINAL_LABEL}, do trang web tính: {self.due_rule}, theo lời văn "
+                f"«{self.dates.words}»{where}; văn bản không ghi ngày cụ thể")

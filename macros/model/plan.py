@@ -34,6 +34,11 @@ from .schema import (
 )
 from .status import DisplayState, TaskStatus
 
+# A demo build's reports are illustrative (tests/fixtures/demo): every exit says so, in these
+# words (pages, feeds, calendars, open data).
+DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
+DEMO_MARK = "minh họa"
+
 
 @dataclass(frozen=True)
 class TaskTimeframe:
@@ -362,6 +367,7 @@ def _facts_of(plan: Plan, task: Task) -> TaskFacts:
         period_words=period_words(task.text, duties[0].period_days) if duties else None,
         ended=ended,
         leads_end=leads_end,
+        due_rule=task.schedule.due_rule if task.schedule else None,
     )
 
 

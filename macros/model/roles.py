@@ -14,14 +14,36 @@ from dataclasses import dataclass
 BODY_KINDS = ("lead", "partners")
 APPENDIX_KINDS = ("lead", "partners", "consulted", "deciding")
 
-# The site's own short names for the kinds, used only where several sources are counted together
-# (headings of agency pages, filters); every role itself is shown with its source's term.
+# The site's own short names for the kinds, used only where several terms are counted together
+# (headings of agency pages, counts, filters), each said to be the site's group of the terms it
+# holds (BODY_TERMS); every role itself is shown with its source's term. «Được giao» is no term of
+# the plan: «chủ trì» is one of the three it groups, and never stands for the others.
 KIND_LABELS = {
-    "lead": "Chủ trì, thực hiện",
+    "lead": "Được giao",
     "partners": "Phối hợp",
     "consulted": "Cho ý kiến",
     "deciding": "Quyết định",
 }
+
+# The body's terms each kind of body role groups, as the plan writes them.
+BODY_TERMS = {
+    "lead": ("Trách nhiệm thực hiện", "Thực hiện", "Chủ trì"),
+    "partners": ("Phối hợp với",),
+}
+
+
+def kind_terms(kind: str) -> str:
+    """The site's group with the plan's terms it holds: «được giao («Trách nhiệm thực hiện»,
+    «Thực hiện», «Chủ trì»)», «phối hợp («Phối hợp với»)»."""
+    terms = ", ".join(f"«{term}»" for term in BODY_TERMS[kind])
+    return f"{KIND_LABELS[kind].lower()} ({terms})"
+
+
+def kind_group(kind: str) -> str:
+    """A kind of body role as the site's group of the plan's terms: «được giao theo lời văn
+    (nhóm của trang web: «Trách nhiệm thực hiện», «Thực hiện», «Chủ trì»)»."""
+    terms = ", ".join(f"«{term}»" for term in BODY_TERMS[kind])
+    return f"{KIND_LABELS[kind].lower()} theo lời văn (nhóm của trang web: {terms})"
 
 
 @dataclass(frozen=True)
@@ -33,3 +55,9 @@ class Role:
     heading: str | None = None  # "II.3.1" when the body names the agency in a section heading
     row: int | None = None  # the Phụ lục row, for a Phụ lục role
     note: str | None = None  # the site's note on the words, from the data
+
+    @property
+    def term_shown(self) -> str:
+        """The term with where it stands when it is not the task's own sentence: «Thực hiện
+        (theo tiêu đề mục II.3.2)»."""
+        return f"{self.term} (theo tiêu đề mục {self.heading})" if self.heading else self.term

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -53,6 +53,9 @@ class Period:
     precision: Precision
     first: date
     last: date
+    # The words that name the period, exactly as the phrase writes them ("Quý I năm 2019",
+    # "trước năm 2020"); not part of what the period is.
+    written: str | None = field(default=None, compare=False)
 
     @property
     def code(self) -> str:
@@ -66,7 +69,8 @@ class Period:
 
     @property
     def words(self) -> str:
-        """The period in words: "năm 2018", "tháng 7/2018", "quý I/2019"."""
+        """The period in the site's words: "năm 2018", "tháng 7/2018", "quý I/2019" (the
+        plan's own words are `written`)."""
         if self.precision is Precision.YEAR:
             return f"năm {self.first.year}"
         if self.precision is Precision.MONTH:
@@ -110,13 +114,13 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 # A period of time: a year, a month of a year, or a quarter of a year.
 _PERIOD = (
-    r"(?:năm (?P<{p}year>\d{{4}})"
+    r"(?P<{p}period>năm (?P<{p}year>\d{{4}})"
     r"|tháng (?P<{p}month>\d{{1,2}})/(?P<{p}myear>\d{{4}})"
     r"|quý (?P<{p}quarter>iv|iii|ii|i)(?:/| năm )(?P<{p}qyear>\d{{4}}))"
 )
 _START = r"(?:thực hiện )?từ " + _PERIOD.format(p="s")
 _DUE = r"(?:(?:hoàn thành|xong) )?(?:(?:trong|vào) )?" + _PERIOD.format(p="d")
-_BEFORE = r"(?:hoàn thành|xong) trước năm (?P<byear>\d{4})"
+_BEFORE = r"(?:hoàn thành|xong) (?P<bperiod>trước năm (?P<byear>\d{4}))"
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_START} và {_DUE}"), "range"),
@@ -136,25 +140,39 @@ def normalize(phrase: str) -> str:
     return text.rstrip(".").strip()
 
 
-def year_period(year: int) -> Period:
-    return Period(Precision.YEAR, date(year, 1, 1), date(year, 12, 31))
+def year_period(year: int, written: str | None = None) -> Period:
+    return Period(Precision.YEAR, date(year, 1, 1), date(year, 12, 31), written)
 
 
-def _period(match: re.Match[str], prefix: str) -> Period:
-    """The period captured under the given group prefix."""
+def _as_written(phrase: str) -> str:
+    """The phrase as `normalize` makes it, with its letters' case kept: the spans of a match on
+    the normalized phrase are the same in this one (case folding keeps Vietnamese letters one
+    character each)."""
+    return " ".join(unicodedata.normalize("NFC", phrase).split()).rstrip(".").strip()
+
+
+def _written(match: re.Match[str], group: str, original: str) -> str:
+    start, end = match.span(group)
+    return original[start:end]
+
+
+def _period(match: re.Match[str], prefix: str, original: str) -> Period:
+    """The period captured under the given group prefix, with its words as `original` writes
+    them."""
     groups = match.groupdict()
+    written = _written(match, prefix + "period", original)
     if groups.get(prefix + "year"):
-        return year_period(int(groups[prefix + "year"]))
+        return year_period(int(groups[prefix + "year"]), written)
     if groups.get(prefix + "month"):
         month, year = int(groups[prefix + "month"]), int(groups[prefix + "myear"])
         if not 1 <= month <= 12:
             raise UnknownTimeframe(f"tháng {month} không tồn tại")
         return Period(Precision.MONTH, date(year, month, 1),
-                      date(year, month, calendar.monthrange(year, month)[1]))
+                      date(year, month, calendar.monthrange(year, month)[1]), written)
     quarter, year = _ROMAN[groups[prefix + "quarter"]], int(groups[prefix + "qyear"])
     first_month, last_month = 3 * quarter - 2, 3 * quarter
     return Period(Precision.QUARTER, date(year, first_month, 1),
-                  date(year, last_month, calendar.monthrange(year, last_month)[1]))
+                  date(year, last_month, calendar.monthrange(year, last_month)[1]), written)
 
 
 @cache
@@ -162,22 +180,27 @@ def parse(phrase: str) -> Schedule:
     """Map a timeframe phrase to its Schedule, or raise UnknownTimeframe. The plan says the same
     few phrases again and again ("Thực hiện từ năm 2018"): each is parsed once (a Schedule is
     immutable)."""
-    text = normalize(phrase)
+    text, original = normalize(phrase), _as_written(phrase)
+    if len(text) != len(original):  # pragma: no cover - no Vietnamese letter folds to two
+        original = text
     for pattern, form in _FORMS:
         match = pattern.fullmatch(text)
         if match is None:
             continue
         if form == "range":
-            return Schedule(start=_period(match, "s"), due=_period(match, "d"))
+            return Schedule(start=_period(match, "s", original),
+                            due=_period(match, "d", original))
         if form == "start":
-            return Schedule(start=_period(match, "s"))
+            return Schedule(start=_period(match, "s", original))
         if form == "before":
+            # The year before the one named: its words are "trước năm 2020", as written.
             year = int(match["byear"])
-            return Schedule(due=year_period(year - 1), before=year)
+            return Schedule(due=year_period(year - 1, _written(match, "bperiod", original)),
+                            before=year)
         if form == "due":
-            return Schedule(due=_period(match, "d"))
+            return Schedule(due=_period(match, "d", original))
         if form == "within":
-            period = _period(match, "d")
+            period = _period(match, "d", original)
             return Schedule(start=period, due=period)
         return Schedule(recurrence=Recurrence(_RECURRENCE_OF_FORM[form]))
     raise UnknownTimeframe(phrase)

@@ -12,7 +12,7 @@ from ..model.lifecycle import End
 from ..model.news import News
 from ..model.plan import Plan
 from ..model.reporting import Deadline, next_deadlines
-from ..model.roles import BODY_KINDS, KIND_LABELS
+from ..model.roles import BODY_KINDS, KIND_LABELS, kind_terms
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
 from .common import (
@@ -32,10 +32,14 @@ NEXT_COUNT = 6  # how many coming deadlines an agency page lists
 
 @dataclass(frozen=True)
 class RoleTasks:
+    """The tasks whose body names the agency for a kind of role: the site's group (`label`,
+    never a term of the plan) and the plan's own terms its tasks use (`terms`)."""
+
     kind: str
-    label: str  # "Chủ trì, thực hiện", "Phối hợp"
-    anchor: str
+    label: str  # "Được giao", "Phối hợp": the site's groups (macros.model.roles)
+    anchor: str  # "lead", "partners": published anchors, never changed
     tasks: tuple[TaskLine, ...]
+    terms: tuple[str, ...] = ()  # «Trách nhiệm thực hiện», «Thực hiện» (tiêu đề mục), ...
 
 
 @dataclass(frozen=True)
@@ -112,14 +116,22 @@ def _words(facts) -> str | None:
     return facts.dates.row_completion or facts.dates.words
 
 
+def _terms(tasks, kind: str) -> tuple[str, ...]:
+    """The plan's terms for a kind of role among these tasks, each once, in plan order."""
+    terms = (task.role(kind) for task in tasks)
+    return tuple(dict.fromkeys(f"«{r.term}» (tiêu đề mục)" if r.heading else f"«{r.term}»"
+                               for r in terms if r))
+
+
 def _roles(plan: Plan, agency_id: str, end: End | None,
            prefix: str = "") -> tuple[RoleTasks, ...]:
     """The tasks given to `agency_id` by kind of role, each line as the page's body (with its
-    `end`) sees it."""
+    `end`) sees it, with the plan's terms for that kind among them."""
     return tuple(
         RoleTasks(kind, KIND_LABELS[kind], f"{prefix}{kind}",
                   tuple(TaskLine.for_body(plan, t, end)
-                        for t in plan.assigned.tasks_for(agency_id, kind)))
+                        for t in plan.assigned.tasks_for(agency_id, kind)),
+                  _terms(plan.assigned.tasks_for(agency_id, kind), kind))
         for kind in BODY_KINDS if plan.assigned.tasks_for(agency_id, kind)
     )
 
@@ -233,7 +245,7 @@ class AgencyPage:
         states = [plan.facts(t).for_body(end) for t in tasks]
         overdue = sum(1 for s in states if s is DisplayState.OVERDUE)
         named_counts = [(len(plan.assigned.tasks_for(agency_id, kind)),
-                         f"{KIND_LABELS[kind].lower()}, được nêu tên riêng") for kind in BODY_KINDS]
+                         f"{kind_terms(kind)}, được nêu tên riêng") for kind in BODY_KINDS]
         figures = [(len(tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
                     if memberships else "nhiệm vụ được giao"),
                    *([] if end else [(overdue, "quá hạn, chưa có báo cáo hoàn thành")]),

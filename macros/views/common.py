@@ -102,6 +102,8 @@ class TaskLine:
     href: str
     summary: str
     leads: tuple[Link, ...]  # the body's lead agencies, short names
+    lead_term: str | None  # the body's own term for them: «Trách nhiệm thực hiện», «Thực hiện
+    # (theo tiêu đề mục II.3.2)», «Chủ trì»; None when the body names no agency
     lead_names: str  # the same as text, for sorting
     when: str  # the deadline or the timeframe, short
     when_sort: str  # ISO date of the deadline, or "" when none (sorted last)
@@ -143,11 +145,13 @@ class TaskLine:
         facts = plan.facts(task)
         status = facts.status
         leads = tuple(agency_link(plan, a, short=True) for a in task.role_agencies("lead"))
+        lead = task.role("lead")
         deadline = facts.deadlines.applies
         return cls(
             id=task.id, label=task.label, title=task.title, name=task.name,
             href=routes.task(task.id),
             summary=task.summary, leads=leads, lead_names="; ".join(link.text for link in leads),
+            lead_term=lead.term_shown if lead else None,
             when=when_short(facts, task.schedule),
             when_sort=deadline.isoformat() if deadline else "",
             when_source=facts.dates.aside,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model.dates import long_date
 from ..model.plan import Plan
+from ..model.roles import kind_group
 from ..model.schema import Standing
 from ..model.site_info import ReportsSince
 from .common import AsOfNotice, DocumentRef, Knowledge, LaterLine, state_counts
@@ -19,7 +20,9 @@ class Figure:
 
 @dataclass(frozen=True)
 class HomePage:
-    lead: str  # the opening paragraph
+    lead: str  # the opening paragraph: what the plan is (short: on a phone the counts by state
+    # follow it on the first screen)
+    split: str  # how the site splits the plan into tasks, and what the text gives them
     figures: tuple[Figure, ...]
     state_counts: tuple
     overdue: int
@@ -40,19 +43,21 @@ class HomePage:
             f"{long_date(doc.date).capitalize()}, {plan.agency(doc.issuer).name} ban hành "
             f"{doc.kind} số {doc.number} để thực hiện {implemented.short_name} của "
             f"{plan.agency(implemented.issuer).name} về tiếp tục đổi mới, sắp xếp tổ chức bộ máy "
-            "của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả. Trang web chia các "
-            f"mục và ý của Kế hoạch thành {f.tasks} nhiệm vụ (Kế hoạch không tự nêu con số "
-            f"này); lời văn nêu cơ quan thực hiện cho {f.tasks - f.without_lead} nhiệm vụ, "
-            f"{f.with_due_date} nhiệm vụ có hạn hoàn thành và {f.without_timeframe} "
+            "của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả. Trang này công bố "
+            "toàn văn Kế hoạch và theo dõi việc thực hiện từng nhiệm vụ."
+        )
+        split = (
+            f"Trang web chia các mục và ý của Kế hoạch thành {f.tasks} nhiệm vụ (Kế hoạch không "
+            f"tự nêu con số này); lời văn nêu cơ quan thực hiện cho {f.tasks - f.without_lead} "
+            f"nhiệm vụ, {f.with_due_date} nhiệm vụ có hạn hoàn thành và {f.without_timeframe} "
             "nhiệm vụ không ghi thời hạn."
         )
         if period:
-            lead += f" Các cơ quan báo cáo kết quả định kỳ {period} ngày một lần."
-        lead += " Trang này công bố toàn văn Kế hoạch và theo dõi việc thực hiện từng nhiệm vụ."
+            split += f" Các cơ quan báo cáo kết quả định kỳ {period} ngày một lần."
         figures = (
             Figure(f.tasks, "nhiệm vụ, theo cách trang web chia các mục và ý của Kế hoạch"),
             Figure(f.appendix_rows, "nội dung trọng tâm trong Phụ lục"),
-            Figure(f.lead_agencies, "cơ quan, nhóm cơ quan được lời văn giao chủ trì, thực hiện"),
+            Figure(f.lead_agencies, f"cơ quan, nhóm cơ quan {kind_group('lead')}"),
             Figure(f.with_due_date, "nhiệm vụ có hạn hoàn thành"),
             Figure(f.overdue, "nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"),
             Figure(f.recurring, "nhiệm vụ thường xuyên, hằng năm hoặc theo kế hoạch riêng"),
@@ -60,7 +65,7 @@ class HomePage:
             Figure(f.reporting, "nhiệm vụ báo cáo định kỳ, theo lịch báo cáo"),
             Figure(f.without_timeframe, "nhiệm vụ không ghi thời hạn"),
         )
-        return cls(lead, figures, state_counts(plan, plan.tasks), f.overdue,
+        return cls(lead, split, figures, state_counts(plan, plan.tasks), f.overdue,
                    plan.data.standing[-1] if plan.data.standing else None,
                    AsOfNotice.of(plan), doc.number, len(plan.appendix.rows),
                    DocumentRef.all_of(plan), LaterLine.all_of(plan),

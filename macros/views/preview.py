@@ -117,8 +117,8 @@ def task(plan: Plan, task: Task) -> Preview:
 
 
 def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
-    """What the plan gives the agency, counted: 'Chủ trì 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (roles
-    with none left out), then, when a group it belongs to adds more, every task it has a part in:
+    """What the plan gives the agency, counted: 'Được giao 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (the site's
+    groups of the plan's terms, macros.model.roles; roles with none left out), then, when a group it belongs to adds more, every task it has a part in:
     '40 nhiệm vụ kể cả với tư cách thành viên nhóm'."""
     counts = [(role, len(plan.assigned.tasks_for(agency.id, role)))
               for role in ("lead", "partners")]
@@ -128,7 +128,7 @@ def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
     lines = [said[0].upper() + said[1:]] if said else []
     if owed > len(direct):
         lines.append(f"{owed} nhiệm vụ {'kể cả ' if direct else ''}với tư cách thành viên nhóm")
-    return tuple(lines) or ("Không được giao chủ trì hay phối hợp nhiệm vụ nào",)
+    return tuple(lines) or ("Không được giao hay phối hợp nhiệm vụ nào",)
 
 
 def state_summary(plan: Plan, tasks) -> str:

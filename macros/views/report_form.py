@@ -25,6 +25,9 @@ from ..model.reports import DATE_RULES, Evidence, NotAfter, ReportedState, Repor
 FIELD_ORDER = tuple(re.findall(r"^(?:# )?([a-z_]+):", TEMPLATE, re.MULTILINE))
 EVIDENCE_ORDER = tuple(re.findall(r"^#\s{2,}(?:- )?([a-z_]+):", TEMPLATE, re.MULTILINE))
 SCHEMA_FILE = "bao-cao.schema.json"
+# The Phụ lục's columns whose bodies carry out a task (chủ trì tham mưu, phối hợp); the bodies
+# that give an opinion or decide do not report on it.
+REPORTING_KINDS = ("lead", "partners")
 SCRIPT = "assets/bao-cao.js"  # relative to the site root; loaded when the form is opened
 STYLE = "assets/bao-cao.css"  # likewise
 
@@ -69,7 +72,7 @@ class ReportForm:
     folder: str  # data/tien-do/<task id>: the file name is <folder>/<YYYY-MM-DD>.yaml
     header: str  # the first line of every report file (the schema line for editors)
     states: tuple[str, ...]  # the words staff write, in the models' order
-    own_agencies: tuple[AgencyOption, ...]  # the agencies the plan's body names for the task
+    own_agencies: tuple[AgencyOption, ...]  # the agencies the body and the Phụ lục name for it
     other_agencies: tuple[AgencyOption, ...]
     schema_href: str  # relative to the site root
     script_href: str
@@ -92,10 +95,14 @@ class ReportForm:
 
     @classmethod
     def of(cls, plan: Plan, task: Task, repo: NewFilePages | None) -> ReportForm:
-        own = set(plan.assigned.answering_for(task))
         # The task's own bodies first, groups included ("Các tổ chức hội quần chúng" leads a
-        # task); then the bodies part III has reports sent to (Sở Nội vụ compiles them): a short
-        # list that does not grow with the registry.
+        # task): those the body names, and those its Phụ lục rows name to lead or to work with
+        # (a task whose body names none has its bodies there: II.2.2.2, row 18); then the
+        # bodies part III has reports sent to (Sở Nội vụ compiles them): a short list that does
+        # not grow with the registry.
+        own = set(plan.assigned.answering_for(task)) | {
+            a for role in task.appendix_roles if role.kind in REPORTING_KINDS
+            for a in role.agencies}
         receiving = {d.send_to.id for d in plan.duties} | {
             a.id for d in plan.duties for a in d.recipients}
         reporters = [plan.agency(i) for i in plan.graph.in_registry_order(

@@ -118,7 +118,7 @@ class TaskPage:
                          if last else None),
             next_report=(facts.next_report.day if facts.next_report and not status.due
                          else None),
-            repetition=facts.repetition.label,
+            repetition=_repetition(facts),
             roles=tuple(RoleView.of(plan, role) for role in task.roles),
             roles_note=None if task.roles else (
                 "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
@@ -154,12 +154,28 @@ def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
                   else f"Kế hoạch, mục {task.label}")
         rows.append(TimeframeRow(source, task_in_plan(plan, task.id), f"«{tf_.text}»",
                                  schedule_meaning(tf_.schedule)))
+    # When the body gives no timeframe, the row its dates come from says so beside its words.
+    silent = plan.facts(task).dates.row if plan.facts(task).dates.source is Source.APPENDIX else None
     for row in task.appendix_rows:
         words = (f"Thời gian thực hiện: «{row.start_text}»; thời gian hoàn thành: "
                  f"«{row.completion_text}»")
-        rows.append(TimeframeRow(f"Phụ lục, dòng {row.number}", appendix_row(plan, row.number),
-                                 words, schedule_meaning(row.schedule)))
+        source = f"Phụ lục, dòng {row.number}"
+        if row.number == silent:
+            source += f" (lời văn mục {task.label} không ghi thời hạn; thời hạn lấy theo dòng này)"
+        rows.append(TimeframeRow(source, appendix_row(plan, row.number), words,
+                                 schedule_meaning(row.schedule)))
     return tuple(rows)
+
+
+def _repetition(facts: TaskFacts) -> str:
+    """How the task repeats, and where the words are when they are not the task's own: «Thường
+    xuyên (theo Phụ lục, dòng 19; lời văn Kế hoạch không ghi thời hạn)»."""
+    if facts.dates.source is Source.APPENDIX:
+        return (f"{facts.repetition.label} ({facts.dates.aside}; lời văn Kế hoạch không ghi "
+                "thời hạn)")
+    if facts.dates.source is Source.HEADING:
+        return f"{facts.repetition.label} ({facts.dates.aside})"
+    return facts.repetition.label
 
 
 def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:

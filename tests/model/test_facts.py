@@ -38,7 +38,9 @@ Judgement calls (also listed in tests/fixtures/facts_changes.md):
   task's timeframe is its bracket "(tiếp tục thực hiện theo kế hoạch)", with no due date.
 - iii-1-2 / iii-2-2: "Định kỳ 15 ngày báo cáo 1 lần, 6 tháng, hằng năm" is a reporting schedule
   (data/plan.yaml `reporting`), not one of the model's recurrences; these tasks get no Timeframe.
-  iii-3-1 "thường xuyên đăng tải" is read as a continuous timeframe of the task's own words.
+  iii-3-1 "thường xuyên đăng tải các tin, bài, văn bản liên quan": "thường xuyên" qualifies
+  that one action of the sentence, not the task ("Đẩy mạnh công tác thông tin tuyên truyền, mở
+  các chuyên trang, chuyên mục, ..."): the task has no timeframe.
 - Recipients and objects of a sentence are not roles: "gửi Sở Nội vụ để tổng hợp" (ii-3-5-3),
   "gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân tỉnh" (iii-1-1), "kiến nghị Ủy ban nhân dân
   tỉnh, Chủ tịch Ủy ban nhân dân tỉnh" (iii-2-2), "hướng dẫn Ủy ban nhân dân huyện, thành phố"
@@ -891,7 +893,8 @@ FACTS = [
 Đẩy mạnh công tác thông tin tuyên truyền, mở các chuyên trang, chuyên mục, thường xuyên đăng tải các tin, bài, văn bản liên quan về việc triển khai thực hiện đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả trên địa bàn tỉnh.""",
         roles=(lead("Thực hiện", "so-thong-tin-va-truyen-thong", "bao-tuyen-quang",
                     "dai-phat-thanh-va-truyen-hinh-tinh", heading="III.3"),),
-        timeframe=TF("thường xuyên", recurrence="continuous"),
+        # "thường xuyên" qualifies "đăng tải các tin, bài" only: no timeframe for the task.
+        timeframe=None,
     ),
 ]
 
@@ -1107,3 +1110,37 @@ def test_timeframe_words_are_the_tasks_own(plan, task_id):
         assert any(_norm(timeframe.text) in line for line in own), (task_id, timeframe.text)
     else:
         assert _norm(timeframe.text).casefold() in _norm(HEADINGS[timeframe.heading]).casefold()
+
+
+@pytest.mark.parametrize("task_id", IDS)
+def test_open_data_period_words_are_the_plan_s_as_written(plan, task_id):
+    """A period's `loi_van` in the open data is in the source, as written, where the task's
+    dates come from (its words, its heading, or the Phụ lục row its dates are taken from): never
+    the site's own words for it («năm 2019» for «trước năm 2020», «quý I/2019» for «Quý I năm
+    2019»)."""
+    from macros.files.opendata import task_record
+
+    task, fact = plan.task(task_id), FACTS_BY_ID[task_id]
+    if task.timeframe is not None:
+        heading = task.timeframe.heading
+        words = _norm(HEADINGS[heading] if heading else fact.source)
+    elif task.schedule_source is not None:
+        words = _norm(APPENDIX[task.schedule_source.number].source)
+    else:
+        words = ""
+    record = task_record(plan, task)
+    for key in ("bat_dau", "han_hoan_thanh_khoang"):
+        if record[key] is not None:
+            assert _norm(record[key]["loi_van"]) in words, (task_id, key, record[key])
+
+
+def test_a_deadline_before_a_year_keeps_its_words():
+    """ii-3-2-2, line 76: «(hoàn thành trước năm 2020)»: the due period is the year 2019 (the
+    site's reading), its words «trước năm 2020»."""
+    from macros.files.opendata import task_record
+    from tests.support.plans import load
+
+    real = load(DATA)
+    record = task_record(real, real.task("ii-3-2-2"))
+    assert record["han_hoan_thanh_khoang"] == {"do_chinh_xac": "nam", "gia_tri": "2019",
+                                               "loi_van": "trước năm 2020"}

@@ -36,7 +36,7 @@ FIXTURE_HISTORY = {
 
 def fixture_changes(plan) -> list[FeedItem]:
     return [FeedItem(task_id, plan.task(task_id).title, task_url(task_id), change,
-                     "Hạn theo Kế hoạch", date(2026, 1, 13), plan.as_of)
+                     plan.facts(task_id).deadline_origin or "", date(2026, 1, 13), plan.as_of)
             for task_id, changes in FIXTURE_HISTORY.items() for change in changes]
 
 

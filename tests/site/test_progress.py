@@ -221,6 +221,8 @@ def test_open_data_loads_back_to_the_same_data(demo_site):
                 for role, line in zip(value, cell.split("\n"), strict=True):
                     assert line.startswith(role["thuat_ngu"]) and line.endswith(
                         f": {role['loi_van']}"), (row["Mã nhiệm vụ"], line)
+            elif isinstance(value, bool):  # «có»/«không», as the other yes-no fields
+                assert cell == ("có" if value else "không"), (row["Mã nhiệm vụ"], field.key)
             else:
                 expected = "; ".join(map(str, value)) if isinstance(value, list) else (
                     "" if value is None else str(value))

@@ -119,12 +119,12 @@ def test_agency_pages_give_their_name_and_counts(site):
         description = meta(page, "og:description")
         if lead:
             assert description.startswith(f"{agency.name}: "), agency.id
-            assert f"hủ trì, thực hiện {lead} nhiệm vụ" in description, agency.id
+            assert f"ược giao {lead} nhiệm vụ" in description, agency.id
         if partners:
             assert f"hối hợp {partners} nhiệm vụ" in description, agency.id
     page = soup(site / "co-quan" / "so-tai-chinh" / "index.html")
     assert meta(page, "og:description").startswith(
-        "Sở Tài chính: chủ trì, thực hiện 4 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
+        "Sở Tài chính: được giao 4 nhiệm vụ trong Kế hoạch số 68/KH-UBND")
 
 
 def test_posts_are_articles_with_their_own_description(site):

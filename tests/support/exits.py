@@ -176,8 +176,15 @@ def from_task_pages(site: Path, task_ids: Iterable[str]) -> dict[str, dict]:
     return out
 
 
+def _term(label: str) -> str:
+    """The term a label claims for a lead, casefolded, without where it stands: «Thực hiện
+    (theo tiêu đề mục II.3.2)» is «thực hiện»."""
+    return label.split(" (", 1)[0].strip().rstrip(":").strip().casefold()
+
+
 def _cards(page: BeautifulSoup, out: dict, name: str) -> None:
-    """Task cards (agency pages): the state tag, and a deadline where the card shows a date."""
+    """Task cards (agency pages): the state tag, the term the card gives the lead (its first
+    entry, unless it says the text names none), and a deadline where the card shows a date."""
     for card in page.select(".task-list__card"):
         task_id = _task_of_href(card.select_one("a.task-card__name")["href"])
         tag = card.select_one(".task-card__state .state")
@@ -186,6 +193,9 @@ def _cards(page: BeautifulSoup, out: dict, name: str) -> None:
             _add(out, task_id, "ended", first_date(tag.parent.get_text(" ")), name)
         else:
             _add(out, task_id, "state", _slug_of(tag), name)
+        who = card.select_one("dl.task-card > div")
+        if "không nêu" not in who.dd.get_text():
+            _add(out, task_id, "lead_term", _term(who.dt.get_text()), name)
         when = card.select_one(".task-card__when dd").get_text(" ")
         if first_date(when):
             _add(out, task_id, "deadline", first_date(when), name)
@@ -214,6 +224,11 @@ def from_progress(site: Path) -> dict[str, dict]:
             task_id = _task_of_href(row.th.a["href"])
             _add(out, task_id, "state", _slug_of(row.select_one(".tasks__state .state")),
                  "progress")
+            lead = row.select_one(".tasks__lead")
+            if lead is not None and "không nêu" not in lead.get_text():
+                term = lead.select_one(".tasks__term")
+                _add(out, task_id, "lead_term", _term(term.get_text()) if term else
+                     _term(row.find_parent("table").select("thead th")[2].get_text()), "progress")
             when = row.select_one(".tasks__when").get_text(" ")
             if first_date(when):
                 _add(out, task_id, "deadline", first_date(when), "progress")

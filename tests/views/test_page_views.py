@@ -22,8 +22,29 @@ def test_an_agency_counts_only_what_the_body_gives_it_and_lists_the_phu_luc_apar
         (1, "Cơ quan, đơn vị chủ trì tham mưu", ["Nhiệm vụ II.2, ý 1", "Nhiệm vụ II.2, ý 2"])]
     assert {label: value for value, label in view.figures} == {
         "nhiệm vụ được giao": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
-        "chủ trì, thực hiện, được nêu tên riêng": 0, "phối hợp, được nêu tên riêng": 1,
+        "được giao («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì»), được nêu tên riêng": 0,
+        "phối hợp («Phối hợp với»), được nêu tên riêng": 1,
         "lần được nêu tên trong Phụ lục": 1}
+
+
+def test_cards_and_headings_say_the_plan_s_own_terms_never_a_merged_chu_tri():
+    """Each card shows the lead in its task's own term; an agency page's heading is the site's
+    group and lists the plan's terms of its tasks, under the anchor it has always had."""
+    plan = small_plan()
+    lines = {line.id: line for table in ProgressPage.of(plan).tables for line in table.lines}
+    assert {i: line.lead_term for i, line in lines.items()} == {
+        "t-1": "Trách nhiệm thực hiện", "t-2": "Chủ trì (theo tiêu đề mục II.2)",
+        "t-3": "Thực hiện (theo tiêu đề mục II.2)"}
+    view = AgencyPage.of(plan, "ban-a", NO_NEWS)
+    [lead] = view.roles
+    assert (lead.anchor, lead.label) == ("lead", "Được giao")
+    assert lead.terms == ("«Trách nhiệm thực hiện»", "«Chủ trì» (tiêu đề mục)",
+                          "«Thực hiện» (tiêu đề mục)")
+    for html in (str(render("agency_page.html", view=view, root="../")),
+                 str(render("progress.html", view=ProgressPage.of(plan), root="../"))):
+        assert "chủ trì, thực hiện" not in html.casefold()
+    html = str(render("agency_page.html", view=view, root="../"))
+    assert "<dt>Trách nhiệm thực hiện</dt>" in html and "<dt>Chủ trì (theo tiêu đề mục II.2)</dt>" in html
 
 
 def test_the_deciding_body_of_a_row_is_not_given_the_task():
@@ -46,11 +67,11 @@ def test_progress_counts_overdue_and_filters_by_the_agencies_a_task_answers_to()
 def test_the_home_page_says_only_what_the_data_says():
     view = HomePage.of(small_plan(as_of=date(2020, 6, 1)))
     # The tasks are the site's split of the text: the plan states no count.
-    assert "Kế hoạch nêu" not in view.lead
+    assert "Kế hoạch nêu" not in view.lead + view.split
     assert ("Trang web chia các mục và ý của Kế hoạch thành 3 nhiệm vụ (Kế hoạch không tự nêu "
             "con số này); lời văn nêu cơ quan thực hiện cho 3 nhiệm vụ, 2 nhiệm vụ có hạn hoàn "
-            "thành và 0 nhiệm vụ không ghi thời hạn.") in view.lead
-    assert "định kỳ" not in view.lead  # the small plan has no reporting duty
+            "thành và 0 nhiệm vụ không ghi thời hạn.") in view.split
+    assert "định kỳ" not in view.split  # the small plan has no reporting duty
     assert view.standing is None
 
 

@@ -66,11 +66,10 @@ def test_a_report_changes_the_preview():
 def test_agency_preview_counts_its_tasks():
     shown = preview.agency(PLAN, PLAN.agency("so-tai-chinh"))
     assert shown.title == "Sở Tài chính"
-    assert shown.description.startswith("Sở Tài chính: chủ trì, thực hiện 4 nhiệm vụ trong Kế "
+    assert shown.description.startswith("Sở Tài chính: được giao 4 nhiệm vụ trong Kế "
                                         "hoạch số 68/KH-UBND của Ủy ban nhân dân tỉnh Tuyên Quang")
     none = preview.agency(PLAN, PLAN.agency("quoc-hoi"))
-    assert none.description.startswith(
-        "Quốc hội: không được giao chủ trì hay phối hợp nhiệm vụ nào")
+    assert none.description.startswith("Quốc hội: không được giao hay phối hợp nhiệm vụ nào")
     # Each agency's own words: those without a task no longer share one description.
     descriptions = [preview.agency(PLAN, a).description for a in PLAN.graph.agencies]
     assert len(set(descriptions)) == len(descriptions)

@@ -7,6 +7,8 @@ from macros.load.reports import TEMPLATE
 from macros.model.reports import ReportedState
 from macros.site.repository import Repository
 from macros.views.report_form import ReportForm
+from tests.conftest import DATA
+from tests.support.plans import load
 from tests.support.small_plan import small_plan
 
 
@@ -21,6 +23,23 @@ def test_the_task_s_own_agencies_are_offered_and_no_one_unrelated():
     assert form.other_agencies == ()
     assert form.states == tuple(s.value for s in ReportedState)
     assert form.folder == "data/tien-do/t-2"
+
+
+def test_the_bodies_the_phu_luc_names_for_the_task_are_offered_too():
+    """t-3's body names Ban A (its heading); Phụ lục row 1 names Ban A and Ban B to lead it."""
+    plan = small_plan()
+    form = ReportForm.of(plan, plan.task("t-3"), None)
+    assert list(plan.assigned.answering_for(plan.task("t-3"))) == ["ban-a"]
+    assert [a.id for a in form.own_agencies] == ["ban-a", "ban-b"]
+
+
+def test_a_real_task_whose_body_names_no_body_offers_its_phu_luc_row_s():
+    """II.2.2.2 names no body; row 18 (source line 317) names Sở Nội vụ; Văn phòng UBND tỉnh;
+    các cơ quan, đơn vị; Ủy ban nhân dân huyện, thành phố."""
+    plan = load(DATA)
+    form = ReportForm.of(plan, plan.task("ii-2-2-2"), None)
+    assert {"so-noi-vu", "van-phong-ubnd-tinh", "cac-co-quan-don-vi",
+            "ubnd-huyen-thanh-pho"} <= {a.id for a in form.own_agencies}
 
 
 def test_the_field_order_and_labels_are_the_template_s_and_the_models():

@@ -37,6 +37,16 @@ def test_the_deadline_says_how_it_was_computed_and_both_sources_show():
     assert view.sources_differ  # the Phụ lục says "Thường xuyên"
 
 
+def test_a_timeframe_only_the_phu_luc_gives_says_the_body_is_silent():
+    """t-3's words give no timeframe; Phụ lục row 1 says «Thường xuyên»: the page says so beside
+    the row and beside how the task repeats."""
+    view = TaskPage.of(small_plan(), "t-3", NO_NEWS)
+    assert [r.source for r in view.timeframes] == [
+        "Phụ lục, dòng 1 (lời văn mục II.2, ý 2 không ghi thời hạn; thời hạn lấy theo dòng này)"]
+    assert view.repetition == ("Thường xuyên (theo Phụ lục, dòng 1; lời văn Kế hoạch không ghi "
+                               "thời hạn)")
+
+
 def test_overdue_without_a_completion_report_says_for_how_long():
     view = TaskPage.of(small_plan(as_of=date(2020, 6, 1)), "t-2", NO_NEWS)
     assert view.state is DisplayState.OVERDUE
