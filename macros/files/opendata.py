@@ -52,9 +52,9 @@ def _iso(day) -> IsoDate | None:
     return IsoDate(day.isoformat()) if day else None
 
 
-# The kinds of role as open-data codes (permanent): the site's groups of the sources' terms. "chu-tri"
-# groups «Trách nhiệm thực hiện», «Thực hiện» and «Chủ trì» of the body, and the Phụ lục's
-# «Cơ quan, đơn vị chủ trì tham mưu».
+# The kinds of role as open-data codes (permanent): the site's groups of the sources' terms.
+# "chu-tri" groups «Trách nhiệm thực hiện», «Thực hiện» and «Chủ trì» of the body, and the Phụ
+# lục's «Cơ quan, đơn vị chủ trì tham mưu».
 KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kien",
               "deciding": "quyet-dinh"}
 

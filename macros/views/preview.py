@@ -117,9 +117,10 @@ def task(plan: Plan, task: Task) -> Preview:
 
 
 def agency_counts(plan: Plan, agency: Agency) -> tuple[str, ...]:
-    """What the plan gives the agency, counted: 'Được giao 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (the site's
-    groups of the plan's terms, macros.model.roles; roles with none left out), then, when a group it belongs to adds more, every task it has a part in:
-    '40 nhiệm vụ kể cả với tư cách thành viên nhóm'."""
+    """What the plan gives the agency, counted: 'Được giao 3 nhiệm vụ, phối hợp 7 nhiệm vụ' (the
+    site's groups of the plan's terms, macros.model.roles; roles with none left out), then, when
+    a group it belongs to adds more, every task it has a part in: '40 nhiệm vụ kể cả với tư cách
+    thành viên nhóm'."""
     counts = [(role, len(plan.assigned.tasks_for(agency.id, role)))
               for role in ("lead", "partners")]
     said = ", ".join(f"{KIND_LABELS[role].lower()} {n} nhiệm vụ" for role, n in counts if n)

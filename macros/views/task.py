@@ -155,7 +155,8 @@ def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
         rows.append(TimeframeRow(source, task_in_plan(plan, task.id), f"«{tf_.text}»",
                                  schedule_meaning(tf_.schedule)))
     # When the body gives no timeframe, the row its dates come from says so beside its words.
-    silent = plan.facts(task).dates.row if plan.facts(task).dates.source is Source.APPENDIX else None
+    dates = plan.facts(task).dates
+    silent = dates.row if dates.source is Source.APPENDIX else None
     for row in task.appendix_rows:
         words = (f"Thời gian thực hiện: «{row.start_text}»; thời gian hoàn thành: "
                  f"«{row.completion_text}»")

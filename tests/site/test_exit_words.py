@@ -86,7 +86,7 @@ def test_lead_columns_say_they_are_the_site_s_group_of_the_plan_s_terms(site):
 
 def _row(site, task_id):
     rows = csv_rows((site / routes.TASKS_CSV).read_bytes())
-    return next(dict(zip(rows[0], row)) for row in rows[1:] if row[0] == task_id)
+    return next(dict(zip(rows[0], row, strict=True)) for row in rows[1:] if row[0] == task_id)
 
 
 def test_a_timeframe_from_the_phu_luc_keeps_its_words_and_says_the_text_is_silent(site):

@@ -44,7 +44,8 @@ def test_cards_and_headings_say_the_plan_s_own_terms_never_a_merged_chu_tri():
                  str(render("progress.html", view=ProgressPage.of(plan), root="../"))):
         assert "chủ trì, thực hiện" not in html.casefold()
     html = str(render("agency_page.html", view=view, root="../"))
-    assert "<dt>Trách nhiệm thực hiện</dt>" in html and "<dt>Chủ trì (theo tiêu đề mục II.2)</dt>" in html
+    assert "<dt>Trách nhiệm thực hiện</dt>" in html
+    assert "<dt>Chủ trì (theo tiêu đề mục II.2)</dt>" in html
 
 
 def test_the_deciding_body_of_a_row_is_not_given_the_task():
