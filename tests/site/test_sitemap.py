@@ -80,5 +80,5 @@ def test_each_page_has_a_description_of_its_own(site):
 
 def test_generated_pages_are_not_listed_as_left_out_of_the_navigation(real_build):
     _, result = real_build
-    log = (result.stdout or "") + result.stderr  # a shared session build keeps its log only
+    log = (result.stdout or "") + result.stderr  # MkDocs logs to stderr
     assert "nhiem-vu/ii-1-1.md" not in log and "co-quan/so-noi-vu.md" not in log
