@@ -39,6 +39,8 @@ AGENCIES_XLSX = "du-lieu/co-quan.xlsx"
 AGENCY_EVENTS_XLSX = "du-lieu/co-quan-thay-doi.xlsx"
 SHARE_IMAGE = "assets/og-image.png"  # the default link-preview image (docs/assets)
 SHARE_IMAGES = "assets/chia-se/"  # drawn at build time, one per task and per agency
+# Sorting and filters of the progress list (docs/assets), loaded by the progress pages only.
+TABLE_SCRIPT = "assets/bang.js"
 SCHEMAS = "du-lieu/schema/"  # JSON Schemas of the data files, for editors
 
 # Anchors that pages link to from elsewhere.

@@ -50,22 +50,49 @@
   filters.hidden = false;
   var selects = filters.querySelectorAll("select[data-filter]");
   var count = filters.querySelector(".table-filters__count");
+  var agencySelect = filters.querySelector('[data-filter="agencies"]');
+  var stateSelect = filters.querySelector('[data-filter="state"]');
+  // The filters are kept in the address (?co-quan=<id>&trang-thai=<state>): a filtered list can
+  // be shared and comes back on reload. Each table's caption says what it shows.
+  var PARAMS = [["co-quan", agencySelect], ["trang-thai", stateSelect]];
+  var captions = new Map();
+  tables.forEach(function (table) { captions.set(table, table.caption.textContent); });
   function apply() {
-    var agency = filters.querySelector('[data-filter="agencies"]').value;
-    var state = filters.querySelector('[data-filter="state"]').value;
-    var shown = 0;
+    var agency = agencySelect.value, state = stateSelect.value, shown = 0;
+    // A list in pages filters only the page shown: the count says so ("trên trang 1/4").
+    var scope = filters.getAttribute("data-scope");
+    scope = scope ? " " + scope : "";
     tables.forEach(function (table) {
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var here = 0, rows = table.tBodies[0].rows;
+      Array.prototype.forEach.call(rows, function (row) {
         var match = (!agency || row.getAttribute("data-agencies").split(" ").indexOf(agency) >= 0) &&
           (!state || row.getAttribute("data-state") === state);
         row.hidden = !match;
-        if (match) shown += 1;
+        if (match) here += 1;
       });
+      shown += here;
+      table.caption.textContent = agency || state ? table.caption.getAttribute("data-name") + ": " +
+        here + " trong " + rows.length + " nhiệm vụ" + scope + ", theo bộ lọc" : captions.get(table);
     });
-    // A list in pages filters only the page shown: the count says so ("trên trang 1/4").
-    var scope = filters.getAttribute("data-scope");
-    count.textContent = "Đang hiển thị " + shown + " nhiệm vụ" + (scope ? " " + scope : "") + ".";
+    count.textContent = "Đang hiển thị " + shown + " nhiệm vụ" + scope + ".";
     chart(agency || state);
+    var url = new URL(location.href);
+    PARAMS.forEach(function (pair) {
+      if (pair[1].value) url.searchParams.set(pair[0], pair[1].value);
+      else url.searchParams.delete(pair[0]);
+    });
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+  // From the address: a value no option has (a typo) is dropped, from the list and the address.
+  function restore() {
+    var params = new URLSearchParams(location.search), given = false;
+    PARAMS.forEach(function (pair) {
+      var wanted = params.get(pair[0]) || "";
+      pair[1].value = wanted;
+      if (pair[1].value !== wanted) pair[1].value = "";
+      if (wanted) given = true;
+    });
+    if (given) apply();
   }
   // The counts by state above the list follow the filter: each state's count and bar are
   // those of the rows shown, and the chart's caption says it is filtered.
@@ -101,4 +128,5 @@
       ? "Số nhiệm vụ theo trạng thái, theo bộ lọc (" + total + " nhiệm vụ)" : whole;
   }
   selects.forEach(function (select) { select.addEventListener("change", apply); });
+  restore();
 })();

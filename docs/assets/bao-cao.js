@@ -72,6 +72,7 @@ export async function start(details) {
   var dateRules = JSON.parse(details.getAttribute("data-date-rules"));
   var placeholder = new RegExp(details.getAttribute("data-placeholder"));
   var zone = details.getAttribute("data-time-zone");
+  var noDeadline = details.getAttribute("data-no-deadline");
   var schema, validator;
   var serial = 0;
 
@@ -224,6 +225,11 @@ export async function start(details) {
           found[path] = "Chưa chọn " + lowerFirst(field.title || "mục này") + ".";
           return;
         }
+        // A rule between fields says in its own description what to do.
+        if (error.keyword === "not" && rule.description) {
+          found[path] = rule.description;
+          return;
+        }
         var say = MESSAGES[error.keyword];
         var message = say ? say(rule) : "Giá trị không hợp lệ.";
         found[path] = field.description ? message + " " + field.description : message;
@@ -328,6 +334,8 @@ export async function start(details) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) found.date = "Chưa điền ngày báo cáo.";
     blanks(found);
     daysInOrder(found, data, found.date ? "" : day);
+    // A task whose words in the plan set no deadline has none to revise.
+    if (noDeadline && data.revised_due && !found.revised_due) found.revised_due = noDeadline;
     var unplaced = [];
     Object.keys(found).forEach(function (path) {
       if (!show(path, found[path])) unplaced.push(found[path]);

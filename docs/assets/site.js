@@ -107,7 +107,47 @@
     if (!docs || query === undefined || !data || !Array.isArray(data.items)) return data;
     var words = typed(query);
     if (!words.bare.length) return data;
-    return Object.assign({}, data, { items: rerank(data.items, words) });
+    return Object.assign({}, data, { items: rerank(data.items, words).map(function (group) {
+      return marked(group, words);
+    }) });
+  }
+  // What the theme highlights, in the results and on the page opened (?h=): each result's
+  // "terms". It gave the clauses sent to the worker (folded "che"; a word half typed, "ch",
+  // marked inside every word) and a page found through its sections alone none (an empty ?h=).
+  // Each result gets the words of its own text typed, as written there: «chế» for "chế" or
+  // "che"; the last word, perhaps half typed, the words it begins where none is whole.
+  function found(location, query) {
+    var doc = entry(location), terms = {};
+    if (!doc.words) doc.words = Array.from(new Set(doc.exact.split(" ").concat(doc.aliases)))
+      .filter(Boolean).map(function (w) { return [w, fold(w), toned(w)]; });
+    // Accents typed are meant: «tinh» is not «tỉnh» (but «Hóa» is «Hoá»).
+    var accents = query.exact.join() !== query.bare.join();
+    query.bare.forEach(function (bare, i) {
+      var spelling = toned(query.exact[i]);
+      var whole = doc.words.filter(function (w) { return accents ? w[2] === spelling : w[1] === bare; });
+      if (!whole.length && i === query.bare.length - 1)
+        whole = doc.words.filter(function (w) { return w[1].indexOf(bare) === 0; });
+      whole.forEach(function (w) { terms[w[0]] = true; });
+    });
+    return terms;
+  }
+  function toned(word) {  // the letters, then the tone marks
+    var tones = "";
+    return word.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g,
+      function (mark) { tones += mark; return ""; }).normalize("NFC") + " " + tones;
+  }
+  function marked(group, query) {
+    var all = {}, terms = group.map(function (item) { return found(item.location, query); });
+    terms.forEach(function (own) { Object.assign(all, own); });
+    return group.map(function (item, i) {
+      var own = Object.keys(terms[i]).length ? terms[i] : Object.assign({}, all);
+      var have = Object.keys(own).map(fold);
+      // A word the theme found missing stays so, unless found here as written.
+      Object.keys(item.terms || {}).forEach(function (term) {
+        if (item.terms[term] === false && have.indexOf(fold(term)) === -1) own[term] = false;
+      });
+      return Object.assign({}, item, { terms: own });
+    });
   }
 
   var post = Worker.prototype.postMessage;
@@ -124,6 +164,14 @@
     }
     return post.apply(this, args);
   };
+  // The theme searches on keyup. A letter an input method puts in with no key of its own (a
+  // toned letter from a phone's keyboard, or Telex) fires "input" only: «chế» was searched as "ch".
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.classList.contains("md-search__input"))
+      box.dispatchEvent(new Event("keyup"));
+  }, true);
+
   // The theme listens to its worker with addEventListener("message"): its listener is handed
   // each result sorted again. One RESULT answers each QUERY, in order.
   var listen = Worker.prototype.addEventListener, unlisten = Worker.prototype.removeEventListener;

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..model.paging import PAGE_LIMIT
-from ..model.plan import Plan, build
+from ..model.plan import Plan, build, plan_tasks
 from ..model.reports import ReportLog
 from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
@@ -104,6 +104,8 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
     check_event_dates(registry, plan, state)
     state.as_of = as_of
+    tasks = plan_tasks(plan)
+    state.undated_tasks = frozenset(task.id for task in tasks if task.due_date is None)
     report_logs = load_report_logs(files.reports, state, files.display)
-    return build(registry, plan, report_logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
-                 page_limit=page_limit)
+    return build(registry, plan, tasks=tasks, report_logs=report_logs, as_of=as_of,
+                 built_at=built_at, demo=demo, page_limit=page_limit)

@@ -2,6 +2,7 @@
 events are held to the plan's date once the plan is read, and reported at their own line."""
 from __future__ import annotations
 
+from ..model.dates import short_date
 from ..model.schema import PlanData, Registry, ValidationState
 from .errors import DataError, Problem
 from .errors import _locate as locate
@@ -17,7 +18,7 @@ def check_event_dates(registry: Registry, plan: PlanData, state: ValidationState
                 line, field = locate(("agencies", i, "events", j, "date"), state.registry_lines)
                 problems.append(Problem(
                     state.registry_file, line, field,
-                    f"Ngày thay đổi {event.date.isoformat()} của «{agency.id}» trước ngày ban "
-                    f"hành Kế hoạch ({plan_date.isoformat()})."))
+                    f"Ngày thay đổi {short_date(event.date)} của «{agency.id}» trước ngày ban "
+                    f"hành Kế hoạch ({short_date(plan_date)})."))
     if problems:
         raise DataError(problems)

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..model.dates import short_date
 from ..model.reports import Report, ReportLog
 from ..model.schema import ValidationState
 from .errors import DataError, Path_, Problem, shown_path, validate
@@ -68,8 +69,9 @@ def report_day(name: str) -> date | None:
         return None
 
 
-def load_report(path: Path, display: str, day: date, state: ValidationState) -> Report:
-    """One report file, validated, with its date from its name."""
+def load_report(path: Path, display: str, task_id: str, day: date,
+                state: ValidationState) -> Report:
+    """One report file, validated, with its date from its name (its folder is its task)."""
     data, lines = read_yaml(path, display)
     unfilled = placeholders(data)
     if unfilled:
@@ -83,7 +85,23 @@ def load_report(path: Path, display: str, day: date, state: ValidationState) -> 
             "«date:»; nếu ngày sai, đổi tên tệp."))])
     if isinstance(data, dict):
         data = {**data, "date": day.isoformat()}
-    return validate(Report, data, lines, display, state)
+    report = validate(Report, data, lines, display, state)
+    # A revised deadline changes the plan's deadline: a task whose words give none (Task.due_date
+    # is None) has none to revise.
+    if report.revised_due is not None and task_id in state.undated_tasks:
+        raise DataError([Problem(display, lines.get(("revised_due",), 1), "revised_due", (
+            f"Nhiệm vụ «{task_id}» không có thời hạn hoàn thành trong Kế hoạch, nên không có "
+            "hạn để điều chỉnh. Cách sửa: xóa dòng «revised_due»; thời hạn được giao sau, nếu "
+            "có, ghi vào «note» và ghi văn bản giao vào «evidence»."))])
+    return report
+
+
+# What the report form says of a revised deadline on a task that has none (its words in the
+# plan give no deadline: «thường xuyên», «hằng năm»...). load_report says it with the fix for
+# the file.
+NO_DEADLINE_IN_FORM = ("Nhiệm vụ này không có thời hạn hoàn thành trong Kế hoạch, nên không có hạn "
+                       "để điều chỉnh. Để trống ô này; thời hạn được giao sau, nếu có, ghi ở "
+                       "«Ghi chú» kèm văn bản giao.")
 
 
 def _value_at(data: Any, path: Path_) -> Any:
@@ -128,12 +146,12 @@ def load_report_logs(folder: Path, state: ValidationState, display) -> dict[str,
                 continue
             if state.as_of and day > state.as_of:
                 problems.append(Problem(shown, 1, "", (
-                    f"Ngày báo cáo {day.isoformat()} (tên tệp) muộn hơn ngày dựng trang "
-                    f"({state.as_of.isoformat()}). Cách sửa: đặt tên tệp bằng ngày đã báo cáo "
+                    f"Ngày báo cáo {short_date(day)} (tên tệp) muộn hơn ngày dựng trang "
+                    f"({short_date(state.as_of)}). Cách sửa: đặt tên tệp bằng ngày đã báo cáo "
                     "thật, không dùng ngày trong tương lai.")))
                 continue
             try:
-                reports.append(load_report(path, shown, day, state))
+                reports.append(load_report(path, shown, entry.name, day, state))
             except DataError as error:
                 problems.extend(error.problems)
         if reports:

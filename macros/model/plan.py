@@ -422,18 +422,23 @@ def body_timeframe(node: TaskNode, part: str,
                          heading=_section_label(part, section))
 
 
-def build(registry: Registry, data: PlanData, **status) -> Plan:
+def plan_tasks(data: PlanData) -> tuple[Task, ...]:
+    """Every task of the plan in document order, with its roles, timeframe and Phụ lục rows (the
+    loader asks them for their deadlines before it reads the reports)."""
     rows_of: dict[str, list[AppendixRow]] = {}
     for row in data.appendix.rows:
         for task_id in row.tasks:
             rows_of.setdefault(task_id, []).append(row)
-    tasks = tuple(
-        Task(node, part.number, sections, position,
-             body_roles(node, part.number, sections),
-             body_timeframe(node, part.number, sections),
-             tuple(rows_of.get(node.task, ())))
-        for part in data.parts
-        for node, sections, position in _walk(part.content, part.number, ()))
+    return tuple(
+        Task(node, part.number, sections, position, body_roles(node, part.number, sections),
+             body_timeframe(node, part.number, sections), tuple(rows_of.get(node.task, ())))
+        for part in data.parts for node, sections, position in _walk(part.content, part.number, ()))
+
+
+def build(registry: Registry, data: PlanData, tasks: tuple[Task, ...] | None = None,
+          **status) -> Plan:
+    if tasks is None:
+        tasks = plan_tasks(data)
     graph = AgencyGraph.of(registry)
     duties = Duties(tuple(
         Duty(duty, order, tuple(graph.agency(a) for a in duty.reporters),

@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic.config import JsonDict
 
+from .dates import short_date
 from .schema import KnownAgency, Model, Text, problem, state_of
 
 
@@ -74,7 +75,7 @@ class Correction(Model):
             raise problem(
                 "Ngày đính chính {day} muộn hơn ngày dựng trang ({as_of}). Cách sửa: ghi ngày "
                 "sửa báo cáo thật, không ghi ngày trong tương lai.",
-                day=value.isoformat(), as_of=as_of.isoformat(),
+                day=short_date(value), as_of=short_date(as_of),
             )
         return value
 
@@ -85,6 +86,17 @@ _DONE_RULE: JsonDict = {
     "if": {"properties": {"state": {"const": "hoàn thành"}}, "required": ["state"]},
     "then": {"required": ["completed_on"]},
     "else": {"not": {"required": ["completed_on"]}},
+}
+# The rule of _revision_authorised below, likewise: a revised deadline comes with at least one
+# document (the staff guide: the document that authorises it goes in «evidence»). The form shows
+# the description of the rule that fails, in the words of its fields' labels.
+_REVISION_RULE: JsonDict = {
+    "if": {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}},
+    "else": {
+        "not": {"required": ["revised_due"]},
+        "description": "Hạn mới phải kèm văn bản của cấp có thẩm quyền cho phép điều chỉnh hạn: "
+        "thêm văn bản đó ở mục «Văn bản làm căn cứ», hoặc để trống ô này.",
+    },
 }
 
 
@@ -115,7 +127,8 @@ DATE_RULES = (
 class ReportFile(Model):
     """What one report file holds. Its date is its file name, not a field."""
 
-    model_config = ConfigDict(title="Báo cáo tiến độ", json_schema_extra=_DONE_RULE)
+    model_config = ConfigDict(title="Báo cáo tiến độ",
+                              json_schema_extra={"allOf": [_DONE_RULE, _REVISION_RULE]})
 
     state: Annotated[ReportedState, Field(
         title="Trạng thái",
@@ -131,7 +144,8 @@ class ReportFile(Model):
     completed_on: Annotated[Date | None, Field(
         title="Ngày hoàn thành", description="Bắt buộc khi trạng thái là «hoàn thành».")] = None
     revised_due: Annotated[Date | None, Field(
-        title="Hạn mới", description="Khi cấp có thẩm quyền cho phép điều chỉnh hạn.")] = None
+        title="Hạn mới", description="Khi cấp có thẩm quyền cho phép điều chỉnh hạn; kèm văn bản "
+        "cho phép ở mục «Văn bản làm căn cứ».")] = None
     note: Annotated[Text | None, Field(title="Ghi chú")] = None
     corrections: Annotated[list[Correction], Field(
         title="Đính chính",
@@ -141,6 +155,19 @@ class ReportFile(Model):
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("revised_due")
+    @classmethod
+    def _revision_authorised(cls, value: Date | None, info: ValidationInfo) -> Date | None:
+        # «evidence» comes before «revised_due»: read already, unless it was itself refused.
+        if value is not None and "evidence" in info.data and not info.data["evidence"]:
+            raise problem(
+                "Hạn mới {day} chưa có văn bản cho phép điều chỉnh hạn. Cách sửa: ghi văn bản của "
+                "cấp có thẩm quyền cho phép điều chỉnh hạn vào «evidence» (số, ký hiệu, ngày ban "
+                "hành); chưa có văn bản thì xóa dòng «revised_due».",
+                day=short_date(value),
+            )
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> ReportFile:
@@ -167,15 +194,15 @@ class Report(ReportFile):
         if self.completed_on and self.completed_on > self.date:
             raise problem(
                 "Ngày hoàn thành {done} muộn hơn ngày báo cáo {day}.",
-                done=self.completed_on.isoformat(),
-                day=self.date.isoformat(),
+                done=short_date(self.completed_on),
+                day=short_date(self.date),
             )
         for correction in self.corrections:
             if correction.date < self.date:
                 raise problem(
                     "Ngày đính chính {fix} sớm hơn ngày báo cáo {day}. Cách sửa: ghi ngày sửa "
                     "báo cáo, sau ngày báo cáo.",
-                    fix=correction.date.isoformat(), day=self.date.isoformat(),
+                    fix=short_date(correction.date), day=short_date(self.date),
                 )
         return self
 

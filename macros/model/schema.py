@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import timeframe as tf
+from .dates import short_date
 from .roles import APPENDIX_KINDS, Role
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -118,6 +119,8 @@ class ValidationState:
     task_texts: dict[str, str] = field(default_factory=dict)
     appendix_rows: int = 0
     as_of: date | None = None  # status reports may not be dated after it
+    # Tasks whose words give no deadline: a report may not revise one (macros.load.reports).
+    undated_tasks: frozenset[str] = frozenset()
     # A body's successors as recorded so far (data/agencies.yaml, in file order): a cycle is
     # found at the body that closes it.
     successors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -867,7 +870,7 @@ class LaterDocument(Model):
         plan_date = state_of(info).plan_date
         if plan_date is not None and value.date < plan_date:
             raise problem("Văn bản số {number} ban hành trước Kế hoạch ({plan}).",
-                          number=value.number, plan=plan_date.isoformat())
+                          number=value.number, plan=short_date(plan_date))
         return value
 
 

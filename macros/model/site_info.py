@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
+from .dates import short_date
 from .schema import KnownAgency, Model, Text, problem, state_of
 
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$",
@@ -69,7 +70,7 @@ class SiteInfo(Model):
     def _not_later_than_today(cls, value: date | None, info: ValidationInfo) -> date | None:
         as_of = state_of(info).as_of  # known once the plan is loaded (make validate)
         if value is not None and as_of is not None and value > as_of:
-            raise problem("Ngày bắt đầu nhận báo cáo {day} chưa đến.", day=value.isoformat())
+            raise problem("Ngày bắt đầu nhận báo cáo {day} chưa đến.", day=short_date(value))
         return value
 
     @property

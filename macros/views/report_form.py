@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 from .. import routes
-from ..load.reports import PLACEHOLDER, REPOSITORY_FOLDER, TEMPLATE
+from ..load.reports import NO_DEADLINE_IN_FORM, PLACEHOLDER, REPOSITORY_FOLDER, TEMPLATE
 from ..model.dates import VIETNAM
 from ..model.plan import Plan, Task
 from ..model.reports import DATE_RULES, Evidence, NotAfter, ReportedState, ReportFile
@@ -80,6 +80,9 @@ class ReportForm:
     guide_href: str
     new_file_page: str | None  # <repository>/new/<branch>; None when the build has no repo_url
     template_href: str | None  # the new-file page in the task's folder with the blank template
+    # Said under «Hạn mới» when one is given for a task whose words set no deadline (the
+    # validator refuses it: macros.load.reports.check_revisions); "" for a task with a deadline.
+    no_deadline: str = ""
     order: tuple[str, ...] = FIELD_ORDER
     evidence_order: tuple[str, ...] = EVIDENCE_ORDER
     labels: dict[str, str] = field(default_factory=lambda: _texts("title"), hash=False)
@@ -121,4 +124,5 @@ class ReportForm:
             guide_href=routes.STAFF_GUIDE,
             new_file_page=repo.new_file_page if repo else None,
             template_href=repo.new_file_in(folder, TEMPLATE) if repo else None,
+            no_deadline=NO_DEADLINE_IN_FORM if task.due_date is None else "",
         )

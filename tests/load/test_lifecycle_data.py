@@ -130,7 +130,7 @@ def test_reports_since_in_the_future_is_refused(tmp_path):
         site_info(data)
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.field) == ("data/site.yaml", line, "reports_since")
-    assert problem.message == "Ngày bắt đầu nhận báo cáo 2026-12-02 chưa đến."
+    assert problem.message == "Ngày bắt đầu nhận báo cáo 02/12/2026 chưa đến."
     write_since(copy_data(tmp_path / "today"), "2026-12-01")
     assert site_info(tmp_path / "today" / "data").reports_known_since.day == AS_OF
 

@@ -225,13 +225,23 @@ FORM_CASES = [
                                                 "url": "https://example.org/" + "a" * 490}]),
      "evidence[1].url"),
     ("blank-of-the-template-left", entry(done="<những việc đã làm>"), "done"),
+    # A revised deadline stands on the document that authorises it (the staff guide), and only a
+    # task with a deadline in the plan has one to revise: II.2.2.2 is «thường xuyên». A case that
+    # names its task ("task") is entered on that task's page.
+    ("revised-deadline-without-document", entry(revised_due="2019-06-30"), "revised_due"),
+    ("revised-deadline-with-its-document", entry(
+        task="ii-2-1-1", date="2019-01-22", revised_due="2019-06-30",
+        evidence=[{"number": "Quyết định số 20/QĐ-UBND", "date": "2019-01-15"}]), None),
+    ("revised-deadline-of-a-task-without-one", entry(
+        task="ii-2-2-2", date="2019-01-21", revised_due="2027-06-30",
+        evidence=[{"number": "Quyết định số 20/QĐ-UBND"}]), "revised_due"),
 ]
 
 
 def form_report_file(case: dict) -> str:
     """The report file of an entry, as YAML with dates as dates (the form writes the same data;
     tests/site/test_report_form.py checks the form's own file passes where this one does)."""
-    fields = {k: v for k, v in case.items() if k != "date"}
+    fields = {k: v for k, v in case.items() if k not in ("date", "task")}
     for key in ("completed_on", "revised_due"):
         if key in fields:
             fields[key] = date.fromisoformat(fields[key])
@@ -243,7 +253,8 @@ def form_report_file(case: dict) -> str:
 
 @pytest.mark.parametrize(("name", "case", "refused"), FORM_CASES, ids=[c[0] for c in FORM_CASES])
 def test_the_validator_s_answer_on_each_form_case(tmp_path, name, case, refused):
-    folder = one_report(tmp_path, form_report_file(case), f"ii-2-1-1/{case['date']}.yaml")
+    task = case.get("task", "ii-2-1-1")
+    folder = one_report(tmp_path, form_report_file(case), f"{task}/{case['date']}.yaml")
     if refused is None:
         load(DATA, reports_dir=folder, as_of=FORM_AS_OF)
         return
@@ -253,3 +264,46 @@ def test_the_validator_s_answer_on_each_form_case(tmp_path, name, case, refused)
     # A rule between fields is reported on the report as a whole (field ""), a date after the
     # as-of day on the file's name.
     assert fields == {refused} or (fields == {""} and refused in {"date", "completed_on"}), fields
+
+
+def _refused(tmp_path: Path, name: str, text: str) -> list:
+    with pytest.raises(DataError) as caught:
+        load(DATA, reports_dir=one_report(tmp_path, text, name), as_of=FORM_AS_OF)
+    return caught.value.problems
+
+
+def test_a_revised_deadline_without_its_document_is_refused_at_its_line(tmp_path):
+    text = REPORT + "revised_due: 2019-06-30\n"
+    [problem] = _refused(tmp_path, "ii-2-1-1/2019-01-10.yaml", text)
+    assert (problem.file.endswith("tien-do/ii-2-1-1/2019-01-10.yaml"), problem.line,
+            problem.field) == (True, 5, "revised_due")
+    assert problem.message.startswith("Hạn mới 30/6/2019 chưa có văn bản cho phép điều chỉnh hạn.")
+    assert "Cách sửa" in problem.message
+    # With the document, the same report passes and its deadline applies.
+    folder = one_report(tmp_path, text + "evidence:\n  - number: Quyết định số 20/QĐ-UBND\n",
+                        "ii-2-1-1/2019-01-10.yaml")
+    plan = load(DATA, reports_dir=folder, as_of=FORM_AS_OF)
+    assert plan.status("ii-2-1-1").due == date(2019, 6, 30)
+
+
+def test_a_revised_deadline_for_a_task_without_a_deadline_is_refused(tmp_path):
+    plan = load(DATA)
+    assert plan.task("ii-2-2-2").due_date is None and plan.task("ii-2-1-1").due_date
+    text = REPORT + "evidence:\n  - number: Quyết định số 20/QĐ-UBND\nrevised_due: 2027-06-30\n"
+    [problem] = _refused(tmp_path, "ii-2-2-2/2019-01-10.yaml", text)
+    assert (problem.file.endswith("tien-do/ii-2-2-2/2019-01-10.yaml"), problem.line,
+            problem.field) == (True, 7, "revised_due")
+    assert problem.message.startswith("Nhiệm vụ «ii-2-2-2» không có thời hạn hoàn thành trong Kế "
+                                      "hoạch, nên không có hạn để điều chỉnh. Cách sửa: xóa dòng "
+                                      "«revised_due»")
+
+
+def test_the_validator_writes_days_as_the_form_does(tmp_path):
+    # The form says «Ngày hoàn thành 25/01/2019 muộn hơn ngày báo cáo 20/01/2019…»
+    # (tests/site/test_report_form.py); the validator said 2019-01-25 and 2019-01-20.
+    [case] = [c[1] for c in FORM_CASES if c[0] == "completed-after-the-report-date"]
+    [problem] = _refused(tmp_path / "a", f"ii-2-1-1/{case['date']}.yaml", form_report_file(case))
+    assert problem.message.startswith("Ngày hoàn thành 25/01/2019 muộn hơn ngày báo cáo 20/01/2019")
+    [problem] = _refused(tmp_path / "b", "ii-2-1-1/2019-02-05.yaml", REPORT)
+    assert problem.message.startswith("Ngày báo cáo 05/02/2019 (tên tệp) muộn hơn ngày dựng trang "
+                                      "(31/01/2019).")

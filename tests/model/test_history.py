@@ -35,7 +35,8 @@ def test_a_deadline_passing_without_a_completion_report_is_a_change_with_its_dea
 
 def test_a_revised_deadline_is_the_one_that_applies_everywhere():
     plan = small_plan(as_of=date(2020, 6, 1), reports={"t-2": {"reports": [
-        _report("2019-11-01", "đang thực hiện", revised_due="2020-12-31")]}})
+        _report("2019-11-01", "đang thực hiện", revised_due="2020-12-31",
+                evidence=[{"number": "Văn bản số 1 cho phép điều chỉnh hạn"}])]}})
     facts = plan.facts("t-2")
     assert (facts.deadlines.original, facts.deadlines.revised, facts.deadlines.applies) == (
         date(2019, 12, 31), date(2020, 12, 31), date(2020, 12, 31))

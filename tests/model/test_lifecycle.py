@@ -164,7 +164,7 @@ def test_a_longer_cycle_is_found_at_the_body_that_closes_it():
 def test_an_event_before_the_plan_is_refused_in_memory_too():
     field, message = refusal(body("a", events=[event("ket-thuc", "2018-07-01")]))
     assert field == "date"
-    assert "Ngày thay đổi 2018-07-01 của «a» trước ngày ban hành Kế hoạch (2018-07-02)" in message
+    assert "Ngày thay đổi 01/7/2018 của «a» trước ngày ban hành Kế hoạch (02/7/2018)" in message
 
 
 # --- The real data --------------------------------------------------------------------------

@@ -274,14 +274,14 @@ BAD_REPORTS = [
      1, "", "phải có ngày hoàn thành"),
     ("completed-after-report", "ii-2-1-1/2018-07-20.yaml",
      IN_PROGRESS.replace("đang thực hiện", "hoàn thành") + "completed_on: 2018-07-25\n", 1, "",
-     "Ngày hoàn thành 2018-07-25 muộn hơn ngày báo cáo 2018-07-20"),
+     "Ngày hoàn thành 25/7/2018 muộn hơn ngày báo cáo 20/7/2018"),
     ("unknown-reporter", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS.replace("reporter: so-noi-vu", "reporter: so-noi-vuu"),
      "reporter: so-noi-vuu", "reporter", "Không có cơ quan mã «so-noi-vuu»"),
     ("javascript-link", "ii-2-1-1/2018-07-20.yaml", IN_PROGRESS + "evidence:\n  - number: QĐ\n  - number: QĐ 2\n    url: javascript:alert(1)\n",
      "url: javascript", "evidence[2].url", "không đúng dạng"),
     ("correction-before-report", "ii-2-1-1/2018-07-20.yaml",
      IN_PROGRESS + "corrections:\n  - date: 2018-07-01\n    reason: Sửa số.\n", 1, "",
-     "Ngày đính chính 2018-07-01 sớm hơn ngày báo cáo 2018-07-20"),
+     "Ngày đính chính 01/7/2018 sớm hơn ngày báo cáo 20/7/2018"),
 ]
 
 

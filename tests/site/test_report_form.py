@@ -142,6 +142,9 @@ def test_a_valid_report_from_the_form_passes_the_validator_unchanged(chromium, r
     href = link.get_attribute("href")
     assert link.get_attribute("rel") == "nofollow"
     assert page.locator(".report-form__error:visible").count() == 0
+    # Said once: in the status line, which a screen reader reads out.
+    assert page.locator("#bieu-mau-bao-cao form").inner_text().count("Báo cáo hợp lệ") == 1
+    assert page.locator("[data-status]").inner_text() == "Báo cáo hợp lệ."
     context.close()
     assert watch.errors == [] and watch.outside == []
 
@@ -359,7 +362,8 @@ def test_the_form_and_the_validator_agree_on_every_case(chromium, repo_server, t
     page.clock.set_fixed_time(datetime.fromisoformat(f"{FORM_AS_OF.isoformat()}T09:00:00+07:00"))
     plan = load(DATA)
     answers, files = {}, {}
-    for (name, case, refused), task in zip(FORM_CASES, plan.tasks, strict=False):
+    for (name, case, refused), default in zip(FORM_CASES, plan.tasks, strict=False):
+        task = plan.task(case["task"]) if "task" in case else default
         page.goto(repo_server.base + routes.task(task.id))
         page.locator("#bieu-mau-bao-cao > summary").click()
         page.wait_for_selector("form[data-ready]", state="attached")
@@ -392,6 +396,10 @@ def test_the_form_and_the_validator_agree_on_every_case(chromium, repo_server, t
     late = answers["completed-after-the-report-date"][2]["completed_on"]
     assert late.startswith("Ngày hoàn thành 25/01/2019 muộn hơn ngày báo cáo 20/01/2019")
     assert "chỗ trống của mẫu" in answers["blank-of-the-template-left"][2]["done"]
+    assert answers["revised-deadline-without-document"][2]["revised_due"].startswith(
+        "Hạn mới phải kèm văn bản của cấp có thẩm quyền cho phép điều chỉnh hạn")
+    assert answers["revised-deadline-of-a-task-without-one"][2]["revised_due"].startswith(
+        "Nhiệm vụ này không có thời hạn hoàn thành trong Kế hoạch")
 
 
 def test_today_is_today_in_vietnam_whatever_the_computer_s_zone(chromium, repo_server):

@@ -116,6 +116,65 @@ def test_the_counts_above_the_list_follow_the_filter(phone, server):
     assert phone.locator("figure.chart figcaption").text_content() == caption
 
 
+def table_captions(page) -> list[tuple[str, int, int]]:
+    """Each task table's caption, with the rows it shows and the rows it has."""
+    return page.evaluate("""() => [...document.querySelectorAll("table.tasks")].map(table => [
+        table.caption.textContent, [...table.tBodies[0].rows].filter(r => !r.hidden).length,
+        table.tBodies[0].rows.length])""")
+
+
+def test_the_table_caption_and_the_address_follow_the_filters(desktop, server):
+    # Filtered to «5 nhiệm vụ», the table's caption still said «28 nhiệm vụ»; and a filtered
+    # list could not be shared: the filters are now in the address, and restored from it.
+    desktop.goto(server.base + "tien-do/")
+    whole = table_captions(desktop)
+    assert whole and all(f": {rows} nhiệm vụ" in text for text, _, rows in whole)
+    agencies = desktop.locator('[data-filter="agencies"]')
+    states = desktop.locator('[data-filter="state"]')
+    total = sum(rows for _, _, rows in whole)
+    # An agency with some of the tasks, then one state among them: both filters at work.
+    for i in range(1, agencies.locator("option").count()):
+        agencies.select_option(index=i)
+        if 1 < sum(shown_states(desktop).values()) < total:
+            break
+    agency = agencies.input_value()
+    by_state = shown_states(desktop)
+    state = max(by_state, key=by_state.get)
+    states.select_option(state)
+    shown = table_captions(desktop)
+    count = sum(here for _, here, _ in shown)
+    assert 0 < count < total
+    for text, here, rows in shown:
+        assert text.endswith(f": {here} trong {rows} nhiệm vụ, theo bộ lọc"), text
+    assert desktop.locator(".table-filters__count").text_content() == f"Đang hiển thị {count} nhiệm vụ."
+    address = desktop.url
+    assert address.endswith(f"tien-do/?co-quan={agency}&trang-thai={state}"), address
+
+    # The address, opened anew (shared, bookmarked, reloaded), shows the same filtered list.
+    other = desktop.context.new_page()
+    other.goto(address)
+    assert other.locator('[data-filter="agencies"]').input_value() == agency
+    assert other.locator('[data-filter="state"]').input_value() == state
+    assert table_captions(other) == shown
+    assert shown_states(other) == shown_states(desktop)
+    other.close()
+
+    # Back to everything: the captions and the address are the page's own again.
+    agencies.select_option("")
+    states.select_option("")
+    assert table_captions(desktop) == whole
+    assert desktop.url == server.base + "tien-do/"
+
+    # A filter of the address that names nothing on the page is dropped, from the list and
+    # from the address; the other still applies.
+    desktop.goto(server.base + "tien-do/?co-quan=khong-co&trang-thai=" + state)
+    assert desktop.locator('[data-filter="agencies"]').input_value() == ""
+    assert desktop.locator('[data-filter="state"]').input_value() == state
+    with_state = desktop.locator(f'table.tasks tbody tr[data-state="{state}"]').count()
+    assert shown_states(desktop) == {state: with_state}
+    assert desktop.url == server.base + "tien-do/?trang-thai=" + state
+
+
 def test_the_status_chart_bars_can_be_read_at_1280(desktop, server):
     desktop.goto(server.base + "tien-do/")
     rows = desktop.locator("figure.chart tbody tr[data-chart-state]")

@@ -131,6 +131,18 @@ def test_every_message_of_the_validator_is_explained(site):
     assert missing == [], "explain these in docs/huong-dan-cap-nhat.md:\n" + "\n".join(missing)
 
 
+def test_the_guide_quotes_compared_days_as_the_validator_and_the_form_write_them(site):
+    # Days a message compares («muộn hơn ngày báo cáo …») are written dd/mm/yyyy by the
+    # validator (macros.model.dates.short_date) and by the report form: the guide quoted them
+    # as 2019-01-20. What a person types is quoted as typed (a file name, a value refused).
+    compared = re.compile(r"muộn hơn|sớm hơn|trước ngày ban hành|trước Kế hoạch|chưa đến|Hạn mới ")
+    quoted = [m for m in guide_messages(site) if compared.search(without_location(m))]
+    assert len(quoted) >= 7
+    for message in quoted:
+        assert not re.search(r"(?<![«\d/-])\d{4}-\d{2}-\d{2}(?![»\d.])", message), message
+        assert re.search(r"\b\d{2}/\d{1,2}/\d{4}\b", message), message
+
+
 def test_the_guide_shows_where_an_error_is_as_the_validator_writes_it(site):
     located = [LOCATION.match(m) for m in guide_messages(site) if LOCATION.match(m)]
     assert located, "the guide shows one full message with its file, line and field"

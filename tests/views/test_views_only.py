@@ -91,7 +91,7 @@ def exposed(value, path: str, seen: set[int], bad: tuple[type, ...], depth: int 
 def _plan():
     return small_plan(reports={"t-1": {"reports": [{
         "date": "2019-01-10", "state": "đang thực hiện", "done": "Đã làm.", "reporter": "ban-a",
-        "revised_due": "2020-12-31"}]}})
+        "evidence": [{"number": "Văn bản số 1"}], "revised_due": "2020-12-31"}]}})
 
 
 NEWS = News((), {})
