@@ -81,7 +81,7 @@ class ReportForm:
     new_file_page: str | None  # <repository>/new/<branch>; None when the build has no repo_url
     template_href: str | None  # the new-file page in the task's folder with the blank template
     # Said under «Hạn mới» when one is given for a task whose words set no deadline (the
-    # validator refuses it: macros.load.reports.check_revisions); "" for a task with a deadline.
+    # validator refuses it: macros.load.reports.load_report); "" for a task with a deadline.
     no_deadline: str = ""
     order: tuple[str, ...] = FIELD_ORDER
     evidence_order: tuple[str, ...] = EVIDENCE_ORDER
