@@ -244,7 +244,7 @@ class EventKind(StrEnum):
             "hop-nhat": "Hợp nhất, sáp nhập vào cơ quan khác",
             "chia-tach": "Chia, tách",
             "ket-thuc": "Kết thúc hoạt động",
-            "sap-xep": "Sắp xếp lại, vẫn tiếp tục hoạt động",
+            "sap-xep": "Sắp xếp lại, văn bản không nêu cơ quan kết thúc",
         }[self.value]
 
     @property
@@ -259,8 +259,8 @@ class AgencyEvent(Model):
 
     kind: Annotated[EventKind, Field(
         title="Loại thay đổi", description="doi-ten (đổi tên), hop-nhat (hợp nhất, sáp nhập vào cơ "
-        "quan khác), chia-tach (chia, tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại, "
-        "vẫn tiếp tục hoạt động).")]
+        "quan khác), chia-tach (chia, tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại; "
+        "văn bản không nêu cơ quan kết thúc).")]
     date: Annotated[date, Field(title="Ngày có hiệu lực",
                                 description="Ngày thay đổi bắt đầu có hiệu lực, theo văn bản.")]
     source: Annotated[Citation, Field(title="Văn bản làm căn cứ")]

@@ -141,7 +141,7 @@ class LifeEvent:
     """A recorded change in the body's life, as its page states it."""
 
     day: date
-    kind: str  # "Kết thúc hoạt động", "Sắp xếp lại, vẫn tiếp tục hoạt động"
+    kind: str  # "Kết thúc hoạt động", "Sắp xếp lại, văn bản không nêu cơ quan kết thúc"
     source: Link | str  # the document's citation, linked where it has a public address
     note: str | None  # the site's words
     new_name: str | None

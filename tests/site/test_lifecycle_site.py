@@ -53,7 +53,8 @@ def test_the_group_whose_members_all_ended_says_so(site):
 def test_the_province_changed_and_goes_on(site):
     page = _page(site, routes.agency("ubnd-tinh"))
     top = _text(page.select_one(".agency-life"))
-    assert "sắp xếp lại, vẫn tiếp tục hoạt động" in top and NQ_202 in top
+    assert "sắp xếp lại, văn bản không nêu cơ quan kết thúc" in top
+    assert "vẫn hoạt động" not in top and "vẫn tiếp tục" not in top and NQ_202 in top
     assert "không còn" not in top.split("Ghi chú")[0]
     assert page.find(id="han-sap-toi") is not None  # its dates go on
 
