@@ -359,7 +359,8 @@ EVENT_FIELDS = [
           lambda plan, e: plan.agency(e.agency).name),
     Field("loai", "Mã loại thay đổi",
           "doi-ten (đổi tên), hop-nhat (hợp nhất, sáp nhập vào cơ quan khác), chia-tach (chia, "
-          "tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại; văn bản không nêu cơ quan kết thúc).",
+          "tách), ket-thuc (kết thúc hoạt động), sap-xep (sắp xếp lại; văn bản không nêu cơ "
+          "quan kết thúc).",
           lambda plan, e: e.kind.value),
     Field("loai_ten", "Loại thay đổi", "Loại thay đổi, bằng chữ.", lambda plan, e: e.kind.label),
     Field("ngay", "Ngày có hiệu lực", "Ngày thay đổi có hiệu lực (NĂM-THÁNG-NGÀY).",
