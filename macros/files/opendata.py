@@ -194,8 +194,9 @@ TASK_FIELDS = [
           "Ngày đầu tiên nhiệm vụ quá hạn mà chưa có báo cáo hoàn thành (ngày sau hạn), nếu có.",
           lambda plan, t: _iso(_status(plan, t).overdue_since)),
     Field("so_ngay_qua_han", "Số ngày quá hạn",
-          "Số ngày quá hạn tính đến ngày dựng dữ liệu, nếu có.",
-          lambda plan, t: _status(plan, t).days_overdue),
+          "Số ngày quá hạn tính đến ngày dựng dữ liệu, nếu có; khi mọi cơ quan được giao đã không "
+          "còn, tính đến ngày trước ngày đó.",
+          lambda plan, t: _facts(plan, t).overdue_days),
     Field("phan_tram", "Tỷ lệ hoàn thành (%)",
           "Tỷ lệ hoàn thành (%) theo báo cáo gần nhất, nếu có.",
           lambda plan, t: _status(plan, t).percent),

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import ClassVar
 
-from .dates import short_date
+from .dates import duration_words, short_date
 from .lifecycle import End
 from .status import Colours, DisplayState, TaskStatus
 
@@ -241,6 +241,39 @@ class TaskFacts:
     def projected_deadline(self) -> date | None:
         """The deadline plan-wide lists and calendars show: none when every lead ended first."""
         return self.deadline_for(self.leads_end)
+
+    @property
+    def overdue_until(self) -> date | None:
+        """The last day lateness is counted to: the as-of day, or, when every lead the text names
+        had ended, the day before that end (nothing is counted past a body's end); None when the
+        task is not overdue, or its leads ended before its deadline."""
+        status = self.status
+        if not status.is_overdue or status.due is None:
+            return None
+        until = status.as_of
+        if self.leads_end is not None:
+            until = min(until, self.leads_end.date - timedelta(days=1))
+        return until if until > status.due else None
+
+    @property
+    def overdue_days(self) -> int | None:
+        """How many days past the deadline, counted to `overdue_until`."""
+        until, due = self.overdue_until, self.status.due
+        return (until - due).days if until and due else None
+
+    @property
+    def overdue_for(self) -> str | None:
+        """How long past the deadline, in words ("6 năm 11 tháng"), counted to `overdue_until`;
+        when the leads ended, says to when."""
+        until, due = self.overdue_until, self.status.due
+        if until is None or due is None:
+            return None
+        words = duration_words(due, until)
+        if self.leads_end is not None and until < self.status.as_of:
+            words += (f" tính đến khi cơ quan được giao không còn "
+                      f"({short_date(self.leads_end.date)})")
+        return words
+
     @property
     def deadline_origin(self) -> str | None:
         """The deadline that applies, named, and where it comes from, in the words every exit

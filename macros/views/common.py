@@ -156,7 +156,7 @@ class TaskLine:
             when_sort=deadline.isoformat() if deadline else "",
             when_source=facts.dates.aside,
             state=status.state,
-            state_note=f"quá hạn {status.overdue_for}" if status.is_overdue else None,
+            state_note=f"quá hạn {facts.overdue_for}" if facts.overdue_for else None,
             last_report=status.last.date if status.last else None,
             rows=tuple(r.number for r in task.appendix_rows),
             filter_agencies=plan.assigned.answering_for(task),

@@ -110,9 +110,9 @@ class TaskPage:
             state=status.state,
             state_note=(f"{facts.deadlines.label} là ngày "
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
-                        f"{status.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
+                        f"{facts.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
                         "báo cáo hoàn thành nào của nhiệm vụ này." + _leads_ended(facts))
-            if status.is_overdue and status.due else None,
+            if facts.overdue_for and status.due else None,
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
                          if last else None),
@@ -142,7 +142,8 @@ def _leads_ended(facts: TaskFacts) -> str:
     if end is None:
         return ""
     what = "báo cáo hoàn thành" if facts.status.reports else "báo cáo nào"
-    return (f" Cơ quan chủ trì, thực hiện không còn từ {long_date(end.date)} (xem dưới đây), "
+    return (f" Mọi cơ quan lời văn giao nhiệm vụ này không còn từ {long_date(end.date)} "
+            "(xem dưới đây), "
             f"trước khi trang web nhận được {what}.")
 
 

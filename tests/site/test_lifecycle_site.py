@@ -85,8 +85,10 @@ def test_task_pages_note_the_end_beside_the_bodys_name(site):
     link = page.select_one(".roles .ended-note").find_previous_sibling("a")
     assert link.get_text() == "Ủy ban nhân dân các huyện, thành phố"
     state = _text(page.find(id="trang-thai").find_next("p", attrs={"data-search-exclude": True}))
-    assert ("Cơ quan chủ trì, thực hiện không còn từ ngày 01 tháng 7 năm 2025 (xem dưới đây), "
-            "trước khi trang web nhận được báo cáo nào.") in state
+    assert ("Mọi cơ quan lời văn giao nhiệm vụ này không còn từ ngày 01 tháng 7 năm 2025 "
+            "(xem dưới đây), trước khi trang web nhận được báo cáo nào.") in state
+    # Lateness counted to the day before the end, not on to the as-of day.
+    assert "tính đến khi cơ quan được giao không còn (01/7/2025)" in state
     # A task with no deadline, led only by the districts: no next report projected.
     assert "Kỳ báo cáo tiếp theo" not in _text(_page(site, routes.task("ii-3-5-2")))
 

@@ -136,3 +136,23 @@ def test_the_reporting_calendar_marks_the_day_bodies_ended():
                             "Ủy ban nhân dân tỉnh"))]
     html = str(render("reporting_calendar.html", view=view, root="../"))
     assert '<time datetime="2019-01-01">' in html
+
+
+def test_lateness_is_counted_only_until_every_lead_ended():
+    """A task whose every lead ended: how long it was past its deadline is counted to the day
+    before the end, never on to the as-of day (nothing is counted past a body's end)."""
+    agencies = copy.deepcopy(AGENCIES)
+    agencies["agencies"][1]["events"] = [  # ban-a, the only lead of t-1 (due 31/12/2018)
+        {"kind": "ket-thuc", "date": "2019-06-01",
+         "source": {"kind": "Quyết định", "number": "9/QĐ-TN", "date": "2019-05-20",
+                    "issuer": "ubnd"}}]
+    built = datetime(2020, 6, 1, 1, 0, tzinfo=UTC)
+    ended = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1), built_at=built)
+    going = plan_from_mappings(AGENCIES, plan_data(), as_of=date(2020, 6, 1), built_at=built)
+    facts, before = ended.facts("t-1"), going.facts("t-1")
+    assert before.overdue_until == date(2020, 6, 1) and before.overdue_for == "1 năm 5 tháng"
+    assert facts.overdue_until == date(2019, 5, 31)
+    assert facts.overdue_days == (date(2019, 5, 31) - date(2018, 12, 31)).days
+    assert facts.overdue_for == "5 tháng tính đến khi cơ quan được giao không còn (01/6/2019)"
+    note = TaskPage.of(ended, "t-1", News((), {})).state_note
+    assert note and facts.overdue_for in note and "1 năm 5 tháng" not in note
