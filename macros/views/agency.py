@@ -246,8 +246,10 @@ class AgencyPage:
         overdue = sum(1 for s in states if s is DisplayState.OVERDUE)
         named_counts = [(len(plan.assigned.tasks_for(agency_id, kind)),
                          f"{kind_terms(kind)}, được nêu tên riêng") for kind in BODY_KINDS]
-        figures = [(len(tasks), "nhiệm vụ được giao, kể cả với tư cách thành viên nhóm"
-                    if memberships else "nhiệm vụ được giao"),
+        # Every role the text gives (a «Phối hợp» task too): not «được giao», which is the
+        # site's name for the lead terms alone.
+        figures = [(len(tasks), "nhiệm vụ lời văn nêu tên (mọi vai trò), kể cả với tư cách "
+                    "thành viên nhóm" if memberships else "nhiệm vụ lời văn nêu tên (mọi vai trò)"),
                    *([] if end else [(overdue, "quá hạn, chưa có báo cáo hoàn thành")]),
                    *named_counts,
                    (sum(1 for m in appendix if m.via is None), "lần được nêu tên trong Phụ lục")]

@@ -21,7 +21,7 @@ def test_an_agency_counts_only_what_the_body_gives_it_and_lists_the_phu_luc_apar
     assert [(m.number, m.column, [t.text for t in m.tasks]) for m in view.appendix] == [
         (1, "Cơ quan, đơn vị chủ trì tham mưu", ["Nhiệm vụ II.2, ý 1", "Nhiệm vụ II.2, ý 2"])]
     assert {label: value for value, label in view.figures} == {
-        "nhiệm vụ được giao": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
+        "nhiệm vụ lời văn nêu tên (mọi vai trò)": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
         "được giao («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì»), được nêu tên riêng": 0,
         "phối hợp («Phối hợp với»), được nêu tên riêng": 1,
         "lần được nêu tên trong Phụ lục": 1}
