@@ -42,8 +42,7 @@ def problems_of(root: Path, settings: Settings, docs: Path, base: str | None):
         problems.extend(error.problems)
     else:
         try:
-            plan = load_plan_with(files, registry, state, as_of=settings.as_of,
-                                  built_at=settings.built_at)
+            plan = load_plan_with(files, registry, state, as_of=settings.as_of)
             news = load_news(docs, plan)
         except DataError as error:
             problems.extend(error.problems)

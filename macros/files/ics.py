@@ -25,17 +25,18 @@ from .. import routes
 from ..model.dates import short_date
 from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL
 from ..model.lifecycle import End
-from ..model.plan import DEMO_MARK, DEMO_NOTICE, Plan, Task
+from ..model.plan import Plan, Task
 from ..model.reporting import Duty, horizon, months_ending_by, months_lacking
+from ..views.edition import DEMO_MARK, DEMO_NOTICE, Edition
 
 PRODID = "-//Tuyen Quang//Ke hoach 68-KH-UBND 2018//VI"
 UID_DOMAIN = "ke-hoach-68-kh-ubnd-2018"
 DEMO_UID_DOMAIN = f"minh-hoa.{UID_DOMAIN}"
 
 
-def uid_domain(plan: Plan) -> str:
+def uid_domain(demo: bool) -> str:
     """The domain of every UID of a build's calendars: the demo's is its own."""
-    return DEMO_UID_DOMAIN if plan.demo else UID_DOMAIN
+    return DEMO_UID_DOMAIN if demo else UID_DOMAIN
 
 
 def _name(agency) -> str:
@@ -161,11 +162,11 @@ def _task_description(plan: Plan, task: Task) -> str:
     return "\n".join(lines)
 
 
-def _event(plan: Plan, uid: str, day: date, summary: str, description: str, stamp: datetime,
+def _event(demo: bool, uid: str, day: date, summary: str, description: str, stamp: datetime,
            url: str | None) -> Event:
-    if plan.demo:
+    if demo:
         summary, description = f"[{DEMO_MARK}] {summary}", f"{description}\n{DEMO_NOTICE}"
-    event = Event.new(uid=f"{uid}@{uid_domain(plan)}", start=day, end=day + timedelta(days=1),
+    event = Event.new(uid=f"{uid}@{uid_domain(demo)}", start=day, end=day + timedelta(days=1),
                       summary=summary, description=description, stamp=stamp, url=url)
     # A deadline is not a meeting: it does not make anyone busy.
     event.add("transp", "TRANSPARENT")
@@ -181,9 +182,11 @@ class Events:
     concerns, and writing out is most of the cost (icalendar folds long lines a character at a
     time)."""
 
-    def __init__(self, plan: Plan, span: tuple[date, date], stamp: datetime,
-                 site_url: str | None) -> None:
-        self.plan, self.span, self.stamp, self.site_url = plan, span, stamp, site_url
+    def __init__(self, edition: Edition, span: tuple[date, date], site_url: str | None) -> None:
+        self.plan, self.span, self.site_url = edition.plan, span, site_url
+        # Every event is stamped with the build instant: a rebuild of the same commit with the
+        # same SOURCE_DATE_EPOCH writes the same bytes.
+        self.stamp, self.demo = edition.built_at, edition.demo
         self._written: dict[tuple, bytes] = {}
 
     def _link(self, path: str) -> str | None:
@@ -206,7 +209,7 @@ class Events:
         suffix = f"-den-{end.isoformat()}" if end else ""
 
         def build(rule: Rule) -> Event:
-            event = _event(self.plan, f"{duty.id}-{rule.key}{suffix}", rule.first,
+            event = _event(self.demo, f"{duty.id}-{rule.key}{suffix}", rule.first,
                            _duty_summary(duty, rule.label),
                            _duty_description(self.plan, duty, rule, start, until), self.stamp,
                            self._link(routes.CALENDAR))
@@ -231,7 +234,7 @@ class Events:
         if day is None:
             raise ValueError(f"task {task.id} has no deadline to put in a calendar")
         return self._once(("task", task.id, meaning), lambda: _event(
-            self.plan, f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
+            self.demo, f"han-{task.id}{meaning}", day, summary, _task_description(self.plan, task),
             self.stamp, self._link(routes.task(task.id))))
 
 
@@ -256,10 +259,10 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
     description = (f"Hạn hoàn thành nhiệm vụ và lịch báo cáo theo Kế hoạch số "
                    f"{plan.document.number} ngày {short_date(plan.document.date)} của "
                    f"{plan.agency(plan.document.issuer).name}.")
-    if plan.demo:
+    if events.demo:
         name, description = f"Bản trình diễn ({DEMO_MARK}) – {name}", f"{description} {DEMO_NOTICE}"
     calendar = Calendar.new(
-        prodid=PRODID, uid=f"lich-{key}@{uid_domain(plan)}", name=name,
+        prodid=PRODID, uid=f"lich-{key}@{uid_domain(events.demo)}", name=name,
         description=description, refresh_interval=timedelta(days=1),
     )
     # RFC 7986 §5.7 writes the property with its value type, which icalendar leaves out.
@@ -290,9 +293,11 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
     return head.removesuffix(_END) + b"".join(written) + _END
 
 
-def feeds(plan: Plan, as_of: date, stamp: datetime, site_url: str | None):
+def feeds(edition: Edition, site_url: str | None):
     """(path, content) of every feed: the whole plan, then each agency that has a deadline."""
-    events = Events(plan, horizon(plan.document.date, as_of, plan.last_task_day), stamp, site_url)
+    plan = edition.plan
+    events = Events(edition, horizon(plan.document.date, plan.as_of, plan.last_task_day),
+                    site_url)
     yield routes.PLAN_CALENDAR, feed(events, name=f"Kế hoạch {plan.document.number}",
                                      key="ke-hoach", duties=plan.duties, tasks=plan.tasks,
                                      plan_wide=True)

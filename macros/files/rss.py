@@ -19,9 +19,10 @@ from .. import routes
 from ..model.dates import VIETNAM, long_date, short_date
 from ..model.facts import Cause, StateChange
 from ..model.news import News
-from ..model.plan import DEMO_NOTICE, Plan
+from ..model.plan import Plan
 from ..model.site_info import ReportsSince
 from ..views.common import Knowledge
+from ..views.edition import DEMO_NOTICE, Edition
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -126,7 +127,8 @@ def _plan_name(plan: Plan) -> str:
     return f"Kế hoạch số {document.number} {long_date(document.date)} của {issuer}"
 
 
-def news_feed(news: News, plan: Plan, site_url: str) -> bytes:
+def news_feed(news: News, edition: Edition, site_url: str) -> bytes:
+    plan = edition.plan
     feed = _channel(
         f"Tin tức – Kế hoạch {plan.document.number}",
         f"Tin tức về việc thực hiện {_plan_name(plan)}.",
@@ -145,18 +147,19 @@ def news_feed(news: News, plan: Plan, site_url: str) -> bytes:
         if post.agency:
             item.dc.dc_creator(plan.agency(post.agency).name)
     # Set, never left to feedgen, which would write the wall clock: rebuilds stay identical.
-    feed.lastBuildDate(_moment(news.posts[0].date) if news.posts else plan.built_at)
+    feed.lastBuildDate(_moment(news.posts[0].date) if news.posts else edition.built_at)
     return feed.rss_str(pretty=True)
 
 
-def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str,
+def state_feed(changes: Iterable[FeedItem], edition: Edition, site_url: str,
                known: ReportsSince | None = None) -> bytes:
     """The feed of state changes, newest first, belonging to the progress page. A demo
     build's reports are illustrative, and its feed says so in the channel and in every item."""
+    plan = edition.plan
     ordered = sorted(changes, key=lambda c: (c.date, c.task_id), reverse=True)
-    demo = f" {DEMO_NOTICE}" if plan.demo else ""
+    demo = f" {DEMO_NOTICE}" if edition.demo else ""
     feed = _channel(
-        ("Bản trình diễn – " if plan.demo else "")
+        ("Bản trình diễn – " if edition.demo else "")
         + f"Thay đổi trạng thái nhiệm vụ – Kế hoạch {plan.document.number}",
         f"Mỗi lần một nhiệm vụ của {_plan_name(plan)} chuyển trạng thái theo báo cáo tiến độ."
         f" {Knowledge.of(known or ReportsSince(None)).sentence}" + demo,
@@ -169,5 +172,5 @@ def state_feed(changes: Iterable[FeedItem], plan: Plan, site_url: str,
         item.guid(change.guid, permalink=False)
         item.pubDate(_moment(change.date))
         item.description(change.text + demo)
-    feed.lastBuildDate(_moment(ordered[0].date) if ordered else plan.built_at)
+    feed.lastBuildDate(_moment(ordered[0].date) if ordered else edition.built_at)
     return feed.rss_str(pretty=True)

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from .. import routes
-from ..model.plan import Plan
+from ..views.edition import Edition
 from .opendata import Table, agencies_table, agency_events_table, reports_table, tasks_table
 
 DATE_FORMAT = "dd/mm/yyyy"  # as dates are written in Vietnam
@@ -100,7 +100,7 @@ def workbook(table: Table, title: str, sheet: str, instant: datetime) -> bytes:
 
 
 # Each spreadsheet: its address, the table it holds, its title and its sheet's name.
-SHEETS: dict[str, tuple[Callable[[Plan], Table], str, str]] = {
+SHEETS: dict[str, tuple[Callable[[Edition], Table], str, str]] = {
     routes.TASKS_XLSX: (tasks_table, "Nhiệm vụ của Kế hoạch {number}", "Nhiệm vụ"),
     routes.REPORTS_XLSX: (reports_table, "Báo cáo tiến độ các nhiệm vụ của Kế hoạch {number}",
                           "Báo cáo"),
@@ -110,8 +110,9 @@ SHEETS: dict[str, tuple[Callable[[Plan], Table], str, str]] = {
 }
 
 
-def files(plan: Plan, instant: datetime):
-    """(path, bytes) of each spreadsheet."""
+def files(edition: Edition):
+    """(path, bytes) of each spreadsheet, stamped with the build instant (as the calendars)."""
+    number = edition.plan.document.number
     for path, (table, title, sheet) in SHEETS.items():
-        yield path, workbook(table(plan), title.format(number=plan.document.number), sheet,
-                             instant)
+        yield path, workbook(table(edition), title.format(number=number), sheet,
+                             edition.built_at)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from ..model.paging import PAGE_LIMIT
 from ..model.plan import Plan, build, plan_tasks
 from ..model.reports import ReportLog
 from ..model.schema import PlanData, Registry, ValidationState, nfc_values
@@ -70,9 +69,8 @@ def load_registry(files: DataFiles) -> tuple[Registry, ValidationState]:
     return check_registry(data, lines, files.display(files.agencies))
 
 
-def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: datetime,
-                       reports: dict[str, dict] | None = None, demo: bool = False,
-                       page_limit: int = PAGE_LIMIT) -> Plan:
+def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date,
+                       reports: dict[str, dict] | None = None) -> Plan:
     """The same checks and the same Plan from data already in memory (a test's small plan):
     mappings shaped like data/agencies.yaml, data/plan.yaml and the report files."""
     registry, state = check_registry(nfc_values(agencies), {}, "agencies")
@@ -82,22 +80,18 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date, built_at: dat
     report_logs = {}
     for task_id, log in (reports or {}).items():
         report_logs[task_id] = validate(ReportLog, nfc_values(log), {}, f"tien-do/{task_id}", state)
-    return build(registry, data, report_logs=report_logs, as_of=as_of, built_at=built_at, demo=demo,
-                 page_limit=page_limit)
+    return build(registry, data, report_logs=report_logs, as_of=as_of)
 
 
-def load_plan(root: Path, *, as_of: date, built_at: datetime, reports_dir: Path | None = None,
-              demo: bool = False, page_limit: int = PAGE_LIMIT) -> Plan:
-    """Load and check all data into the Plan; derived states count from `as_of`; lists longer
-    than `page_limit` entries are paged (macros.model.paging)."""
+def load_plan(root: Path, *, as_of: date, reports_dir: Path | None = None) -> Plan:
+    """Load and check all data into the Plan; derived states count from `as_of`."""
     files = DataFiles(root, reports_dir)
     registry, state = load_registry(files)
-    return load_plan_with(files, registry, state, as_of=as_of, built_at=built_at, demo=demo,
-                          page_limit=page_limit)
+    return load_plan_with(files, registry, state, as_of=as_of)
 
 
-def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState, *, as_of: date,
-                   built_at: datetime, demo: bool = False, page_limit: int = PAGE_LIMIT) -> Plan:
+def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState, *,
+                   as_of: date) -> Plan:
     """The Plan, from a registry already loaded and checked (the validator checks data/site.yaml
     against the same registry, and reads data/agencies.yaml once)."""
     data, lines = read_yaml(files.plan, files.display(files.plan))
@@ -107,5 +101,4 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     tasks = plan_tasks(plan)
     state.undated_tasks = frozenset(task.id for task in tasks if task.due_date is None)
     report_logs = load_report_logs(files.reports, state, files.display)
-    return build(registry, plan, tasks=tasks, report_logs=report_logs, as_of=as_of,
-                 built_at=built_at, demo=demo, page_limit=page_limit)
+    return build(registry, plan, tasks=tasks, report_logs=report_logs, as_of=as_of)

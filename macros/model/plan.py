@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 
 from . import naming
@@ -18,7 +18,6 @@ from . import timeframe as tf
 from .facts import DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts, history
 from .graph import AgencyGraph, Assignments
 from .lifecycle import End, Lifecycle
-from .paging import PAGE_LIMIT, TextPages
 from .reporting import Duties, Duty
 from .reports import ReportLog
 from .roles import Role
@@ -33,11 +32,6 @@ from .schema import (
     TaskNode,
 )
 from .status import DisplayState, TaskStatus
-
-# A demo build's reports are illustrative (tests/fixtures/demo): every exit says so, in these
-# words (pages, feeds, calendars, open data).
-DEMO_NOTICE = "Số liệu minh họa, không phải báo cáo thật của cơ quan nào."
-DEMO_MARK = "minh họa"
 
 
 @dataclass(frozen=True)
@@ -181,16 +175,6 @@ class Plan:
     duties: Duties
     as_of: date  # the day derived states count from (macros.settings)
     report_logs: dict[str, ReportLog] = field(default_factory=dict, hash=False)
-    built_at: datetime | None = None  # when the site was built (shown on pages)
-    demo: bool = False  # the reports are illustrative, not real
-    # The most entries on one page of a list that grows with the plan (macros.model.paging).
-    page_limit: int = PAGE_LIMIT
-
-    @cached_property
-    def text_pages(self) -> TextPages:
-        """The plan text in pages: one for the real plan; which page holds each task, part and
-        Phụ lục row."""
-        return TextPages(self.data, self.page_limit)
 
     @cached_property
     def lifecycle(self) -> Lifecycle:

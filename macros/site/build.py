@@ -25,6 +25,7 @@ from ..model.plan import Plan
 from ..model.site_info import SiteInfo
 from ..settings import Settings, SettingsError
 from ..views import preview
+from ..views.edition import Edition
 from ..views.sitemap import last_changed
 from .direct import Pages
 from .repository import Repository, repository
@@ -66,15 +67,21 @@ class Build:
     @cached_property
     def plan(self) -> Plan:
         given = self.settings
-        demo = bool(self.config.get("extra", {}).get("demo"))
         reports = given.reports_dir
-        # The build instant is left out of the key: a rebuild under `mkdocs serve` takes the
-        # plan over unless the data, the as-of date or the demo flag changed.
+        # A rebuild under `mkdocs serve` takes the plan over unless the data or the as-of date
+        # changed.
         key = (str(given.data_dir), _stamp(given.data_dir), str(reports),
-               _stamp(reports) if reports else (), given.as_of, demo, given.page_limit)
+               _stamp(reports) if reports else (), given.as_of)
         return self._load("plan", key, lambda: load_plan(
-            given.data_dir, reports_dir=reports, as_of=given.as_of, built_at=given.built_at,
-            demo=demo, page_limit=given.page_limit))
+            given.data_dir, reports_dir=reports, as_of=given.as_of))
+
+    @cached_property
+    def edition(self) -> Edition:
+        """This build's edition of the plan: the plan and what the build adds to it (when it was
+        built, whether it is the demo, the page limit), given to every page view and file."""
+        given = self.settings
+        return Edition(self.plan, given.built_at, bool(self.config.get("extra", {}).get("demo")),
+                       given.page_limit)
 
     @cached_property
     def news(self) -> News:
@@ -104,7 +111,7 @@ class Build:
     @cached_property
     def last_changes(self) -> dict[str, date]:
         """The day each page's data last changed (the sitemap's lastmod)."""
-        return last_changed(self.plan, self.news)
+        return last_changed(self.edition, self.news)
 
 
 def _stamp(root: Path, pattern: str = "*.yaml") -> tuple:

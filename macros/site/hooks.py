@@ -66,7 +66,8 @@ def share_image_cache(config) -> Cache:
 def generated(config) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build writes from the data, as (path, content)."""
     build = build_of(config)
-    plan, news, pages = build.plan, build.news, build.pages
+    edition, news, pages = build.edition, build.news, build.pages
+    plan = edition.plan
     # Task and agency pages are reached from the plan text, tables and the agency index, never
     # from the navigation (Material copies the navigation into every page).
     for task in plan.tasks:
@@ -81,37 +82,37 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
     # Lists that grow with the plan, in pages only for a plan too large for one page (never the
     # real one): the timeline chart, and the continuation pages of the plan text and of the
     # progress list (their first pages are ke-hoach.md and tien-do.md).
-    line = timeline.of_plan(plan)
-    parts = timeline.chunks(plan, line, plan.page_limit)
+    line = edition.timeline
+    parts = timeline.chunks(plan, line, edition.page_limit)
     for chunk in parts:
         source = routes.timeline_page_source(chunk.number)
         yield source, pages.page(
             source, f"Dòng thời gian, trang {chunk.number}/{len(parts)}",
-            partial(_timeline_part, plan=plan, line=line, chunk=chunk, count=len(parts)))
-    for number in range(2, plan.text_pages.count + 1):
+            partial(_timeline_part, line=line, chunk=chunk, count=len(parts)))
+    for number in range(2, edition.text_pages.count + 1):
         source = routes.plan_text_page_source(number)
-        yield source, pages.page(source, plan_text.title_of(plan, number),
-                                  partial(_plan_text_page, plan=plan, number=number))
-    for number in range(2, progress.page_count(plan) + 1):
+        yield source, pages.page(source, plan_text.title_of(edition, number),
+                                  partial(_plan_text_page, edition=edition, number=number))
+    for number in range(2, progress.page_count(edition) + 1):
         source = routes.progress_page_source(number)
-        yield source, pages.page(source, progress.title_of(plan, number),
-                                  partial(_progress_page, plan=plan, number=number))
+        yield source, pages.page(source, progress.title_of(edition, number),
+                                  partial(_progress_page, edition=edition, number=number))
     for path, write in opendata.FILES.items():
-        yield path, write(plan).encode("utf-8")
+        yield path, write(edition).encode("utf-8")
     # The CSV tables as spreadsheets, stamped with the build instant (as the calendars below).
-    yield from xlsx.files(plan, build.settings.built_at)
+    yield from xlsx.files(edition)
     # The stylesheet, with each state's colours from the model (replaces docs/assets/style.css).
     sheet = Path(config["docs_dir"]) / styles.STYLESHEET
     yield styles.STYLESHEET, styles.stylesheet(sheet.read_text("utf-8"))
     site_url = config.get("site_url") or None
     # Calendar events are stamped with the build instant, so a rebuild of the same commit with
     # the same SOURCE_DATE_EPOCH writes the same bytes.
-    yield from ics.feeds(plan, plan.as_of, build.settings.built_at, site_url)
+    yield from ics.feeds(edition, site_url)
     # RSS needs absolute addresses: only when the build knows the site's address.
     if site_url:
-        yield routes.NEWS_FEED, rss.news_feed(news, plan, site_url)
+        yield routes.NEWS_FEED, rss.news_feed(news, edition, site_url)
         known = build.site_info.reports_known_since
-        yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan, known), plan,
+        yield routes.STATE_FEED, rss.state_feed(rss.plan_state_changes(plan, known), edition,
                                                 site_url, known)
         # Share images too: only a preview with an absolute address (og:image) shows them.
         cache = share_image_cache(config)
@@ -125,26 +126,26 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
 
 def _task_page(page, *, build: Build, task_id: str) -> str:
     return render("task_page.html", root=routes.root_of(page.url), view=TaskPage.of(
-        build.plan, task_id, build.news, build.repository))
+        build.edition, task_id, build.news, build.repository))
 
 
 def _agency_page(page, *, build: Build, agency_id: str) -> str:
     return render("agency_page.html", root=routes.root_of(page.url), view=AgencyPage.of(
-        build.plan, agency_id, build.news))
+        build.edition, agency_id, build.news))
 
 
-def _timeline_part(page, *, plan, line, chunk, count) -> str:
+def _timeline_part(page, *, line, chunk, count) -> str:
     return render("timeline_part.html", view=TimelinePart(chunk, count, line),
                   root=routes.root_of(page.url))
 
 
-def _plan_text_page(page, *, plan, number) -> str:
-    return render("plan_text.html", view=plan_text.PlanTextPage.of(plan, number),
+def _plan_text_page(page, *, edition, number) -> str:
+    return render("plan_text.html", view=plan_text.PlanTextPage.of(edition, number),
                   root=routes.root_of(page.url))
 
 
-def _progress_page(page, *, plan, number) -> str:
-    return render("progress.html", view=progress.ProgressPage.of(plan, number),
+def _progress_page(page, *, edition, number) -> str:
+    return render("progress.html", view=progress.ProgressPage.of(edition, number),
                   root=routes.root_of(page.url))
 
 

@@ -26,22 +26,23 @@ def define_env(env) -> None:
     render = page_renderer(lambda: env.page,
                            keep=lambda page, block: build().pages.keep(page.file.src_uri, block))
     plan = lambda: build().plan  # noqa: E731
+    edition = lambda: build().edition  # noqa: E731
 
     known = lambda: build().site_info.reports_known_since  # noqa: E731
-    env.macro(lambda: render("home.html", view=HomePage.of(plan(), known())), "home_page")
-    env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(plan())), "plan_text")
-    env.macro(lambda: render("progress.html", view=ProgressPage.of(plan(), 1, known())),
+    env.macro(lambda: render("home.html", view=HomePage.of(edition(), known())), "home_page")
+    env.macro(lambda: render("plan_text.html", view=PlanTextPage.of(edition())), "plan_text")
+    env.macro(lambda: render("progress.html", view=ProgressPage.of(edition(), 1, known())),
               "progress_page")
     env.macro(lambda: render("open_data.html", view=OpenDataPage(
-        AsOfNotice.of(plan()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
+        AsOfNotice.of(edition()), plan().document.number, tuple(TASK_FIELDS), tuple(REPORT_FIELDS),
         Operator.of(plan(), build().site_info))), "open_data_fields")
     env.macro(lambda name: getattr(plan().figures, name), "plan_figure")
     env.macro(lambda: render("implements.html", view=DocumentRef.all_of(plan())),
               "plan_implements")
     env.macro(lambda: render("press.html", view=PressPage.of(
-        plan(), build().news, env.conf.site_url)), "press_page")
+        edition(), build().news, env.conf.site_url)), "press_page")
     env.macro(lambda: render("agency_index.html", view=AgencyIndex.of(plan())), "agency_index")
-    env.macro(lambda: render("timeline.html", view=TimelinePage.of(plan())), "timeline_page")
+    env.macro(lambda: render("timeline.html", view=TimelinePage.of(edition())), "timeline_page")
     env.macro(lambda: render("reporting_calendar.html", view=CalendarPage.of(
         plan(), env.conf.site_url)), "reporting_calendar")
     # Who runs the site, who reviews reports, where the repository is (the staff guide).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .. import routes
 from ..model.facts import BodyEnded
@@ -25,7 +26,10 @@ from .common import (
     end_words,
     state_counts,
 )
-from .timeline import Timeline, of_plan
+from .timeline import Timeline
+
+if TYPE_CHECKING:  # the edition holds the timeline: macros.views.edition imports what we import
+    from .edition import Edition
 
 NEXT_COUNT = 6  # how many coming deadlines an agency page lists
 
@@ -123,13 +127,14 @@ def _terms(tasks, kind: str) -> tuple[str, ...]:
                                for r in terms if r))
 
 
-def _roles(plan: Plan, agency_id: str, end: End | None,
+def _roles(edition: Edition, agency_id: str, end: End | None,
            prefix: str = "") -> tuple[RoleTasks, ...]:
     """The tasks given to `agency_id` by kind of role, each line as the page's body (with its
     `end`) sees it, with the plan's terms for that kind among them."""
+    plan = edition.plan
     return tuple(
         RoleTasks(kind, KIND_LABELS[kind], f"{prefix}{kind}",
-                  tuple(TaskLine.for_body(plan, t, end)
+                  tuple(TaskLine.for_body(edition, t, end)
                         for t in plan.assigned.tasks_for(agency_id, kind)),
                   _terms(plan.assigned.tasks_for(agency_id, kind), kind))
         for kind in BODY_KINDS if plan.assigned.tasks_for(agency_id, kind)
@@ -219,7 +224,8 @@ class AgencyPage:
     ended_on: date | None = None  # the first day it no longer existed, by the as-of day
 
     @classmethod
-    def of(cls, plan: Plan, agency_id: str, news: News | None = None) -> AgencyPage:
+    def of(cls, edition: Edition, agency_id: str, news: News | None = None) -> AgencyPage:
+        plan = edition.plan
         agency = plan.agency(agency_id)
         tasks = plan.assigned.owed_by(agency_id)
         end = plan.end_of(agency_id)
@@ -230,13 +236,13 @@ class AgencyPage:
                 through = None
             memberships.append(Membership(
                 group, agency_link(plan, group.id),
-                _roles(plan, group.id, end, prefix=f"nhom-{group.id}-"),
+                _roles(edition, group.id, end, prefix=f"nhom-{group.id}-"),
                 agency_link(plan, through.id) if through else None))
         appendix = []
         for named in [None, *plan.graph.groups_above(agency_id)]:
             for row, role in plan.assigned.appendix_rows_naming(named.id if named else agency_id):
                 appendix.append(AppendixMention(
-                    row.number, appendix_row(plan, row.number), role.term, row.content.strip(),
+                    row.number, appendix_row(edition, row.number), role.term, row.content.strip(),
                     tuple(Link(routes.task(t), f"Nhiệm vụ {plan.task(t).label}")
                           for t in row.tasks),
                     agency_link(plan, named.id) if named else None))
@@ -258,12 +264,12 @@ class AgencyPage:
         reports = [report_due(plan, d) for d in next_deadlines(going_on, plan.as_of, NEXT_COUNT)]
         next_due = sorted(reports + task_deadlines(plan, tasks, plan.as_of, end),
                           key=lambda d: d.day)[:NEXT_COUNT]
-        line = of_plan(plan).of_tasks(t.id for t in tasks)
+        line = edition.timeline.of_tasks(t.id for t in tasks)
         return cls(
             id=agency_id, agency=agency, as_of=plan.as_of,
             groups=tuple(agency_link(plan, g.id) for g in plan.graph.groups_of(agency_id)),
             members=tuple(agency_link(plan, m.id) for m in plan.graph.members_of(agency_id)),
-            roles=_roles(plan, agency_id, end),
+            roles=_roles(edition, agency_id, end),
             memberships=tuple(memberships),
             figures=tuple(figures),
             state_counts=_state_counts(plan, tasks, states) if end else state_counts(plan, tasks),

@@ -10,7 +10,8 @@ from ..model.plan import Plan
 from ..model.schema import Standing
 from .agency import Due, dues_in_month, report_due
 from .common import DutyView, Link, TaskLine, agency_link
-from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, ending_words, of_plan
+from .edition import Edition
+from .timeline import Chunk, Group, Timeline, by_lead, by_part, chunks, ending_words
 
 NEXT_PER_DUTY = 6  # coming due dates the calendar page lists for each reporting duty
 
@@ -99,8 +100,8 @@ class TimelinePage:
     undated: tuple[TaskLine, ...] = ()  # tasks not on the axis: no timeframe, or a duty's dates
 
     @classmethod
-    def of(cls, plan: Plan) -> TimelinePage:
-        line = of_plan(plan)
+    def of(cls, edition: Edition) -> TimelinePage:
+        plan, line = edition.plan, edition.timeline
         return cls(plan.document.date, line, by_part(plan, line), by_lead(plan, line),
-                   chunks(plan, line, plan.page_limit),
-                   tuple(TaskLine.of(plan, plan.task(t)) for t in line.undated))
+                   chunks(plan, line, edition.page_limit),
+                   tuple(edition.line(plan.task(t)) for t in line.undated))

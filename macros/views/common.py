@@ -6,10 +6,9 @@ the site root (templates prefix the page's own `root`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Any, TypeVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from .. import routes
 from ..model import timeframe as tf
@@ -19,6 +18,9 @@ from ..model.lifecycle import End
 from ..model.plan import Plan, Task
 from ..model.roles import Role
 from ..model.status import DisplayState
+
+if TYPE_CHECKING:  # the edition holds task lines: macros.views.edition imports this module
+    from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -35,14 +37,14 @@ def end_words(end: End) -> str:
             + "; ".join(source.citation for source in end.sources))
 
 
-def task_in_plan(plan: Plan, task_id: str) -> str:
+def task_in_plan(edition: Edition, task_id: str) -> str:
     """The task's place in the plan text, on the page that holds it (macros.model.paging)."""
-    return routes.task_in_plan(task_id, plan.text_pages.of_task[task_id])
+    return routes.task_in_plan(task_id, edition.text_pages.of_task[task_id])
 
 
-def appendix_row(plan: Plan, number: int) -> str:
+def appendix_row(edition: Edition, number: int) -> str:
     """A row of the Phụ lục, on the page of the plan text that holds it."""
-    return routes.appendix_row(number, plan.text_pages.of_row[number])
+    return routes.appendix_row(number, edition.text_pages.of_row[number])
 
 
 def agency_link(plan: Plan, agency_id: str, short: bool = False) -> Link:
@@ -116,18 +118,12 @@ class TaskLine:
     filter_agencies: tuple[str, ...]  # ids a filter by agency matches (leads and their members)
 
     @classmethod
-    def of(cls, plan: Plan, task: Task) -> TaskLine:
-        """The task's line, made once per plan: the progress list, the home page, every agency
-        and timeline page that lists the task show the same line."""
-        return PLAN_MEMO.get(plan, ("line", task.id), lambda: cls._of(plan, task))
-
-    @classmethod
-    def for_body(cls, plan: Plan, task: Task, end: End | None) -> TaskLine:
+    def for_body(cls, edition: Edition, task: Task, end: End | None) -> TaskLine:
         """The task's line in the list of a body: the plan-wide line, or, for a body that had
         ended, its state for that body (macros.model.facts.TaskFacts.for_body) and no date
         past the end."""
-        line = cls.of(plan, task)
-        facts = plan.facts(task)
+        line = edition.line(task)
+        facts = edition.plan.facts(task)
         state = facts.for_body(end)
         if not isinstance(state, BodyEnded):
             return line
@@ -141,7 +137,8 @@ class TaskLine:
         return replace(line, state=state, state_note=note)
 
     @classmethod
-    def _of(cls, plan: Plan, task: Task) -> TaskLine:
+    def of(cls, plan: Plan, task: Task) -> TaskLine:
+        """The task's line, as every list shows it; a build makes it once (Edition.line)."""
         facts = plan.facts(task)
         status = facts.status
         leads = tuple(agency_link(plan, a, short=True) for a in task.role_agencies("lead"))
@@ -185,30 +182,6 @@ class PageLink:
     current: bool
 
 
-T = TypeVar("T")
-
-
-class PerPlan:
-    """Values the views work out once for the plan being built, by key: a build has one plan (a
-    new build, or a rebuild under `mkdocs serve`, has a new one), and many pages ask the same.
-    The views' one memo (PLAN_MEMO): the build's own state is the site's build context
-    (macros.site.build), which the views, a layer below, do not see."""
-
-    def __init__(self) -> None:
-        self._plan: Plan | None = None
-        self._values: dict[Hashable, Any] = {}
-
-    def get(self, plan: Plan, key: Hashable, make: Callable[[], T]) -> T:
-        if self._plan is not plan:
-            self._plan, self._values = plan, {}
-        if key not in self._values:
-            self._values[key] = make()
-        return self._values[key]
-
-
-PLAN_MEMO = PerPlan()  # task lines, by ("line", task id); the timeline, by "timeline"
-
-
 def state_counts(plan: Plan, tasks) -> tuple[tuple[DisplayState, int], ...]:
     """How many of these tasks are in each state that occurs, in the fixed order of states."""
     return tuple((state, count) for state, count in plan.counts_by_state(tasks) if count)
@@ -220,11 +193,12 @@ class AsOfNotice:
 
     data_as_of: date | None
     as_of: date
-    built_at: object  # datetime
+    built_at: datetime
 
     @classmethod
-    def of(cls, plan: Plan) -> AsOfNotice:
-        return cls(plan.data_as_of, plan.as_of, plan.built_at)
+    def of(cls, edition: Edition) -> AsOfNotice:
+        plan = edition.plan
+        return cls(plan.data_as_of, plan.as_of, edition.built_at)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.dates import long_date
-from ..model.plan import Plan
 from ..model.roles import kind_group
 from ..model.schema import Standing
 from ..model.site_info import ReportsSince
 from .common import AsOfNotice, DocumentRef, Knowledge, LaterLine, state_counts
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class HomePage:
     knowledge: Knowledge | None = None  # since when the site collects reports
 
     @classmethod
-    def of(cls, plan: Plan, known: ReportsSince | None = None) -> HomePage:
+    def of(cls, edition: Edition, known: ReportsSince | None = None) -> HomePage:
+        plan = edition.plan
         doc, f = plan.document, plan.figures
         implemented = plan.data.implements[0]
         period = min((d.data.period_days for d in plan.duties), default=None)
@@ -67,6 +68,6 @@ class HomePage:
         )
         return cls(lead, split, figures, state_counts(plan, plan.tasks), f.overdue,
                    plan.data.standing[-1] if plan.data.standing else None,
-                   AsOfNotice.of(plan), doc.number, len(plan.appendix.rows),
+                   AsOfNotice.of(edition), doc.number, len(plan.appendix.rows),
                    DocumentRef.all_of(plan), LaterLine.all_of(plan),
                    Knowledge.of(known or ReportsSince(None)))

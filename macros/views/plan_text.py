@@ -17,6 +17,7 @@ from ..model.paging import TextPage, TextPages
 from ..model.plan import Plan
 from ..model.schema import PlanData
 from .common import LaterLine, Link, PageLink, agency_link
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def _from(here: int, number: int, anchor: str | None = None) -> str:
     return routes.root_of(routes.plan_text_page(here)) + target
 
 
-def title_of(plan: Plan, number: int) -> str:
+def title_of(edition: Edition, number: int) -> str:
     """The page's title (page 1's is its Markdown's own)."""
-    return f"Toàn văn Kế hoạch số {plan.document.number}, trang {number}/{plan.text_pages.count}"
+    return (f"Toàn văn Kế hoạch số {edition.plan.document.number}, trang "
+            f"{number}/{edition.text_pages.count}")
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,9 @@ class PlanTextPage:
     later: tuple[LaterLine, ...] = ()  # documents issued since the plan (page 1)
 
     @classmethod
-    def of(cls, plan: Plan, number: int = 1) -> PlanTextPage:
-        pages = plan.text_pages
+    def of(cls, edition: Edition, number: int = 1) -> PlanTextPage:
+        plan = edition.plan
+        pages = edition.text_pages
         page = pages.page(number)
         out = {}
         for task_id in page.tasks:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from .. import routes
 from ..model.dates import long_date
 from ..model.news import News, NewsPost
-from ..model.plan import Plan, Task
+from ..model.plan import Task
 from ..model.schema import Kind
 from .common import task_in_plan
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class PressPage:
     citation: str
 
     @classmethod
-    def of(cls, plan: Plan, news: News, site_url: str | None) -> PressPage:
+    def of(cls, edition: Edition, news: News, site_url: str | None) -> PressPage:
+        plan = edition.plan
         press = {a.id for a in plan.graph.agencies if a.kind is Kind.PRESS}
         tasks = []
         for task in plan.tasks:
@@ -62,11 +64,11 @@ class PressPage:
             task_count=len(plan.tasks),
             example_agency=plan.lead_agencies[0].id,
             numbered=_example(numbered),
-            in_plan=task_in_plan(plan, numbered.id),
+            in_plan=task_in_plan(edition, numbered.id),
             # A plan text in pages (never the real plan's) has the later pages' form as well.
             in_plan_patterns=(routes.task_in_plan("<mã nhiệm vụ>", 1),) + (
                 (routes.task_in_plan("<mã nhiệm vụ>", "<số trang>"),)
-                if plan.text_pages.paged else ()),
+                if edition.text_pages.paged else ()),
             bullet=_example(next(t for t in plan.tasks if t.node.bullet)),
             base=base,
             feeds=(routes.NEWS_FEED, routes.STATE_FEED) if site_url else None,

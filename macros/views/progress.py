@@ -1,6 +1,6 @@
 """The progress page: counts by state with a chart, filters, and the task tables.
 
-The real plan's tasks fit on one page. A plan with more than `plan.page_limit` tasks lists them
+The real plan's tasks fit on one page. A plan with more than `Edition.page_limit` tasks lists them
 in pages (`tien-do/` first, with the figures, then `tien-do/trang-N/`): the tasks in the tables'
 order (key tasks, then the others) cut every `page_limit` tasks. Each page has its own filters,
 offering the agencies and states of its own rows, since the script that filters and sorts
@@ -15,6 +15,7 @@ from ..model.plan import Plan, Task
 from ..model.site_info import ReportsSince
 from ..model.status import DisplayState
 from .common import AsOfNotice, Knowledge, PageLink, TaskLine
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,14 @@ def _tables(plan: Plan) -> tuple[tuple[str, str, tuple[Task, ...], bool], ...]:
     )
 
 
-def page_count(plan: Plan) -> int:
+def page_count(edition: Edition) -> int:
     """How many pages the list takes (1 for the real plan)."""
-    return max(1, -(-len(plan.tasks) // plan.page_limit))
+    return max(1, -(-len(edition.plan.tasks) // edition.page_limit))
 
 
-def title_of(plan: Plan, number: int) -> str:
+def title_of(edition: Edition, number: int) -> str:
     """The page's title (page 1's is its Markdown's own)."""
-    return _title(number, page_count(plan))
+    return _title(number, page_count(edition))
 
 
 def _title(number: int, count: int) -> str:
@@ -75,21 +76,23 @@ class ProgressPage:
     knowledge: Knowledge | None = None  # since when the site collects reports (page 1)
 
     @classmethod
-    def of(cls, plan: Plan, number: int = 1, known: ReportsSince | None = None) -> ProgressPage:
+    def of(cls, edition: Edition, number: int = 1,
+           known: ReportsSince | None = None) -> ProgressPage:
+        plan = edition.plan
         total = len(plan.tasks)
         counts = plan.counts_by_state(plan.tasks)
-        count = page_count(plan)
+        count = page_count(edition)
         if not 1 <= number <= count:
             raise KeyError(number)
         # The tasks of this page: a run of the tables' rows, in order.
-        start, stop = (number - 1) * plan.page_limit, number * plan.page_limit
+        start, stop = (number - 1) * edition.page_limit, number * edition.page_limit
         tables: list[TaskTable] = []
         shown: list[Task] = []
         offset = 0
         for anchor, caption, tasks, with_rows in _tables(plan):
             here = tasks[max(0, start - offset):max(0, stop - offset)]
             if here or count == 1:  # one page shows both tables, even an empty one
-                lines = tuple(TaskLine.of(plan, t) for t in here)
+                lines = tuple(edition.line(t) for t in here)
                 tables.append(TaskTable(anchor, caption, lines, with_rows, len(tasks),
                                         max(0, start - offset) + 1))
                 shown += here
@@ -97,7 +100,7 @@ class ProgressPage:
         answering = {a for t in shown for a in plan.assigned.answering_for(t)}
         states = {plan.status(t).state for t in shown}
         return cls(
-            as_of_notice=AsOfNotice.of(plan),
+            as_of_notice=AsOfNotice.of(edition),
             total=total,
             overdue=dict(counts)[DisplayState.OVERDUE],
             chart=tuple(ChartRow(s, n, round(100 * n / total, 1) if total else 0.0)
@@ -108,7 +111,7 @@ class ProgressPage:
             tables=tuple(tables),
             number=number,
             count=count,
-            limit=plan.page_limit,
+            limit=edition.page_limit,
             knowledge=Knowledge.of(known or ReportsSince(None)),
         )
 

@@ -14,8 +14,8 @@ from datetime import date
 
 from .. import routes
 from ..model.news import News
-from ..model.plan import Plan
 from . import progress, timeline
+from .edition import Edition
 
 
 def _latest(days: Iterable[date | None]) -> date | None:
@@ -28,12 +28,13 @@ def _since(first: date, days: Iterable[date | None]) -> date:
     return max([first, *(day for day in days if day is not None)])
 
 
-def last_changed(plan: Plan, news: News) -> dict[str, date]:
+def last_changed(edition: Edition, news: News) -> dict[str, date]:
     """The day each page last changed, by the page's address (routes); pages without data are
     left out."""
-    text_pages = plan.text_pages.count
-    progress_pages = progress.page_count(plan)
-    timeline_pages = len(timeline.chunks(plan, timeline.of_plan(plan), plan.page_limit))
+    plan = edition.plan
+    text_pages = edition.text_pages.count
+    progress_pages = progress.page_count(edition)
+    timeline_pages = len(timeline.chunks(plan, edition.timeline, edition.page_limit))
     issued = plan.document.date
     reported = {task_id: log.reports[-1].date for task_id, log in plan.report_logs.items()}
     status = _since(issued, reported.values())

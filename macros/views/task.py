@@ -21,6 +21,7 @@ from .common import (
     schedule_meaning,
     task_in_plan,
 )
+from .edition import Edition
 from .report_form import NewFilePages, ReportForm
 
 
@@ -93,8 +94,9 @@ class TaskPage:
     form: ReportForm  # «Báo cáo tiến độ»: the report form, or the guide without JavaScript
 
     @classmethod
-    def of(cls, plan: Plan, task_id: str, news: News,
+    def of(cls, edition: Edition, task_id: str, news: News,
            repo: NewFilePages | None = None) -> TaskPage:
+        plan = edition.plan
         task = plan.task(task_id)
         facts = plan.facts(task)
         status = facts.status
@@ -104,9 +106,9 @@ class TaskPage:
         last = status.last
         return cls(
             id=task.id, label=task.label, name=task.name, text=task.text,
-            line=TaskLine.of(plan, task),
+            line=edition.line(task),
             where=where,
-            in_plan_href=task_in_plan(plan, task.id),
+            in_plan_href=task_in_plan(edition, task.id),
             state=status.state,
             state_note=(f"{facts.deadlines.label} là ngày "
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
@@ -123,15 +125,15 @@ class TaskPage:
             roles_note=None if task.roles else (
                 "Lời văn của Kế hoạch không nêu tên cơ quan thực hiện nhiệm vụ này."
                 + (" Cơ quan được nêu trong Phụ lục ở dưới." if task.appendix_rows else "")),
-            timeframes=_timeframes(plan, task) + _reporting(plan, task),
+            timeframes=_timeframes(edition, task) + _reporting(edition, task),
             due_sentence=_due_sentence(task, facts),
             sources_differ=_sources_differ(task),
             revised_due=status.revised_due,
             deadline_labels=(ORIGINAL_LABEL, REVISED_LABEL),
-            appendix=tuple(_appendix_block(plan, task, row) for row in task.appendix_rows),
+            appendix=tuple(_appendix_block(edition, task, row) for row in task.appendix_rows),
             reports=tuple(_report_row(plan, r) for r in status.reports),
             posts=tuple(PostLine.of(plan, p) for p in news.posts_for_task(task.id)),
-            as_of_notice=AsOfNotice.of(plan),
+            as_of_notice=AsOfNotice.of(edition),
             form=ReportForm.of(plan, task, repo),
         )
 
@@ -147,13 +149,14 @@ def _leads_ended(facts: TaskFacts) -> str:
             f"trước khi trang web nhận được {what}.")
 
 
-def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
+def _timeframes(edition: Edition, task: Task) -> tuple[TimeframeRow, ...]:
+    plan = edition.plan
     rows = []
     if task.timeframe:
         tf_ = task.timeframe
         source = (f"Tiêu đề mục {tf_.heading} (chung cho các nhiệm vụ của mục)" if tf_.heading
                   else f"Kế hoạch, mục {task.label}")
-        rows.append(TimeframeRow(source, task_in_plan(plan, task.id), f"«{tf_.text}»",
+        rows.append(TimeframeRow(source, task_in_plan(edition, task.id), f"«{tf_.text}»",
                                  schedule_meaning(tf_.schedule)))
     # When the body gives no timeframe, the row its dates come from says so beside its words.
     dates = plan.facts(task).dates
@@ -164,7 +167,7 @@ def _timeframes(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
         source = f"Phụ lục, dòng {row.number}"
         if row.number == silent:
             source += f" (lời văn mục {task.label} không ghi thời hạn; thời hạn lấy theo dòng này)"
-        rows.append(TimeframeRow(source, appendix_row(plan, row.number), words,
+        rows.append(TimeframeRow(source, appendix_row(edition, row.number), words,
                                  schedule_meaning(row.schedule)))
     return tuple(rows)
 
@@ -180,9 +183,10 @@ def _repetition(facts: TaskFacts) -> str:
     return facts.repetition.label
 
 
-def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
+def _reporting(edition: Edition, task: Task) -> tuple[TimeframeRow, ...]:
     """A task whose words are a reporting duty: its schedule, quoted as written, and its next
     date (the model's one answer, as at the top of the page)."""
+    plan = edition.plan
     facts = plan.facts(task)
     rows = []
     for duty in plan.duties.for_task(task.id):
@@ -190,7 +194,7 @@ def _reporting(plan: Plan, task: Task) -> tuple[TimeframeRow, ...]:
         following = (f"; kỳ báo cáo tiếp theo: trước {long_date(facts.next_report.day)}"
                      if facts.next_report else "")
         rows.append(TimeframeRow(
-            f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(plan, task.id),
+            f"Kế hoạch, mục {task.label} (chế độ báo cáo)", task_in_plan(edition, task.id),
             f"{period}«{duty.data.words}»",
             f"Báo cáo định kỳ{following}. Xem lịch báo cáo."))
     return tuple(rows)
@@ -218,14 +222,15 @@ def _sources_differ(task: Task) -> bool:
                for row in task.appendix_rows)
 
 
-def _appendix_block(plan: Plan, task: Task, row) -> AppendixBlock:
+def _appendix_block(edition: Edition, task: Task, row) -> AppendixBlock:
+    plan = edition.plan
     heading = f"Theo Phụ lục, dòng {row.number}"
     if len(row.tasks) > 1:
         heading += " — chung cho nhiệm vụ " + "; ".join(
             plan.task(t).label for t in row.tasks)
-    return AppendixBlock(row.number, appendix_row(plan, row.number), heading, row.content.strip(),
-                         tuple(RoleView.of(plan, r) for r in row.roles), row.start_text,
-                         row.completion_text)
+    return AppendixBlock(row.number, appendix_row(edition, row.number), heading,
+                         row.content.strip(), tuple(RoleView.of(plan, r) for r in row.roles),
+                         row.start_text, row.completion_text)
 
 
 def _report_row(plan: Plan, report: Report) -> ReportRow:

@@ -23,7 +23,6 @@ from functools import cached_property
 
 from ..model import timeframe as tf
 from ..model.paging import PAGE_LIMIT
-from .common import PLAN_MEMO
 
 
 @dataclass(frozen=True)
@@ -197,12 +196,6 @@ def ending_words(plan, ending) -> str:
     return f"{names} không còn, theo " + "; ".join(s.citation for s in ending.sources)
 
 
-def of_plan(plan) -> Timeline:
-    """The plan's timeline as of its as-of date, built once per plan (every agency page shows a
-    part of it)."""
-    return PLAN_MEMO.get(plan, "timeline", lambda: build(plan, plan.as_of))
-
-
 def by_part(plan, timeline: Timeline) -> list[Group]:
     """Bars grouped by the innermost section of the plan that holds the task."""
     groups: dict[str, list[Bar]] = {}
@@ -251,7 +244,7 @@ def _numbered(items):
 # beyond, the whole chart would pass 1 MiB (6 MiB at 100 times the plan), so it is split into
 # pages of whole sections (dong-thoi-gian/trang-N/) and the timeline page lists them. The same
 # limit as the plan text's and the progress list's pages; a build passes its plan's
-# (`plan.page_limit`, which PLAN_PAGE_LIMIT may lower).
+# (`Edition.page_limit`, which PLAN_PAGE_LIMIT may lower).
 CHART_LIMIT = PAGE_LIMIT
 
 

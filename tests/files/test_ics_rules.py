@@ -11,7 +11,7 @@ from macros.files.ics import Events, feed
 from macros.model.reporting import Duty
 from macros.model.schema import ReportingDuty
 from tests.site.test_ics import expand_ical, expand_vobject
-from tests.support.plans import load
+from tests.support.plans import edition, load
 
 PLAN = load()
 
@@ -29,7 +29,7 @@ def duty_on(days: list[int]) -> Duty:
 def test_month_end_days_never_give_two_events_on_one_day(days, expand):
     duty = duty_on(days)
     span = (date(2018, 7, 2), date(2021, 12, 31))
-    events = Events(PLAN, span, datetime(2020, 1, 1, tzinfo=UTC), None)
+    events = Events(edition(PLAN, built_at=datetime(2020, 1, 1, tzinfo=UTC)), span, None)
     text = feed(events, name="thử", key="thu", duties=[duty], tasks=[]).decode("utf-8")
     found = [d for d, _ in expand(text, *span)]
     assert len(found) == len(set(found)), sorted(d for d in found if found.count(d) > 1)

@@ -13,7 +13,7 @@ import pytest
 from macros import routes
 from macros.files import opendata, xlsx
 from tests.conftest import DATA, ROOT
-from tests.support.plans import load
+from tests.support.plans import edition, load
 from tests.support.spreadsheet import assert_sheet_holds_csv, sheet
 
 DEMO = ROOT / "tests" / "fixtures" / "demo" / "tien-do"
@@ -24,12 +24,18 @@ INSTANT = datetime(2019, 7, 1, 3, 4, 5, tzinfo=UTC)
 def plan():
     """The real plan with the demo's illustrative reports: every kind of cell is there (days,
     numbers, lists, empty cells), and reports with completion dates."""
-    return load(DATA, reports_dir=DEMO, as_of=date(2019, 6, 30), built_at=INSTANT)
+    return load(DATA, reports_dir=DEMO, as_of=date(2019, 6, 30))
 
 
 @pytest.fixture(scope="module")
-def books(plan) -> dict[str, bytes]:
-    return dict(xlsx.files(plan, INSTANT))
+def shown(plan):
+    """The demo's edition, built at INSTANT."""
+    return edition(plan, built_at=INSTANT, demo=True)
+
+
+@pytest.fixture(scope="module")
+def books(shown) -> dict[str, bytes]:
+    return dict(xlsx.files(shown))
 
 
 def test_every_csv_has_a_spreadsheet(books):
@@ -43,13 +49,13 @@ def test_every_csv_has_a_spreadsheet(books):
     (routes.AGENCIES_XLSX, opendata.agencies_table, opendata.agencies_csv),
     (routes.AGENCY_EVENTS_XLSX, opendata.agency_events_table, opendata.agency_events_csv),
 ], ids=["nhiem-vu", "bao-cao", "co-quan", "co-quan-thay-doi"])
-def test_each_spreadsheet_holds_what_its_csv_holds(plan, books, book, table, write_csv):
+def test_each_spreadsheet_holds_what_its_csv_holds(shown, books, book, table, write_csv):
     assert opendata.FILES[book.replace(".xlsx", ".csv")] is write_csv
-    cells = assert_sheet_holds_csv(books[book], write_csv(plan).encode("utf-8"))
-    rows = table(plan).rows
+    cells = assert_sheet_holds_csv(books[book], write_csv(shown).encode("utf-8"))
+    rows = table(shown).rows
     assert len(cells) == len(rows) + 1 > 2
     # Vietnamese headings, the fields' own.
-    assert [c.value for c in cells[0]] == [f.header for f in table(plan).fields]
+    assert [c.value for c in cells[0]] == [f.header for f in table(shown).fields]
     # Days are dates, in a date format, and no text looks like a day; numbers are numbers.
     days = [c for row in cells[1:] for c in row if isinstance(c.value, datetime)]
     assert days and {c.number_format for c in days} == {xlsx.DATE_FORMAT}
@@ -99,9 +105,9 @@ def test_the_header_row_is_frozen_and_columns_fit(books):
 
 
 def test_the_same_instant_gives_the_same_bytes(plan, books):
-    again = dict(xlsx.files(plan, INSTANT))
+    again = dict(xlsx.files(edition(plan, built_at=INSTANT, demo=True)))
     assert again == books
-    later = dict(xlsx.files(plan, datetime(2019, 7, 2, tzinfo=UTC)))
+    later = dict(xlsx.files(edition(plan, built_at=datetime(2019, 7, 2, tzinfo=UTC), demo=True)))
     assert later[routes.TASKS_XLSX] != books[routes.TASKS_XLSX]  # the stamp is the instant's
     with zipfile.ZipFile(BytesIO(books[routes.TASKS_XLSX])) as book:
         assert {e.date_time for e in book.infolist()} == {(2019, 7, 1, 3, 4, 4)}  # 2 s grain

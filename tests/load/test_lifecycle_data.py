@@ -16,7 +16,7 @@ from macros.load import DataError, DataFiles, load_plan_with, load_registry, pla
 from macros.load.site_info import load_site_info
 from macros.load.yaml import read_yaml
 from tests.conftest import DATA, copy_data
-from tests.support.plans import load
+from tests.support.plans import edition, load
 
 AS_OF = date(2026, 12, 1)
 BUILT = datetime(2026, 12, 1, tzinfo=UTC)
@@ -41,8 +41,8 @@ def with_made_up_merge(agencies: dict) -> dict:
 @pytest.fixture(scope="module")
 def plans():
     agencies, plan = real_mappings()
-    before = plan_from_mappings(agencies, plan, as_of=AS_OF, built_at=BUILT)
-    after = plan_from_mappings(with_made_up_merge(agencies), plan, as_of=AS_OF, built_at=BUILT)
+    before = plan_from_mappings(agencies, plan, as_of=AS_OF)
+    after = plan_from_mappings(with_made_up_merge(agencies), plan, as_of=AS_OF)
     return before, after
 
 
@@ -83,10 +83,10 @@ def test_a_made_up_merge_moves_nothing_else(plans):
         assert owed_before == [t.id for t in after.assigned.owed_by(agency.id)]
         assert before.duties.reported_by(agency.id) == after.duties.reported_by(agency.id)
     assert before.figures == after.figures
-    assert opendata.as_json(before) == opendata.as_json(after)
+    assert opendata.as_json(edition(before)) == opendata.as_json(edition(after))
     # In the bodies' open data, only the two records it names differ.
-    old = {r["ma"]: r for r in json.loads(opendata.agencies_json(before))["co_quan"]}
-    new = {r["ma"]: r for r in json.loads(opendata.agencies_json(after))["co_quan"]}
+    old = {r["ma"]: r for r in json.loads(opendata.agencies_json(edition(before)))["co_quan"]}
+    new = {r["ma"]: r for r in json.loads(opendata.agencies_json(edition(after)))["co_quan"]}
     assert {k for k in old if old[k] != new[k]} == {MERGED, INTO}
 
 
@@ -97,7 +97,7 @@ def site_info(data, *, as_of=AS_OF):
     # As the validator reads it: after the plan, with its state.
     files = DataFiles(data)
     registry, state = load_registry(files)
-    load_plan_with(files, registry, state, as_of=as_of, built_at=BUILT)
+    load_plan_with(files, registry, state, as_of=as_of)
     return load_site_info(data, state, files.display)
 
 
@@ -144,7 +144,7 @@ def real():
 
 
 def test_the_bodies_file_carries_every_body_with_its_end_successors_and_sources(real):
-    records = {r["ma"]: r for r in json.loads(opendata.agencies_json(real))["co_quan"]}
+    records = {r["ma"]: r for r in json.loads(opendata.agencies_json(edition(real)))["co_quan"]}
     assert list(records) == [a.id for a in real.graph.agencies]
     ham_yen = records["ubnd-huyen-ham-yen"]
     assert ham_yen["khong_con_tu"] == "2025-07-01" and ham_yen["khong_con_theo"] == "thay-doi"
@@ -174,14 +174,14 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_the_csv_files_read_back_to_the_same_changes(real):
-    events = rows(opendata.agency_events_csv(real))
+    events = rows(opendata.agency_events_csv(edition(real)))
     assert [(r["Mã cơ quan"], r["Mã loại thay đổi"], r["Ngày có hiệu lực"]) for r in events] == [
         (e.agency, e.kind.value, e.date.isoformat()) for e in real.lifecycle.events]
     assert {r["Văn bản làm căn cứ"] for r in events} == {
         "Nghị quyết số 203/2025/QH15 ngày 16/6/2025 của Quốc hội",
         "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"}
     assert {r["Cơ quan không còn từ ngày này"] for r in events} == {"có", "không"}
-    bodies = {r["Mã cơ quan"]: r for r in rows(opendata.agencies_csv(real))}
+    bodies = {r["Mã cơ quan"]: r for r in rows(opendata.agencies_csv(edition(real)))}
     assert bodies["ubnd-huyen-ham-yen"]["Các thay đổi"] == (
         "2025-07-01: Kết thúc hoạt động (Nghị quyết số 203/2025/QH15 ngày 16/6/2025 của Quốc hội)")
     assert bodies["ubnd-huyen-thanh-pho"]["Không còn từ ngày"] == "2025-07-01"

@@ -1119,6 +1119,7 @@ def test_open_data_period_words_are_the_plan_s_as_written(plan, task_id):
     the site's own words for it («năm 2019» for «trước năm 2020», «quý I/2019» for «Quý I năm
     2019»)."""
     from macros.files.opendata import task_record
+    from tests.support.plans import edition
 
     task, fact = plan.task(task_id), FACTS_BY_ID[task_id]
     if task.timeframe is not None:
@@ -1128,7 +1129,7 @@ def test_open_data_period_words_are_the_plan_s_as_written(plan, task_id):
         words = _norm(APPENDIX[task.schedule_source.number].source)
     else:
         words = ""
-    record = task_record(plan, task)
+    record = task_record(edition(plan), task)
     for key in ("bat_dau", "han_hoan_thanh_khoang"):
         if record[key] is not None:
             assert _norm(record[key]["loi_van"]) in words, (task_id, key, record[key])
@@ -1138,9 +1139,9 @@ def test_a_deadline_before_a_year_keeps_its_words():
     """ii-3-2-2, line 76: «(hoàn thành trước năm 2020)»: the due period is the year 2019 (the
     site's reading), its words «trước năm 2020»."""
     from macros.files.opendata import task_record
-    from tests.support.plans import load
+    from tests.support.plans import edition, load
 
     real = load(DATA)
-    record = task_record(real, real.task("ii-3-2-2"))
+    record = task_record(edition(real), real.task("ii-3-2-2"))
     assert record["han_hoan_thanh_khoang"] == {"do_chinh_xac": "nam", "gia_tri": "2019",
                                                "loi_van": "trước năm 2020"}

@@ -29,7 +29,7 @@ def event(kind: str, day: str, number: str = "1/TN", **more) -> dict:
 def plan_with(*bodies: dict, as_of: date = date(2026, 12, 1)):
     agencies = copy.deepcopy(AGENCIES)
     agencies["agencies"].extend(bodies)
-    return plan_from_mappings(agencies, plan_data(), as_of=as_of, built_at=BUILT)
+    return plan_from_mappings(agencies, plan_data(), as_of=as_of)
 
 
 def test_an_ended_body_ends_on_its_day_and_is_active_until_the_day_before():

@@ -12,7 +12,7 @@ import feedparser
 from icalendar import Calendar
 
 from macros import routes
-from macros.model.plan import DEMO_MARK, DEMO_NOTICE
+from macros.views.edition import DEMO_MARK, DEMO_NOTICE
 from tests.conftest import soup
 from tests.support.spreadsheet import csv_rows, sheet
 

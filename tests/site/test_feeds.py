@@ -17,7 +17,7 @@ from macros.routes import NEWS_FEED, STATE_FEED, news_post
 from macros.routes import task as task_url
 from tests.conftest import DATA, DEMO, ROOT, TEST_SITE_URL, soup
 from tests.support.feed_validation import feed_problems, local_file
-from tests.support.plans import load
+from tests.support.plans import edition, load
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_state_feed_of_the_real_data_has_one_item_per_passed_deadline(site, plan
 
 
 def test_state_feed_with_changes_is_valid_and_newest_first(plan):
-    data = state_feed(fixture_changes(plan), plan, TEST_SITE_URL)
+    data = state_feed(fixture_changes(plan), edition(plan), TEST_SITE_URL)
     assert feed_problems(data, TEST_SITE_URL + STATE_FEED) == []
     entries = feedparser.parse(data).entries
     assert [e.title for e in entries] == [

@@ -16,13 +16,13 @@ from macros.views import progress
 from tests.conftest import DATA
 from tests.conftest import PAGED_LIMIT as LIMIT
 from tests.support.links import broken_links
-from tests.support.plans import load
+from tests.support.plans import edition, load
 
 
 @pytest.fixture(scope="module")
 def paged(paged_site, paged_data):
     """The session's paged build (tests/conftest.py): a plan three times the real one."""
-    return paged_site, load(paged_data, page_limit=LIMIT)
+    return paged_site, edition(load(paged_data), page_limit=LIMIT)
 
 
 def parse(path: Path):
@@ -34,8 +34,9 @@ def page_file(site: Path, address: str) -> Path:
 
 
 def test_the_plan_text_is_in_pages_each_within_the_limit(paged):
-    site, plan = paged
-    text = plan.text_pages
+    site, shown = paged
+    plan = shown.plan
+    text = shown.text_pages
     assert text.count > 1
     built = sorted(p.parent.name for p in (site / routes.PLAN_TEXT).glob("trang-*/index.html"))
     assert built == sorted(f"trang-{n}" for n in range(2, text.count + 1))
@@ -53,8 +54,9 @@ def test_the_plan_text_is_in_pages_each_within_the_limit(paged):
 
 
 def test_the_progress_list_and_the_timeline_are_in_pages_each_within_the_limit(paged):
-    site, plan = paged
-    count = progress.page_count(plan)
+    site, shown = paged
+    plan = shown.plan
+    count = progress.page_count(shown)
     assert count > 1
     listed = []
     for number in range(1, count + 1):
@@ -79,8 +81,9 @@ def test_every_link_of_the_site_reaches_an_existing_page_and_anchor(paged):
 
 
 def test_each_task_and_row_is_linked_on_the_page_that_holds_it(paged):
-    site, plan = paged
-    text = plan.text_pages
+    site, shown = paged
+    plan = shown.plan
+    text = shown.text_pages
     assert len({text.of_task[t.id] for t in plan.tasks}) > 1
     for task in plan.tasks:
         page = parse(page_file(site, routes.task(task.id)))

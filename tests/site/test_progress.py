@@ -19,7 +19,7 @@ from macros.site.render import render
 from macros.views.progress import ProgressPage
 from macros.views.task import TaskPage
 from tests.conftest import DATA, DEMO, build_site, soup
-from tests.support.plans import load
+from tests.support.plans import edition, load
 from tests.support.spreadsheet import assert_sheet_holds_csv
 
 IN_PROGRESS = """\
@@ -60,8 +60,8 @@ def shown_state(task_page: BeautifulSoup, progress: BeautifulSoup, task_id: str)
 def rendered_state(plan, task_id: str) -> str:
     """The same from the task page's and the progress page's views and templates (no build)."""
     news = News((), {})
-    task_page = render("task_page.html", view=TaskPage.of(plan, task_id, news), root="../../")
-    progress = render("progress.html", view=ProgressPage.of(plan),
+    task_page = render("task_page.html", view=TaskPage.of(edition(plan), task_id, news), root="../../")
+    progress = render("progress.html", view=ProgressPage.of(edition(plan)),
                       root=routes.root_of(routes.progress_page(1)))
     return shown_state(BeautifulSoup(str(task_page), "html.parser"),
                        BeautifulSoup(str(progress), "html.parser"), task_id)
@@ -88,7 +88,7 @@ def test_overdue_around_the_due_date_in_vietnam_time(tmp_path, settings, expecte
     reports = reports_dir(tmp_path, ii_2_1_1=IN_PROGRESS)
     build = Settings.from_env(env={**settings, "PLAN_REPORTS_DIR": str(reports)})
     assert build.reports_dir == reports.resolve()
-    plan = load(DATA, reports_dir=build.reports_dir, as_of=build.as_of, built_at=build.built_at)
+    plan = load(DATA, reports_dir=build.reports_dir, as_of=build.as_of)
     assert plan.status("ii-2-1-1").state.label == expected
     assert rendered_state(plan, "ii-2-1-1") == expected
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +99,7 @@ def error_types() -> dict[str, tuple[str, tuple, dict]]:
     # The state the real plan leaves, as a report is checked against it.
     registry, plan_state = load_registry(files)
     as_of = date(2019, 1, 31)
-    load_plan_with(files, registry, plan_state, as_of=as_of,
-                   built_at=datetime(2019, 1, 31, tzinfo=UTC))
+    load_plan_with(files, registry, plan_state, as_of=as_of)
     run(Report, REPORT, lambda: copy.deepcopy(plan_state))
     return found
 

@@ -3,11 +3,14 @@ one Phụ lục row shared by two of them, three agencies. View and template tes
 building the site."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from macros.load import plan_from_mappings
 from macros.model.paging import PAGE_LIMIT
 from macros.model.plan import Plan
+from macros.views.edition import Edition
+
+from .plans import edition
 
 AGENCIES = {"agencies": [
     {"id": "ubnd", "name": "Ủy ban nhân dân tỉnh", "kind": "hanh-chinh", "level": "tinh",
@@ -69,10 +72,12 @@ def plan_data() -> dict:
     }
 
 
-def small_plan(as_of: date = date(2020, 6, 1), reports: dict | None = None,
-               page_limit: int = PAGE_LIMIT) -> Plan:
-    """`page_limit`: a low one cuts the lists that grow with the plan into pages, as a plan
-    many times the real one would be."""
-    return plan_from_mappings(AGENCIES, plan_data(), as_of=as_of, reports=reports,
-                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=UTC),
-                              page_limit=page_limit)
+def small_plan(as_of: date = date(2020, 6, 1), reports: dict | None = None) -> Plan:
+    return plan_from_mappings(AGENCIES, plan_data(), as_of=as_of, reports=reports)
+
+
+def small_edition(as_of: date = date(2020, 6, 1), reports: dict | None = None,
+                  page_limit: int = PAGE_LIMIT, demo: bool = False) -> Edition:
+    """The small plan as a build shows it. `page_limit`: a low one cuts the lists that grow
+    with the plan into pages, as a plan many times the real one would be."""
+    return edition(small_plan(as_of, reports), demo=demo, page_limit=page_limit)

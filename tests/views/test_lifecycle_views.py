@@ -19,6 +19,7 @@ from macros.site.render import render
 from macros.views.agency import AgencyPage, dues_in_month
 from macros.views.calendar import CalendarPage
 from macros.views.task import TaskPage
+from tests.support.plans import edition
 from tests.support.small_plan import AGENCIES, plan_data
 
 MERGER = {"kind": "hop-nhat", "date": "2019-01-01", "successors": ["ban-a"],
@@ -29,8 +30,7 @@ MERGER = {"kind": "hop-nhat", "date": "2019-01-01", "successors": ["ban-a"],
 def merged_plan(as_of: date = date(2020, 6, 1)):
     agencies = copy.deepcopy(AGENCIES)
     agencies["agencies"][2]["events"] = [MERGER]  # ban-b
-    return plan_from_mappings(agencies, plan_data(), as_of=as_of,
-                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=UTC))
+    return plan_from_mappings(agencies, plan_data(), as_of=as_of)
 
 
 def _page(view) -> str:
@@ -39,7 +39,7 @@ def _page(view) -> str:
 
 def test_the_ended_body_says_when_and_by_which_document_and_links_its_successor():
     plan = merged_plan()
-    view = AgencyPage.of(plan, "ban-b")
+    view = AgencyPage.of(edition(plan), "ban-b")
     assert view.ended_on == date(2019, 1, 1)
     html = _page(view)
     top = html.split('class="agency-life"', 1)[1].split("</div>", 1)[0]
@@ -49,7 +49,7 @@ def test_the_ended_body_says_when_and_by_which_document_and_links_its_successor(
 
 
 def test_the_successor_links_back():
-    html = _page(AgencyPage.of(merged_plan(), "ban-a"))
+    html = _page(AgencyPage.of(edition(merged_plan()), "ban-a"))
     top = html.split('class="agency-life"', 1)[1].split("</div>", 1)[0]
     assert "Kế thừa từ" in top and f'href="../../{routes.agency("ban-b")}"' in top
     assert "không còn" not in top  # Ban A goes on
@@ -57,14 +57,14 @@ def test_the_successor_links_back():
 
 def test_nothing_is_said_before_the_end_came():
     """As of a day before the merger, the page is as it was: nothing of the future is shown."""
-    view = AgencyPage.of(merged_plan(as_of=date(2018, 10, 1)), "ban-b")
+    view = AgencyPage.of(edition(merged_plan(as_of=date(2018, 10, 1))), "ban-b")
     assert view.life is None and view.ended_on is None
     assert any(d.task_id == "t-2" for d in view.next_due)
 
 
 def test_the_ended_bodys_list_keeps_its_tasks_in_a_state_of_its_own():
     plan = merged_plan()
-    view = AgencyPage.of(plan, "ban-b")
+    view = AgencyPage.of(edition(plan), "ban-b")
     lines = [line for group in view.roles for line in group.tasks]
     assert [line.id for line in lines] == ["t-2"]  # what the plan asked stays listed
     assert isinstance(lines[0].state, BodyEnded)
@@ -84,16 +84,15 @@ def test_an_overdue_task_of_an_ended_body_says_it_ended_before_any_report():
     """Ban B ends on 01/01/2020, after t-2's deadline (31/12/2019): overdue before it ended."""
     agencies = copy.deepcopy(AGENCIES)
     agencies["agencies"][2]["events"] = [{**MERGER, "date": "2020-01-01"}]
-    plan = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1),
-                              built_at=datetime(2020, 6, 1, 1, 0, tzinfo=UTC))
-    line = AgencyPage.of(plan, "ban-b").roles[0].tasks[0]
+    plan = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1))
+    line = AgencyPage.of(edition(plan), "ban-b").roles[0].tasks[0]
     assert line.state.overdue_before_end
     assert line.state_note == "từ 01/01/2020; đã quá hạn từ trước, trang web chưa nhận báo cáo nào"
 
 
 def test_the_task_page_notes_the_end_beside_the_bodys_name():
     plan = merged_plan()
-    view = TaskPage.of(plan, "t-2", News((), {}))
+    view = TaskPage.of(edition(plan), "t-2", News((), {}))
     partners = next(r for r in view.roles if r.term == "Phối hợp với")
     assert partners.agencies[0].note == ("không còn từ ngày 01 tháng 01 năm 2019, theo Quyết định "
                                          "số 9/QĐ-TN ngày 20/12/2018 của Ủy ban nhân dân tỉnh")
@@ -112,7 +111,7 @@ def test_calendars_project_nothing_past_the_end():
     too, before the deadline, no calendar would hold it."""
     plan = merged_plan()
     stamp = datetime(2020, 6, 1, tzinfo=UTC)
-    feeds = dict(ics.feeds(plan, plan.as_of, stamp, None))
+    feeds = dict(ics.feeds(edition(plan, built_at=stamp), None))
     uids = [str(e["UID"]) for e in _events(feeds[routes.PLAN_CALENDAR])]
     assert any(u.startswith("han-t-2@") for u in uids)
     ban_b = feeds.get(routes.agency_calendar("ban-b"))
@@ -120,10 +119,9 @@ def test_calendars_project_nothing_past_the_end():
 
     agencies = copy.deepcopy(AGENCIES)
     agencies["agencies"][1]["events"] = [{**MERGER, "successors": ["ubnd"]}]  # ban-a
-    both = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1),
-                              built_at=stamp)
+    both = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1))
     assert both.facts("t-2").projected_deadline is None
-    uids = [str(e["UID"]) for e in _events(dict(ics.feeds(both, both.as_of, stamp, None))[
+    uids = [str(e["UID"]) for e in _events(dict(ics.feeds(edition(both, built_at=stamp), None))[
         routes.PLAN_CALENDAR])]
     assert not any(u.startswith("han-t-2@") for u in uids)
     assert dues_in_month(both, 2019, 12) == []
@@ -146,13 +144,12 @@ def test_lateness_is_counted_only_until_every_lead_ended():
         {"kind": "ket-thuc", "date": "2019-06-01",
          "source": {"kind": "Quyết định", "number": "9/QĐ-TN", "date": "2019-05-20",
                     "issuer": "ubnd"}}]
-    built = datetime(2020, 6, 1, 1, 0, tzinfo=UTC)
-    ended = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1), built_at=built)
-    going = plan_from_mappings(AGENCIES, plan_data(), as_of=date(2020, 6, 1), built_at=built)
+    ended = plan_from_mappings(agencies, plan_data(), as_of=date(2020, 6, 1))
+    going = plan_from_mappings(AGENCIES, plan_data(), as_of=date(2020, 6, 1))
     facts, before = ended.facts("t-1"), going.facts("t-1")
     assert before.overdue_until == date(2020, 6, 1) and before.overdue_for == "1 năm 5 tháng"
     assert facts.overdue_until == date(2019, 5, 31)
     assert facts.overdue_days == (date(2019, 5, 31) - date(2018, 12, 31)).days
     assert facts.overdue_for == "5 tháng tính đến khi cơ quan được giao không còn (01/6/2019)"
-    note = TaskPage.of(ended, "t-1", News((), {})).state_note
+    note = TaskPage.of(edition(ended), "t-1", News((), {})).state_note
     assert note and facts.overdue_for in note and "1 năm 5 tháng" not in note

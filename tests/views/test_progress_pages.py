@@ -10,18 +10,19 @@ from bs4 import BeautifulSoup
 from macros import routes
 from macros.site.render import render
 from macros.views import progress
+from macros.views.edition import Edition
 from macros.views.progress import ProgressPage
 from tests.conftest import DATA
-from tests.support.plans import load
-from tests.support.small_plan import small_plan
+from tests.support.plans import edition, load
+from tests.support.small_plan import small_edition
 from tests.support.synthetic import scale
 
 WITHIN_A_PAGE = "Bộ lọc và sắp xếp chỉ áp dụng cho các nhiệm vụ trong trang đang xem"
 
 
-def rendered(plan, number: int) -> BeautifulSoup:
+def rendered(shown: Edition, number: int) -> BeautifulSoup:
     root = routes.root_of(routes.progress_page(number))
-    return BeautifulSoup(str(render("progress.html", view=ProgressPage.of(plan, number),
+    return BeautifulSoup(str(render("progress.html", view=ProgressPage.of(shown, number),
                                     root=root)), "html.parser")
 
 
@@ -31,19 +32,21 @@ def rows(page: BeautifulSoup) -> list[str]:
 
 def test_the_real_plan_is_one_page_without_a_word_on_pages():
     plan = load(DATA)
-    assert progress.page_count(plan) == 1
-    view = ProgressPage.of(plan)
+    shown = edition(plan)
+    assert progress.page_count(shown) == 1
+    view = ProgressPage.of(shown)
     assert not view.paged and sum(len(t.lines) for t in view.tables) == len(plan.tasks)
-    page = rendered(plan, 1)
+    page = rendered(shown, 1)
     assert WITHIN_A_PAGE not in page.get_text() and page.select_one(".progress-pager") is None
     with pytest.raises(KeyError):
-        ProgressPage.of(plan, 2)
+        ProgressPage.of(shown, 2)
 
 
 def test_a_low_limit_pages_the_rows_in_the_tables_order():
-    plan = small_plan(page_limit=2)  # key tasks t-2, t-3 (Phụ lục row 1), then t-1
-    assert progress.page_count(plan) == 2
-    first, second = ProgressPage.of(plan, 1), ProgressPage.of(plan, 2)
+    shown = small_edition(page_limit=2)  # key tasks t-2, t-3 (Phụ lục row 1), then t-1
+    plan = shown.plan
+    assert progress.page_count(shown) == 2
+    first, second = ProgressPage.of(shown, 1), ProgressPage.of(shown, 2)
     assert [(t.anchor, [line.id for line in t.lines], t.total, t.first) for t in first.tables] == [
         ("nhiem-vu-trong-tam", ["t-2", "t-3"], 2, 1)]
     assert [(t.anchor, [line.id for line in t.lines], t.total, t.first) for t in second.tables] == [
@@ -58,8 +61,8 @@ def test_a_low_limit_pages_the_rows_in_the_tables_order():
 
 
 def test_the_first_page_has_the_figures_and_every_page_says_the_filters_work_within_it():
-    plan = small_plan(page_limit=2)
-    first, second = rendered(plan, 1), rendered(plan, 2)
+    shown = small_edition(page_limit=2)
+    first, second = rendered(shown, 1), rendered(shown, 2)
     assert first.select_one("#tong-hop") and first.select_one("#cach-tinh")
     assert first.h1 is None  # page 1's heading is its Markdown's
     assert second.h1.get_text() == "Tiến độ thực hiện, trang 2/2"
@@ -77,12 +80,13 @@ def test_the_first_page_has_the_figures_and_every_page_says_the_filters_work_wit
 
 
 def test_every_task_is_on_one_page_and_no_page_over_the_limit(tmp_path):
-    plan = load(scale(DATA, tmp_path / "data", 3), page_limit=40)
-    count = progress.page_count(plan)
+    plan = load(scale(DATA, tmp_path / "data", 3))
+    shown = edition(plan, page_limit=40)
+    count = progress.page_count(shown)
     assert count == 4  # 147 tasks
     listed = []
     for number in range(1, count + 1):
-        page = rows(rendered(plan, number))
+        page = rows(rendered(shown, number))
         assert 0 < len(page) <= 40
         listed += page
     assert listed == [t.id for t in (*plan.key_tasks, *plan.other_tasks)]

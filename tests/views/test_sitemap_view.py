@@ -9,7 +9,7 @@ from macros import routes
 from macros.load.news import load_news
 from macros.views.sitemap import last_changed
 from tests.conftest import ROOT
-from tests.support.plans import load
+from tests.support.plans import edition, load
 
 DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "tien-do"
 
@@ -17,7 +17,7 @@ DEMO = Path(__file__).resolve().parents[1] / "fixtures" / "demo" / "tien-do"
 def test_without_reports_every_page_of_the_plan_is_dated_by_the_plan():
     plan = load(as_of=date(2026, 12, 1))
     news = load_news(ROOT / "docs", plan)
-    days = last_changed(plan, news)
+    days = last_changed(edition(plan), news)
     issued = plan.document.date
     assert issued == date(2018, 7, 2)
     for address in (routes.PLAN_TEXT, routes.PROGRESS, routes.HOME, routes.TIMELINE,
@@ -31,7 +31,7 @@ def test_without_reports_every_page_of_the_plan_is_dated_by_the_plan():
 
 def test_a_report_dates_its_task_its_agencies_and_the_figures():
     plan = load(reports_dir=DEMO, as_of=date(2019, 6, 30))
-    days = last_changed(plan, load_news(ROOT / "docs", plan))
+    days = last_changed(edition(plan), load_news(ROOT / "docs", plan))
     reported = {task_id: max(r.date for r in log.reports)
                 for task_id, log in plan.report_logs.items()}
     assert reported

@@ -4,7 +4,6 @@ exactly one page, and every link to a place in the text naming the page that hol
 plan keeps its one page. A low limit pages the small plan and the synthetic one."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -20,8 +19,8 @@ from macros.views.plan_text import PlanTextPage
 from macros.views.press import PressPage
 from macros.views.task import TaskPage
 from tests.conftest import DATA
-from tests.support.plans import load
-from tests.support.small_plan import small_plan
+from tests.support.plans import edition, load
+from tests.support.small_plan import small_edition
 from tests.support.synthetic import scale
 
 NO_NEWS = News((), {})
@@ -50,21 +49,22 @@ def tasks_under(node) -> list[str]:
 
 def test_the_real_plan_is_one_page_holding_everything():
     plan = load(DATA)
-    text = plan.text_pages
-    assert plan.page_limit == PAGE_LIMIT and text.count == 1 and not text.paged
+    shown = edition(plan)
+    text = shown.text_pages
+    assert shown.page_limit == PAGE_LIMIT and text.count == 1 and not text.paged
     page = text.page(1)
     assert list(page.tasks) == [t.id for t in plan.tasks]
     assert page.rows == tuple(plan.appendix.rows) and page.foot and page.appendix
     assert not page.appendix_continued
     assert [p.node for p in page.parts] == list(plan.data.parts)
     assert not any(p.continued for part in page.parts for p in pieces(part))
-    html = str(render("plan_text.html", view=PlanTextPage.of(plan), root="../"))
+    html = str(render("plan_text.html", view=PlanTextPage.of(shown), root="../"))
     assert "plan-pager" not in html and "tiếp theo" not in html and "Các trang" not in html
 
 
 def test_a_section_that_fits_a_page_of_its_own_starts_one():
-    plan = small_plan(page_limit=2)  # t-1 in section II.1; t-2, t-3 in section II.2; row 1
-    text = plan.text_pages
+    shown = small_edition(page_limit=2)  # t-1 in section II.1; t-2, t-3 in section II.2; row 1
+    text = shown.text_pages
     assert [list(p.tasks) for p in text.pages] == [["t-1"], ["t-2", "t-3"], []]
     assert [[r.number for r in p.rows] for p in text.pages] == [[], [], [1]]
     assert text.of_task == {"t-1": 1, "t-2": 2, "t-3": 2} and text.of_row == {1: 3}
@@ -76,8 +76,8 @@ def test_a_section_that_fits_a_page_of_its_own_starts_one():
 
 
 def test_a_section_larger_than_a_page_is_cut_between_its_tasks_under_its_heading_again():
-    plan = small_plan(page_limit=1)
-    text = plan.text_pages
+    shown = small_edition(page_limit=1)
+    text = shown.text_pages
     assert [list(p.tasks) for p in text.pages] == [["t-1"], ["t-2"], ["t-3"], []]
     third = text.page(3)
     section = third.parts[0].content[0]
@@ -114,8 +114,8 @@ def test_a_part_or_section_that_fits_on_a_page_is_never_cut(three_times, limit):
             assert len({text.of_task[t] for t in held}) == 1, (node.title, limit)
 
 
-def ids_and_links(plan, number):
-    view = PlanTextPage.of(plan, number)
+def ids_and_links(shown, number):
+    view = PlanTextPage.of(shown, number)
     root = routes.root_of(routes.plan_text_page(number))
     page = BeautifulSoup(str(render("plan_text.html", view=view, root=root)),
                          "html.parser")
@@ -134,9 +134,10 @@ def resolve(number: int, href: str) -> tuple[int | None, str]:
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_every_link_in_the_text_reaches_its_anchor_on_the_page_that_holds_it(limit):
-    plan = small_plan(page_limit=limit)
-    text = plan.text_pages
-    rendered = {n: ids_and_links(plan, n) for n in range(1, text.count + 1)}
+    shown = small_edition(page_limit=limit)
+    plan = shown.plan
+    text = shown.text_pages
+    rendered = {n: ids_and_links(shown, n) for n in range(1, text.count + 1)}
     for task in plan.tasks:  # each task's anchor is on its own page, and only there
         assert [n for n, (_, ids) in rendered.items() if task.id in ids] == [text.of_task[task.id]]
     for row in plan.appendix.rows:
@@ -156,8 +157,8 @@ def test_every_link_in_the_text_reaches_its_anchor_on_the_page_that_holds_it(lim
 
 
 def test_page_one_lists_the_pages_and_each_page_says_which_it_is():
-    plan = small_plan(page_limit=1)
-    first, _ = ids_and_links(plan, 1)
+    shown = small_edition(page_limit=1)
+    first, _ = ids_and_links(shown, 1)
     pages = first.select('nav[aria-label="Các trang của toàn văn"] li')
     assert [li.get_text(" ", strip=True) for li in pages] == [
         "Trang 1/4 (trang này): nhiệm vụ II.1.1", "Trang 2/4 : nhiệm vụ II.2, ý 1",
@@ -166,7 +167,7 @@ def test_page_one_lists_the_pages_and_each_page_says_which_it_is():
     assert [a["href"] for a in contents] == ["#phan-i", "#phan-ii", "../ke-hoach/trang-3/#phan-iii",
                                              "../ke-hoach/trang-3/#noi-nhan",
                                              "../ke-hoach/trang-4/#phu-luc"]
-    third, _ = ids_and_links(plan, 3)
+    third, _ = ids_and_links(shown, 3)
     assert third.h1.get_text() == "Toàn văn Kế hoạch số 1/KH-TN, trang 3/4"
     assert third.select_one(".doc-identity") is None and third.select_one(".plan-contents") is None
     pager = third.select_one(".plan-pager")
@@ -179,33 +180,34 @@ def test_page_one_lists_the_pages_and_each_page_says_which_it_is():
     continued = [h.get_text(" ", strip=True) for h in third.select("h2, h3")]
     assert continued == ["II. NỘI DUNG (tiếp theo)", "2. Ban A: (tiếp theo)",
                          "III. TỔ CHỨC THỰC HIỆN"]
-    last, _ = ids_and_links(plan, 4)
+    last, _ = ids_and_links(shown, 4)
     assert re.search(r"\(1 nội dung\)$", last.caption.get_text(" ", strip=True))
 
 
 def test_task_agency_and_press_pages_link_to_the_page_that_holds_the_place():
-    plan = small_plan(page_limit=1)
-    task = TaskPage.of(plan, "t-3", NO_NEWS)
+    shown = small_edition(page_limit=1)
+    task = TaskPage.of(shown, "t-3", NO_NEWS)
     assert task.in_plan_href == "ke-hoach/trang-3/#t-3"
     assert [row.href for row in task.timeframes] == ["ke-hoach/trang-4/#phu-luc-1"]
     assert [block.href for block in task.appendix] == ["ke-hoach/trang-4/#phu-luc-1"]
-    assert TaskPage.of(plan, "t-1", NO_NEWS).in_plan_href == "ke-hoach/#t-1"
-    assert [m.href for m in AgencyPage.of(plan, "ban-b", NO_NEWS).appendix] == [
+    assert TaskPage.of(shown, "t-1", NO_NEWS).in_plan_href == "ke-hoach/#t-1"
+    assert [m.href for m in AgencyPage.of(shown, "ban-b", NO_NEWS).appendix] == [
         "ke-hoach/trang-4/#phu-luc-1"]
-    press = PressPage.of(plan, NO_NEWS, None)
+    press = PressPage.of(shown, NO_NEWS, None)
     assert press.in_plan == "ke-hoach/#t-1"
     assert press.in_plan_patterns == ("ke-hoach/#<mã nhiệm vụ>",
                                       "ke-hoach/trang-<số trang>/#<mã nhiệm vụ>")
-    assert PressPage.of(small_plan(), NO_NEWS, None).in_plan_patterns == (
+    assert PressPage.of(small_edition(), NO_NEWS, None).in_plan_patterns == (
         "ke-hoach/#<mã nhiệm vụ>",)
 
 
 def test_a_page_says_which_rows_of_the_phu_luc_it_holds_above_the_table(three_times):
-    plan = dataclasses.replace(three_times, page_limit=40)
+    plan = three_times
+    shown = edition(plan, page_limit=40)
     total = len(plan.appendix.rows)
     seen = []
-    for number in range(1, plan.text_pages.count + 1):
-        page, _ = ids_and_links(plan, number)
+    for number in range(1, shown.text_pages.count + 1):
+        page, _ = ids_and_links(shown, number)
         rows = [int(tr.th.get_text()) for tr in page.select("table.appendix tbody tr")]
         if not rows:
             continue

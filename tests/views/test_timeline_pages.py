@@ -11,7 +11,7 @@ from macros.site.render import render
 from macros.views import timeline
 from macros.views.calendar import TimelinePage, TimelinePart
 from tests.conftest import DATA
-from tests.support.plans import load
+from tests.support.plans import edition, load
 from tests.support.synthetic import scale
 
 TIMES = 13  # 546 dated tasks: just over the limit of 500
@@ -20,14 +20,15 @@ TIMES = 13  # 546 dated tasks: just over the limit of 500
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
     plan = load(scale(DATA, tmp_path_factory.mktemp("big") / "data", TIMES))
-    line = timeline.of_plan(plan)
+    line = edition(plan).timeline
     return plan, line, timeline.chunks(plan, line)
 
 
 def test_the_real_plan_and_ten_times_it_have_one_chart():
     plan = load(DATA)
-    assert timeline.chunks(plan, timeline.of_plan(plan)) == []
-    assert len(timeline.of_plan(plan).bars) * 10 <= timeline.CHART_LIMIT
+    line = edition(plan).timeline
+    assert timeline.chunks(plan, line) == []
+    assert len(line.bars) * 10 <= timeline.CHART_LIMIT
 
 
 def test_every_dated_task_is_on_one_page_in_the_plans_order(big):
