@@ -21,8 +21,9 @@
 - on_post_build: the search index rewritten (accent-folded copy, task numbers, one entry per
   Phụ lục row) and the redirect pages in Vietnamese.
 
-What a build works out once (its settings, plan, news, previews, pages) is its build context,
-macros.site.build.Build, made at the first ask of the build; no hook keeps state of its own.
+What a build works out once (its settings, plan and edition, news, previews, pages) is its build
+context, macros.site.build.Build, made at the first ask of the build; no hook keeps state of its
+own.
 
 Generated pages are only a title, with `render_macros: false`, and no body: their HTML comes from
 their views and templates (macros.views.task, macros.views.agency), so nothing from data is ever
