@@ -127,7 +127,8 @@ def generated(config) -> Iterator[tuple[str, str | bytes]]:
 
 def _task_page(page, *, build: Build, task_id: str) -> str:
     return render("task_page.html", root=routes.root_of(page.url), view=TaskPage.of(
-        build.edition, task_id, build.news, build.repository))
+        build.edition, task_id, build.news, build.repository,
+        build.site_info.reports_known_since))
 
 
 def _agency_page(page, *, build: Build, agency_id: str) -> str:

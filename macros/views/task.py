@@ -10,9 +10,11 @@ from ..model.facts import ORIGINAL_LABEL, REVISED_LABEL, Source, TaskFacts
 from ..model.news import News
 from ..model.plan import Plan, Task
 from ..model.reports import Report
+from ..model.site_info import ReportsSince
 from ..model.status import DisplayState
 from .common import (
     AsOfNotice,
+    Knowledge,
     Link,
     PostLine,
     RoleView,
@@ -95,7 +97,9 @@ class TaskPage:
 
     @classmethod
     def of(cls, edition: Edition, task_id: str, news: News,
-           repo: NewFilePages | None = None) -> TaskPage:
+           repo: NewFilePages | None = None, known: ReportsSince | None = None) -> TaskPage:
+        """`known`: since when the site collects reports (data/site.yaml), which the page says
+        where it speaks of lateness, as home, progress and the state feed do."""
         plan = edition.plan
         task = plan.task(task_id)
         facts = plan.facts(task)
@@ -113,7 +117,9 @@ class TaskPage:
             state_note=(f"{facts.deadlines.label} là ngày "
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
                         f"{facts.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
-                        "báo cáo hoàn thành nào của nhiệm vụ này." + _leads_ended(facts))
+                        "báo cáo hoàn thành nào của nhiệm vụ này; "
+                        f"{Knowledge.of(known or ReportsSince(None)).since_words}."
+                        + _leads_ended(facts))
             if facts.overdue_for and status.due else None,
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"

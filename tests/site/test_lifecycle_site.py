@@ -124,10 +124,13 @@ def test_later_documents_on_the_plan_and_home_pages(site):
         assert "Báo điện tử VietnamPlus, bài ngày 21/11/2025" in items[1]
 
 
-def test_home_progress_and_state_feed_say_since_when_reports_are_collected(site):
+def test_home_progress_task_pages_and_state_feed_say_since_when_reports_are_collected(site):
     home = soup(site / "index.html").select_one("article")
     assert NOT_RECORDED in _text(home.select_one(".knowledge"))
     assert NOT_RECORDED in _text(_page(site, routes.PROGRESS).select_one(".knowledge"))
+    # A task past its deadline (II.2.1.1: «Hoàn thành trong tháng 7/2018», no report).
+    note = _text(_page(site, routes.task("ii-2-1-1")))
+    assert "đã quá hạn" in note and NOT_RECORDED in note
     feed = feedparser.parse((site / routes.STATE_FEED).read_bytes())
     assert NOT_RECORDED in feed.feed.description
     lateness = [e for e in feed.entries if "ngày sau hạn hoàn thành" in e.summary]

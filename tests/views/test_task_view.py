@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from macros.model.news import News
+from macros.model.site_info import ReportsSince
 from macros.model.status import DisplayState
 from macros.site.render import render
 from macros.views.task import TaskPage
@@ -51,10 +52,16 @@ def test_a_timeframe_only_the_phu_luc_gives_says_the_body_is_silent():
 def test_overdue_without_a_completion_report_says_for_how_long():
     view = TaskPage.of(edition(small_plan(as_of=date(2020, 6, 1))), "t-2", NO_NEWS)
     assert view.state is DisplayState.OVERDUE
-    # What the site knew, and when: not a claim that it watched the deadline pass.
+    # What the site knew, and since when: not a claim that it watched the deadline pass.
     assert view.state_note == ("Hạn theo Kế hoạch là ngày 31 tháng 12 năm 2019; đã quá hạn 5 "
                                "tháng 1 ngày. Đến ngày 01 tháng 6 năm 2020, trang web chưa có báo "
-                               "cáo hoàn thành nào của nhiệm vụ này.")
+                               "cáo hoàn thành nào của nhiệm vụ này; trang web chưa ghi nhận ngày "
+                               "bắt đầu nhận báo cáo, nên không biết các báo cáo trước đó.")
+    known = TaskPage.of(edition(small_plan(as_of=date(2020, 6, 1))), "t-2", NO_NEWS,
+                        known=ReportsSince(date(2020, 3, 1)))
+    assert known.state_note.endswith(
+        "nhiệm vụ này; trang web nhận báo cáo từ ngày 01 tháng 3 năm 2020, không biết các báo "
+        "cáo trước đó.")
     # Not yet due: no report, and nothing said about lateness.
     early = TaskPage.of(edition(small_plan(as_of=date(2019, 12, 31))), "t-2", NO_NEWS)
     assert early.state is DisplayState.NO_REPORT and early.state_note is None
