@@ -24,6 +24,7 @@ from .common import (
     agency_link,
     appendix_row,
     end_words,
+    named_link,
     state_counts,
 )
 from .timeline import Timeline
@@ -321,12 +322,13 @@ class AgencyIndex:
 
 
 def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]:
-    """Agencies by level, then by kind, each in registry order, with its body-role counts."""
+    """Agencies by level, then by kind, each in registry order, with its body-role counts and,
+    for a body that ended by the as-of day, when and by which document."""
     out = []
     for level in Level:
         kinds = []
         for kind in Kind:
-            found = [IndexEntry(agency_link(plan, a.id), a.group,
+            found = [IndexEntry(named_link(plan, a.id), a.group,
                                 len(plan.assigned.tasks_for(a.id, "lead")),
                                 len(plan.assigned.tasks_for(a.id, "partners")))
                      for a in plan.graph.agencies if a.level is level and a.kind is kind]

@@ -67,11 +67,13 @@ class RoleView:
     def of(cls, plan: Plan, role: Role) -> RoleView:
         """Each body linked, with a note beside its name when it had ended (the model's end)."""
         where = f"theo tiêu đề mục {role.heading}" if role.heading else None
-        return cls(role.term, tuple(_named(plan, a) for a in role.agencies), role.text, where,
+        return cls(role.term, tuple(named_link(plan, a) for a in role.agencies), role.text, where,
                    role.note)
 
 
-def _named(plan: Plan, agency_id: str) -> Link:
+def named_link(plan: Plan, agency_id: str) -> Link:
+    """A link to the body's page that says beside it when the body ended, and by which
+    document, when it had by the as-of day."""
     end = plan.end_of(agency_id)
     return replace(agency_link(plan, agency_id), note=end_words(end) if end else None)
 

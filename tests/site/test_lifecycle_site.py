@@ -50,6 +50,18 @@ def test_the_group_whose_members_all_ended_says_so(site):
     assert top.startswith("Mọi thành viên của nhóm không còn từ ngày 01 tháng 7 năm 2025")
 
 
+def test_the_index_marks_the_bodies_that_ended(site):
+    """The seven district bodies and their group say it beside their names on /co-quan/; the
+    province's bodies, arranged by 202/2025/QH15 with no end recorded, say nothing of it."""
+    entries = {li.a["href"].rstrip("/").rsplit("/", 1)[-1]: _text(li)
+               for li in _page(site, routes.AGENCY_INDEX).select("ul.agency-list li")}
+    ended = {agency for agency, text in entries.items() if "không còn" in text}
+    assert ended == {"ubnd-thanh-pho-tuyen-quang", "ubnd-huyen-chiem-hoa", "ubnd-huyen-lam-binh",
+                     "ubnd-huyen-na-hang", "ubnd-huyen-ham-yen", "ubnd-huyen-yen-son",
+                     "ubnd-huyen-son-duong", "ubnd-huyen-thanh-pho"}
+    assert f"không còn từ ngày 01 tháng 7 năm 2025, theo {NQ_203}" in entries["ubnd-huyen-ham-yen"]
+
+
 def test_the_province_changed_and_goes_on(site):
     page = _page(site, routes.agency("ubnd-tinh"))
     top = _text(page.select_one(".agency-life"))
@@ -108,6 +120,7 @@ def test_the_dated_build_says_nothing_of_the_end(dated_site):
     assert page.find(id="han-sap-toi") is not None
     assert not _page(dated_site, routes.task("ii-3-5-1")).select(".ended-note")
     assert END.isoformat() not in str(_page(dated_site, routes.TIMELINE))
+    assert "không còn" not in _text(_page(dated_site, routes.AGENCY_INDEX))
 
 
 def test_later_documents_on_the_plan_and_home_pages(site):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, date, datetime
 
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from macros import routes
@@ -16,7 +17,7 @@ from macros.model.facts import BodyEnded
 from macros.model.news import News
 from macros.model.status import DisplayState
 from macros.site.render import render
-from macros.views.agency import AgencyPage, dues_in_month
+from macros.views.agency import AgencyIndex, AgencyPage, dues_in_month
 from macros.views.calendar import CalendarPage
 from macros.views.task import TaskPage
 from tests.support.plans import edition
@@ -53,6 +54,20 @@ def test_the_successor_links_back():
     top = html.split('class="agency-life"', 1)[1].split("</div>", 1)[0]
     assert "Kế thừa từ" in top and f'href="../../{routes.agency("ban-b")}"' in top
     assert "không còn" not in top  # Ban A goes on
+
+
+def test_the_index_says_beside_a_body_that_it_ended_and_by_which_document():
+    def entries(plan):
+        html = str(render("agency_index.html", view=AgencyIndex.of(plan), root="../"))
+        return {li.a.get_text(): li.get_text(" ", strip=True)
+                for li in BeautifulSoup(html, "html.parser").select("ul.agency-list li")}
+
+    ended = entries(merged_plan())
+    assert ("không còn từ ngày 01 tháng 01 năm 2019, theo Quyết định số 9/QĐ-TN ngày 20/12/2018 "
+            "của Ủy ban nhân dân tỉnh") in ended["Ban B"]
+    assert "không còn" not in ended["Ban A"]
+    # As of a day before the end, nothing of it is said.
+    assert not any("không còn" in e for e in entries(merged_plan(date(2018, 10, 1))).values())
 
 
 def test_nothing_is_said_before_the_end_came():
