@@ -393,7 +393,7 @@ EVENT_FIELDS = [
 
 
 def _end(edition: Edition, agency: Agency):
-    return edition.plan.lifecycle.end_of(agency.id)
+    return edition.plan.end_of(agency.id)
 
 
 AGENCY_FIELDS = [
@@ -407,8 +407,9 @@ AGENCY_FIELDS = [
           lambda edition, a: list(a.members)),
     Field("khong_con_tu", "Không còn từ ngày",
           "Ngày đầu tiên cơ quan không còn (NĂM-THÁNG-NGÀY), theo văn bản làm căn cứ; trống nếu "
-          "chưa có văn bản nào được ghi nhận.",
-          lambda edition, a: _iso(edition.plan.lifecycle.ended_on(a.id))),
+          "đến ngày tính của dữ liệu (tinh_den_ngay trong co-quan.json) chưa có văn bản nào có "
+          "hiệu lực được ghi nhận.",
+          lambda edition, a: _iso(end.date if (end := _end(edition, a)) else None)),
     Field("khong_con_theo", "Cách xác định",
           "«thay-doi»: theo thay đổi ghi cho chính cơ quan; «thanh-vien»: nhóm có mọi thành viên "
           "đã không còn, tính từ ngày muộn nhất của các thành viên; trống nếu cơ quan còn.",
@@ -420,15 +421,16 @@ AGENCY_FIELDS = [
           if (end := _end(edition, a)) else []),
     Field("ke_thua", "Mã cơ quan kế thừa",
           "Mã các cơ quan kế thừa mà văn bản nêu tên.",
-          lambda edition, a: list(edition.plan.lifecycle.successors_of(a.id))),
+          lambda edition, a: list(edition.plan.successors_of(a.id))),
     Field("tien_than", "Mã cơ quan tiền thân",
           "Mã các cơ quan mà văn bản nêu là được cơ quan này kế thừa.",
-          lambda edition, a: list(edition.plan.lifecycle.predecessors_of(a.id))),
+          lambda edition, a: list(edition.plan.predecessors_of(a.id))),
     Field("thay_doi", "Các thay đổi",
-          "Các thay đổi ghi cho cơ quan, cũ trước mới sau, mỗi thay đổi với các trường của tệp "
-          "co-quan-thay-doi.csv. Trong CSV: «ngày: loại (văn bản)».",
+          "Các thay đổi ghi cho cơ quan đã có hiệu lực đến ngày tính của dữ liệu, cũ trước mới "
+          "sau, mỗi thay đổi với các trường của tệp co-quan-thay-doi.csv. Trong CSV: «ngày: loại "
+          "(văn bản)».",
           lambda edition, a: [event_record(edition, e)
-                              for e in edition.plan.lifecycle.events_of(a.id)]),
+                              for e in edition.plan.events_of(a.id)]),
 ]
 
 
@@ -444,6 +446,8 @@ def agencies_json(edition: Edition) -> str:
     plan = edition.plan
     document = {
         "ke_hoach": {"so": plan.document.number, "ngay": plan.document.date.isoformat()},
+        # The bodies' ends and changes are those in effect by this day.
+        "tinh_den_ngay": plan.as_of.isoformat(),
         "co_quan": [agency_record(edition, agency) for agency in plan.graph.agencies],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -458,7 +462,7 @@ def agencies_table(edition: Edition) -> Table:
 def agency_events_table(edition: Edition) -> Table:
     """A row per recorded change of a body: co-quan-thay-doi.csv and co-quan-thay-doi.xlsx."""
     plan = edition.plan
-    return Table.of(EVENT_FIELDS, [event_record(edition, e) for e in plan.lifecycle.events])
+    return Table.of(EVENT_FIELDS, [event_record(edition, e) for e in plan.events])
 
 
 def agencies_csv(edition: Edition) -> str:

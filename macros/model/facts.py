@@ -264,14 +264,15 @@ class TaskFacts:
     @property
     def overdue_for(self) -> str | None:
         """How long past the deadline, in words ("6 năm 11 tháng"), counted to `overdue_until`;
-        when the leads ended, says to when."""
+        when the leads ended, says the day it is counted to and why: «6 năm 5 tháng, tính đến
+        30/6/2025 (cơ quan được giao không còn từ 01/7/2025)»."""
         until, due = self.overdue_until, self.status.due
         if until is None or due is None:
             return None
         words = duration_words(due, until)
         if self.leads_end is not None and until < self.status.as_of:
-            words += (f" tính đến khi cơ quan được giao không còn "
-                      f"({short_date(self.leads_end.date)})")
+            words += (f", tính đến {short_date(until)} (cơ quan được giao không còn từ "
+                      f"{short_date(self.leads_end.date)})")
         return words
 
     @property

@@ -17,7 +17,7 @@ from . import naming
 from . import timeframe as tf
 from .facts import DateSource, Deadlines, NextReport, Repetition, Source, TaskFacts, history
 from .graph import AgencyGraph, Assignments
-from .lifecycle import End, Lifecycle
+from .lifecycle import End, Event, Later, Lifecycle
 from .reporting import Duties, Duty
 from .reports import ReportLog
 from .roles import Role
@@ -187,6 +187,32 @@ class Plan:
         calendar projects the body's deadlines or reports (macros.model.lifecycle)."""
         end = self.lifecycle.end_of(agency_id)
         return end if end is not None and end.date <= self.as_of else None
+
+    # What every page and file says of the bodies' life and of later documents: what had come
+    # by the as-of day (a build of an earlier day says nothing of what came after it).
+
+    def events_of(self, agency_id: str) -> tuple[Event, ...]:
+        """The body's recorded changes that had taken effect by the as-of day."""
+        return tuple(e for e in self.lifecycle.events_of(agency_id) if e.date <= self.as_of)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every recorded change that had taken effect by the as-of day, in registry order."""
+        return tuple(e for e in self.lifecycle.events if e.date <= self.as_of)
+
+    def successors_of(self, agency_id: str) -> tuple[str, ...]:
+        """The bodies the sources name as taking over from this one, by the as-of day."""
+        return tuple(dict.fromkeys(s for e in self.events_of(agency_id) for s in e.successors))
+
+    def predecessors_of(self, agency_id: str) -> tuple[str, ...]:
+        """The bodies this one took over from by the as-of day, in registry order."""
+        return tuple(p for p in self.lifecycle.predecessors_of(agency_id)
+                     if agency_id in self.successors_of(p))
+
+    @property
+    def later_documents(self) -> tuple[Later, ...]:
+        """The documents issued since the plan that bear on it, issued by the as-of day."""
+        return tuple(d for d in self.lifecycle.later if d.source.date <= self.as_of)
 
     def duty_goes_on(self, duty: Duty) -> bool:
         """Whether a reporting duty still has a reporter that exists on the as-of day."""

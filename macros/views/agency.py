@@ -24,10 +24,9 @@ from .common import (
     agency_link,
     appendix_row,
     end_words,
-    named_link,
     state_counts,
 )
-from .timeline import Timeline
+from .timeline import Timeline, ending_words
 
 if TYPE_CHECKING:  # the edition holds the timeline: macros.views.edition imports what we import
     from .edition import Edition
@@ -168,19 +167,15 @@ class Life:
 
     @classmethod
     def of(cls, plan: Plan, agency_id: str, end: End | None) -> Life | None:
-        life = plan.lifecycle
         events = tuple(LifeEvent(
             e.date, e.kind.label,
             Link(e.source.url, e.source.citation) if e.source.url else e.source.citation,
             e.note, e.new_name, tuple(agency_link(plan, s) for s in e.successors))
-            for e in life.events_of(agency_id)
+            for e in plan.events_of(agency_id)
             # The event that ended the body is said once, in `ended`, with its note.
-            if e.date <= plan.as_of and not (end and e in end.events and not end.by_members))
-        before = tuple(agency_link(plan, p) for p in life.predecessors_of(agency_id)
-                       if any(e.date <= plan.as_of and agency_id in e.successors
-                              for e in life.events_of(p)))
-        after = tuple(agency_link(plan, s) for e in life.events_of(agency_id)
-                      if e.date <= plan.as_of for s in e.successors)
+            if not (end and e in end.events and not end.by_members))
+        before = tuple(agency_link(plan, p) for p in plan.predecessors_of(agency_id))
+        after = tuple(agency_link(plan, s) for s in plan.successors_of(agency_id))
         ended = None
         if end is not None:
             who = "Mọi thành viên của nhóm" if end.by_members else "Cơ quan này"
@@ -189,7 +184,7 @@ class Life:
             ended = (f"{who} {end_words(end)}.", notes or None)
         if not (ended or events or before):
             return None
-        return cls(ended, events, tuple(dict.fromkeys(after)), before)
+        return cls(ended, events, after, before)
 
 
 @dataclass(frozen=True)
@@ -309,16 +304,22 @@ class IndexEntry:
     group: bool
     lead: int
     partners: int
+    ended: date | None = None  # the first day the body no longer existed, by the as-of day
 
 
 @dataclass(frozen=True)
 class AgencyIndex:
     plan_number: str
     groups: tuple  # (level, ((kind, entries), ...)), as `index` gives them
+    # The days bodies ended, each with its words and documents, said once above the lists (the
+    # reporting calendar's and the timeline's words); each body's entry says its day.
+    endings: tuple[tuple[date, str], ...] = ()
 
     @classmethod
     def of(cls, plan: Plan) -> AgencyIndex:
-        return cls(plan.document.number, tuple(index(plan)))
+        endings = plan.lifecycle.endings(plan.as_of)
+        return cls(plan.document.number, tuple(index(plan)),
+                   tuple((e.date, ending_words(plan, e)) for e in endings))
 
 
 def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]:
@@ -328,9 +329,10 @@ def index(plan: Plan) -> list[tuple[Level, list[tuple[Kind, list[IndexEntry]]]]]
     for level in Level:
         kinds = []
         for kind in Kind:
-            found = [IndexEntry(named_link(plan, a.id), a.group,
+            found = [IndexEntry(agency_link(plan, a.id), a.group,
                                 len(plan.assigned.tasks_for(a.id, "lead")),
-                                len(plan.assigned.tasks_for(a.id, "partners")))
+                                len(plan.assigned.tasks_for(a.id, "partners")),
+                                end.date if (end := plan.end_of(a.id)) else None)
                      for a in plan.graph.agencies if a.level is level and a.kind is kind]
             if found:
                 kinds.append((kind, found))

@@ -219,9 +219,10 @@ class Knowledge:
     def since_words(self) -> str:
         """The clause every exit adds where it speaks of lateness."""
         if self.since is None:
-            return ("trang web chưa ghi nhận ngày bắt đầu nhận báo cáo, nên không biết các báo "
-                    "cáo trước đó")
-        return f"trang web nhận báo cáo từ {long_date(self.since)}, không biết các báo cáo trước đó"
+            return ("trang web chưa ghi nhận ngày bắt đầu nhận báo cáo, nên không biết các cơ "
+                    "quan đã báo cáo gì trước khi trang web bắt đầu nhận báo cáo")
+        return (f"trang web nhận báo cáo từ {long_date(self.since)}, không biết các cơ quan đã "
+                "báo cáo gì trước ngày đó")
 
     @property
     def sentence(self) -> str:
@@ -313,7 +314,7 @@ class LaterLine:
     @classmethod
     def all_of(cls, plan: Plan) -> tuple[LaterLine, ...]:
         out = []
-        for doc in plan.lifecycle.later:
+        for doc in plan.later_documents:
             source, quote = doc.source, doc.quote
             out.append(cls(
                 Link(source.url, source.citation) if source.url else source.citation,

@@ -78,6 +78,7 @@ class TaskPage:
     in_plan_href: str
     state: DisplayState
     state_note: str | None  # how long it has been overdue, or None
+    leads_note: str | None  # that every body the text gives the task ended, and when
     percent: int | None
     last_report: str | None
     next_report: date | None
@@ -118,9 +119,9 @@ class TaskPage:
                         f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
                         f"{facts.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
                         "báo cáo hoàn thành nào của nhiệm vụ này; "
-                        f"{Knowledge.of(known or ReportsSince(None)).since_words}."
-                        + _leads_ended(facts))
+                        f"{Knowledge.of(known or ReportsSince(None)).since_words}.")
             if facts.overdue_for and status.due else None,
+            leads_note=_leads_ended(facts),
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
                          if last else None),
@@ -144,15 +145,15 @@ class TaskPage:
         )
 
 
-def _leads_ended(facts: TaskFacts) -> str:
-    """An overdue task whose every lead ended: that they ended before the site had a report."""
+def _leads_ended(facts: TaskFacts) -> str | None:
+    """A task whose every lead ended (overdue or not): when, and that nothing of the task is
+    counted for them from that day (macros.model.facts.TaskFacts.leads_end)."""
     end = facts.leads_end
     if end is None:
-        return ""
-    what = "báo cáo hoàn thành" if facts.status.reports else "báo cáo nào"
-    return (f" Mọi cơ quan lời văn giao nhiệm vụ này không còn từ {long_date(end.date)} "
-            "(xem dưới đây), "
-            f"trước khi trang web nhận được {what}.")
+        return None
+    return (f"Mọi cơ quan được lời văn giao nhiệm vụ này không còn từ {long_date(end.date)} "
+            "(xem phần Trách nhiệm); từ ngày đó trang web không tính hạn, kỳ báo cáo hay thời gian "
+            "quá hạn nào của nhiệm vụ cho các cơ quan này.")
 
 
 def _timeframes(edition: Edition, task: Task) -> tuple[TimeframeRow, ...]:

@@ -3,6 +3,7 @@ the district level ended on 01/7/2025, Nghị quyết số 203/2025/QH15) and in
 15/6/2019, which must say nothing of it. Reads the session builds (tests/conftest.py)."""
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -59,7 +60,9 @@ def test_the_index_marks_the_bodies_that_ended(site):
     assert ended == {"ubnd-thanh-pho-tuyen-quang", "ubnd-huyen-chiem-hoa", "ubnd-huyen-lam-binh",
                      "ubnd-huyen-na-hang", "ubnd-huyen-ham-yen", "ubnd-huyen-yen-son",
                      "ubnd-huyen-son-duong", "ubnd-huyen-thanh-pho"}
-    assert f"không còn từ ngày 01 tháng 7 năm 2025, theo {NQ_203}" in entries["ubnd-huyen-ham-yen"]
+    assert "(không còn từ 01/7/2025)" in entries["ubnd-huyen-ham-yen"]
+    top = _text(_page(site, routes.AGENCY_INDEX).select_one(".agency-life"))
+    assert f"UBND huyện, thành phố không còn, theo {NQ_203}" in top
 
 
 def test_the_province_changed_and_goes_on(site):
@@ -97,12 +100,15 @@ def test_task_pages_note_the_end_beside_the_bodys_name(site):
     link = page.select_one(".roles .ended-note").find_previous_sibling("a")
     assert link.get_text() == "Ủy ban nhân dân các huyện, thành phố"
     state = _text(page.find(id="trang-thai").find_next("p", attrs={"data-search-exclude": True}))
-    assert ("Mọi cơ quan lời văn giao nhiệm vụ này không còn từ ngày 01 tháng 7 năm 2025 "
-            "(xem dưới đây), trước khi trang web nhận được báo cáo nào.") in state
+    assert ("Mọi cơ quan được lời văn giao nhiệm vụ này không còn từ ngày 01 tháng 7 năm 2025"
+            in _text(page.find(id="trang-thai").find_next("p", class_="note")))
     # Lateness counted to the day before the end, not on to the as-of day.
-    assert "tính đến khi cơ quan được giao không còn (01/7/2025)" in state
-    # A task with no deadline, led only by the districts: no next report projected.
-    assert "Kỳ báo cáo tiếp theo" not in _text(_page(site, routes.task("ii-3-5-2")))
+    assert "tính đến 30/6/2025 (cơ quan được giao không còn từ 01/7/2025)" in state
+    # A task with no deadline, led only by the districts: no next report projected, and the
+    # page says why, as the overdue ones do.
+    start_only = _text(_page(site, routes.task("ii-3-5-2")))
+    assert "Kỳ báo cáo tiếp theo" not in start_only
+    assert "Mọi cơ quan được lời văn giao nhiệm vụ này không còn từ ngày 01 tháng 7" in start_only
 
 
 def test_the_reporting_calendar_and_the_timeline_mark_the_day(site):
@@ -121,6 +127,13 @@ def test_the_dated_build_says_nothing_of_the_end(dated_site):
     assert not _page(dated_site, routes.task("ii-3-5-1")).select(".ended-note")
     assert END.isoformat() not in str(_page(dated_site, routes.TIMELINE))
     assert "không còn" not in _text(_page(dated_site, routes.AGENCY_INDEX))
+    # Nor its open data, nor the documents issued since: what came by the as-of day only.
+    bodies = json.loads((dated_site / routes.AGENCIES_JSON).read_text("utf-8"))["co_quan"]
+    assert not any(b["khong_con_tu"] or b["thay_doi"] or b["ke_thua"] or b["tien_than"]
+                   for b in bodies)
+    assert len((dated_site / routes.AGENCY_EVENTS_CSV).read_text("utf-8-sig").splitlines()) == 1
+    for page in (soup(dated_site / "index.html"), _page(dated_site, routes.PLAN_TEXT)):
+        assert page.find(id="van-ban-sau") is None and "121-KL/TW" not in _text(page)
 
 
 def test_later_documents_on_the_plan_and_home_pages(site):

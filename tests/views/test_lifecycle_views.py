@@ -56,18 +56,25 @@ def test_the_successor_links_back():
     assert "không còn" not in top  # Ban A goes on
 
 
-def test_the_index_says_beside_a_body_that_it_ended_and_by_which_document():
+def test_the_index_says_beside_a_body_that_it_ended_and_above_by_which_document():
     def entries(plan):
         html = str(render("agency_index.html", view=AgencyIndex.of(plan), root="../"))
         return {li.a.get_text(): li.get_text(" ", strip=True)
                 for li in BeautifulSoup(html, "html.parser").select("ul.agency-list li")}
 
     ended = entries(merged_plan())
-    assert ("không còn từ ngày 01 tháng 01 năm 2019, theo Quyết định số 9/QĐ-TN ngày 20/12/2018 "
-            "của Ủy ban nhân dân tỉnh") in ended["Ban B"]
+    assert ended["Ban B"].startswith("Ban B (không còn từ 01/01/2019)")
     assert "không còn" not in ended["Ban A"]
+    # The document is said once, above the lists.
+    html = str(render("agency_index.html", view=AgencyIndex.of(merged_plan()), root="../"))
+    top = BeautifulSoup(html, "html.parser").select_one(".agency-life").get_text(" ", strip=True)
+    assert top.startswith("Ngày 01 tháng 01 năm 2019 : Ban B không còn, theo Quyết định số "
+                          "9/QĐ-TN ngày 20/12/2018 của Ủy ban nhân dân tỉnh.")
     # As of a day before the end, nothing of it is said.
-    assert not any("không còn" in e for e in entries(merged_plan(date(2018, 10, 1))).values())
+    before = merged_plan(date(2018, 10, 1))
+    assert not any("không còn" in e for e in entries(before).values())
+    assert "không còn" not in str(render("agency_index.html", view=AgencyIndex.of(before),
+                                         root="../"))
 
 
 def test_nothing_is_said_before_the_end_came():
@@ -165,6 +172,11 @@ def test_lateness_is_counted_only_until_every_lead_ended():
     assert before.overdue_until == date(2020, 6, 1) and before.overdue_for == "1 năm 5 tháng"
     assert facts.overdue_until == date(2019, 5, 31)
     assert facts.overdue_days == (date(2019, 5, 31) - date(2018, 12, 31)).days
-    assert facts.overdue_for == "5 tháng tính đến khi cơ quan được giao không còn (01/6/2019)"
-    note = TaskPage.of(edition(ended), "t-1", News((), {})).state_note
-    assert note and facts.overdue_for in note and "1 năm 5 tháng" not in note
+    assert facts.overdue_for == ("5 tháng, tính đến 31/5/2019 (cơ quan được giao không còn từ "
+                                 "01/6/2019)")
+    page = TaskPage.of(edition(ended), "t-1", News((), {}))
+    assert page.state_note and facts.overdue_for in page.state_note
+    assert "1 năm 5 tháng" not in page.state_note
+    assert page.leads_note.startswith("Mọi cơ quan được lời văn giao nhiệm vụ này không còn từ "
+                                      "ngày 01 tháng 6 năm 2019")
+    assert TaskPage.of(edition(going), "t-1", News((), {})).leads_note is None

@@ -56,12 +56,13 @@ def test_overdue_without_a_completion_report_says_for_how_long():
     assert view.state_note == ("Hạn theo Kế hoạch là ngày 31 tháng 12 năm 2019; đã quá hạn 5 "
                                "tháng 1 ngày. Đến ngày 01 tháng 6 năm 2020, trang web chưa có báo "
                                "cáo hoàn thành nào của nhiệm vụ này; trang web chưa ghi nhận ngày "
-                               "bắt đầu nhận báo cáo, nên không biết các báo cáo trước đó.")
+                               "bắt đầu nhận báo cáo, nên không biết các cơ quan đã báo cáo gì "
+                               "trước khi trang web bắt đầu nhận báo cáo.")
     known = TaskPage.of(edition(small_plan(as_of=date(2020, 6, 1))), "t-2", NO_NEWS,
                         known=ReportsSince(date(2020, 3, 1)))
     assert known.state_note.endswith(
-        "nhiệm vụ này; trang web nhận báo cáo từ ngày 01 tháng 3 năm 2020, không biết các báo "
-        "cáo trước đó.")
+        "nhiệm vụ này; trang web nhận báo cáo từ ngày 01 tháng 3 năm 2020, không biết các cơ "
+        "quan đã báo cáo gì trước ngày đó.")
     # Not yet due: no report, and nothing said about lateness.
     early = TaskPage.of(edition(small_plan(as_of=date(2019, 12, 31))), "t-2", NO_NEWS)
     assert early.state is DisplayState.NO_REPORT and early.state_note is None
