@@ -17,6 +17,7 @@ from ..model.roles import BODY_KINDS, KIND_LABELS, kind_terms
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
 from .common import (
+    AsOfNotice,
     DutyView,
     Link,
     PostLine,
@@ -215,6 +216,7 @@ class AgencyPage:
     timeline: Timeline
     undated: tuple[Link, ...]  # its tasks not on the timeline
     nothing_assigned: bool
+    as_of_notice: AsOfNotice  # how current the page is, as task pages say it
     posts: tuple[PostLine, ...] = ()
     life: Life | None = None  # its life since the plan, when anything is recorded
     ended_on: date | None = None  # the first day it no longer existed, by the as-of day
@@ -288,6 +290,7 @@ class AgencyPage:
             if news else (),
             life=Life.of(plan, agency_id, end),
             ended_on=end.date if end else None,
+            as_of_notice=AsOfNotice.of(edition),
         )
 
 

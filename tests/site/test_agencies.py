@@ -100,6 +100,18 @@ def test_every_agency_has_a_page_reachable_from_the_index(site):
     assert len(linked) == 40
 
 
+def test_every_page_with_task_states_says_how_current_it_is(site):
+    """Agency and task pages show states and coming dates: each says, as the home and progress
+    pages do, the latest report, the day states count from and when it was built."""
+    pages = [page_of(site, a.id) for a in PLAN.graph.agencies]
+    pages += [soup(site / "nhiem-vu" / t.id / "index.html") for t in PLAN.tasks]
+    for page in pages:
+        notice = page.select_one("article .as-of")
+        assert notice is not None, page.title.get_text()
+        assert "Trạng thái tính đến ngày" in notice.get_text()
+        assert "Trang được dựng lúc" in notice.get_text()
+
+
 def test_index_groups_by_level_then_kind(site):
     index = soup(site / "co-quan" / "index.html")
     levels = [h.get_text(strip=True) for h in index.select(".agency-index h2")]
