@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import routes
+from ..model.dates import short_date
 from ..model.plan import Plan, Task
 from ..model.site_info import ReportsSince
 from ..model.status import DisplayState
@@ -57,6 +58,14 @@ def title_of(edition: Edition, number: int) -> str:
     return _title(number, page_count(edition))
 
 
+def _option(plan: Plan, agency_id: str) -> str:
+    """An agency as the filter offers it: its name, and the day it ended, when it had by the
+    as-of day (the list shows the plan's states; the agency's own page, its state for it)."""
+    end = plan.end_of(agency_id)
+    name = plan.agency(agency_id).name
+    return f"{name} (không còn từ {short_date(end.date)})" if end else name
+
+
 def _title(number: int, count: int) -> str:
     return f"Tiến độ thực hiện, trang {number}/{count}"
 
@@ -66,7 +75,8 @@ class ProgressPage:
     total: int
     overdue: int
     chart: tuple[ChartRow, ...]
-    agency_options: tuple[tuple[str, str], ...]  # (id, name) of every agency a task answers to
+    # (id, name) of every agency a task answers to; a body that ended says so beside its name
+    agency_options: tuple[tuple[str, str], ...]
     state_options: tuple[DisplayState, ...]
     tables: tuple[TaskTable, ...]
     number: int = 1  # this page
@@ -105,7 +115,7 @@ class ProgressPage:
             overdue=dict(counts)[DisplayState.OVERDUE],
             chart=tuple(ChartRow(s, n, round(100 * n / total, 1) if total else 0.0)
                         for s, n in counts),
-            agency_options=tuple((a.id, a.name) for a in plan.graph.agencies
+            agency_options=tuple((a.id, _option(plan, a.id)) for a in plan.graph.agencies
                                  if a.id in answering),
             state_options=tuple(s for s in DisplayState if s in states),
             tables=tuple(tables),

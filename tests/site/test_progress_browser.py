@@ -178,14 +178,16 @@ def test_filtering_by_a_district_shows_the_tasks_of_its_agency_page(open_page, v
     select = page.locator('select[data-filter="agencies"]')
     options = dict(select.locator("option").evaluate_all(
         "options => options.map(o => [o.value, o.textContent.trim()])"))
-    # Every district committee (each member of the group "UBND huyện, thành phố") can be chosen.
+    # Every district committee (each member of the group "UBND huyện, thành phố") can be chosen,
+    # each saying beside its name that it ended (Nghị quyết 203/2025/QH15).
     districts = plan.graph.members_of("ubnd-huyen-thanh-pho")
     assert len(districts) == 7
-    assert {a.id: a.name for a in districts}.items() <= options.items()
-    assert options[district] == "Ủy ban nhân dân huyện Chiêm Hóa"
+    ended = " (không còn từ 01/7/2025)"
+    assert {a.id: a.name + ended for a in districts}.items() <= options.items()
+    assert options[district] == "Ủy ban nhân dân huyện Chiêm Hóa" + ended
     every = visible_tasks(page, "table.tasks tbody tr")
     assert len(every) == len(plan.tasks)
-    select.select_option(label="Ủy ban nhân dân huyện Chiêm Hóa")
+    select.select_option(label="Ủy ban nhân dân huyện Chiêm Hóa" + ended)
     shown = visible_tasks(page, "table.tasks tbody tr")
     assert 0 < len(shown) < len(every)
     assert sorted(shown) == sorted(listed)

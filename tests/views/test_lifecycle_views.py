@@ -19,6 +19,7 @@ from macros.model.status import DisplayState
 from macros.site.render import render
 from macros.views.agency import AgencyIndex, AgencyPage, dues_in_month
 from macros.views.calendar import CalendarPage
+from macros.views.progress import ProgressPage
 from macros.views.task import TaskPage
 from tests.support.plans import edition
 from tests.support.small_plan import AGENCIES, plan_data
@@ -75,6 +76,13 @@ def test_the_index_says_beside_a_body_that_it_ended_and_above_by_which_document(
     assert not any("không còn" in e for e in entries(before).values())
     assert "không còn" not in str(render("agency_index.html", view=AgencyIndex.of(before),
                                          root="../"))
+
+
+def test_the_progress_filter_says_beside_a_body_that_it_ended():
+    options = dict(ProgressPage.of(edition(merged_plan())).agency_options)
+    assert options["ban-b"] == "Ban B (không còn từ 01/01/2019)" and options["ban-a"] == "Ban A"
+    before = dict(ProgressPage.of(edition(merged_plan(date(2018, 10, 1)))).agency_options)
+    assert before["ban-b"] == "Ban B"
 
 
 def test_nothing_is_said_before_the_end_came():
