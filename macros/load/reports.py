@@ -39,7 +39,7 @@ reporter: <mã cơ quan báo cáo, ví dụ so-noi-vu>
 # evidence:
 #   - number: <số, ký hiệu văn bản>
 #     date: <ngày ban hành, NĂM-THÁNG-NGÀY>
-#     url: <đường dẫn công khai, bắt đầu bằng https://>
+#     url: <đường dẫn công khai, bắt đầu bằng http:// hoặc https://>
 # completed_on: <ngày hoàn thành, NĂM-THÁNG-NGÀY - bắt buộc khi trạng thái là hoàn thành>
 # revised_due: <hạn mới, NĂM-THÁNG-NGÀY - khi hạn đã được điều chỉnh>
 # note: <ghi chú>
