@@ -142,7 +142,7 @@ def _task_description(plan: Plan, task: Task) -> str:
     facts = plan.facts(task)
     lines = [task.text, ""]
     for role in task.roles:
-        lines.append(f"{role.term}: {role.text}")
+        lines.append(f"{role.label}: {role.text}")
     if task.timeframe:
         where = f" (tiêu đề mục {task.timeframe.heading})" if task.timeframe.heading else ""
         lines.append(f"Thời gian theo Kế hoạch{where}: «{task.timeframe.text}»")
@@ -158,7 +158,7 @@ def _task_description(plan: Plan, task: Task) -> str:
         lines.append(f"Theo Phụ lục, dòng {row.number}: «{row.start_text}» – "
                      f"«{row.completion_text}»")
         for role in row.roles:
-            lines.append(f"  {role.term}: {role.text}")
+            lines.append(f"  {role.label}: {role.text}")
     return "\n".join(lines)
 
 
@@ -238,6 +238,12 @@ class Events:
             self.stamp, self._link(routes.task(task.id))))
 
 
+def _lowered(label: str) -> str:
+    """A role's label inside a sentence: its first letter lowered («trách nhiệm thực hiện»,
+    «tiêu đề mục II.3.5 nêu tên»)."""
+    return label[:1].lower() + label[1:]
+
+
 def _deadline_word(plan: Plan, task: Task) -> str:
     """«Hạn hoàn thành», or «Hạn hoàn thành (điều chỉnh)» for a deadline a report revised."""
     return "Hạn hoàn thành (điều chỉnh)" if plan.facts(task).deadlines.is_revised else (
@@ -275,7 +281,7 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
         lead = task.role("lead")
         summary = f"{_deadline_word(plan, task)}: {task.name}"
         if lead:
-            summary += f" ({lead.term.lower()}: {lead.text})"
+            summary += f" ({_lowered(lead.label)}: {lead.text})"
         written.append(events.deadline(task, summary))
     listed = {t.id for t in dated}
     for task, row, role in appendix:
@@ -283,7 +289,7 @@ def feed(events: Events, *, name: str, key: str, duties, tasks, appendix=(),
             continue
         listed.add(task.id)
         written.append(events.deadline(task, f"{_deadline_word(plan, task)}: {task.name} (Phụ "
-                                              f"lục, dòng {row.number}: {role.term.lower()})",
+                                              f"lục, dòng {row.number}: {_lowered(role.label)})",
                                        meaning=f"-phu-luc-{row.number}-{role.kind}"))
     # What icalendar's Calendar.validate() checks, the events being written out already.
     if not (calendar.get("PRODID") and calendar.get("VERSION") and written):

@@ -54,8 +54,8 @@ def _iso(day) -> IsoDate | None:
 
 
 # The kinds of role as open-data codes (permanent): the site's groups of the sources' terms.
-# "chu-tri" groups «Trách nhiệm thực hiện», «Thực hiện» and «Chủ trì» of the body, and the Phụ
-# lục's «Cơ quan, đơn vị chủ trì tham mưu».
+# "chu-tri" groups «Trách nhiệm thực hiện», «Chủ trì» and the leads the body names with no term,
+# and the Phụ lục's «Cơ quan, đơn vị chủ trì tham mưu».
 KIND_CODES = {"lead": "chu-tri", "partners": "phoi-hop", "consulted": "cho-y-kien",
               "deciding": "quyet-dinh"}
 
@@ -68,12 +68,13 @@ def _role_cell(value: list[dict[str, Any]]) -> str:
     """Roles in a cell, in the source's words, one a line (the words may hold a «;»): "Thực
     hiện: Ủy ban nhân dân huyện, thành phố"; a Phụ lục role says its row."""
     return "\n".join(
-        f"{r['thuat_ngu']}" + (f" (Phụ lục, dòng {r['dong_phu_luc']})" if r["dong_phu_luc"] else "")
+        f"{r['nhan']}" + (f" (Phụ lục, dòng {r['dong_phu_luc']})" if r["dong_phu_luc"] else "")
         + f": {r['loi_van']}" for r in value)
 
 
 def _roles(edition: Edition, roles) -> list[dict[str, Any]]:
-    return [{"loai": KIND_CODES[role.kind], "thuat_ngu": role.term, "loi_van": role.text,
+    return [{"loai": KIND_CODES[role.kind], "thuat_ngu": role.term, "nhan": role.label,
+             "loi_van": role.text,
              "ma_co_quan": list(role.agencies), "ten_co_quan": _names(edition, role.agencies),
              "tieu_de_muc": role.heading, "dong_phu_luc": role.row} for role in roles]
 
@@ -121,10 +122,12 @@ TASK_FIELDS = [
           lambda edition, t: t.text),
     Field("trach_nhiem", "Trách nhiệm theo lời văn",
           "Vai trò theo lời văn Kế hoạch (không gồm Phụ lục): mỗi vai trò có loại (chu-tri, "
-          "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản "
-          "dùng («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì», «Phối hợp với»), lời văn, mã và "
-          "tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu có). "
-          "Trong CSV: mỗi vai trò một dòng, «thuật ngữ: lời văn», đúng như Kế hoạch viết.",
+          "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản dùng («Trách nhiệm thực hiện», "
+          "«Chủ trì», «Phối hợp với»; null khi lời văn nêu tên cơ quan ở tiêu đề mục hoặc làm "
+          "chủ ngữ của câu mà không kèm thuật ngữ nào), nhãn trang web ghi (thuật ngữ đó, hoặc "
+          "«Tiêu đề mục II.3.1 nêu tên», «Nêu tên trong câu, không kèm thuật ngữ»), lời văn, mã "
+          "và tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu "
+          "có). Trong CSV: mỗi vai trò một dòng, «nhãn: lời văn», lời văn đúng như Kế hoạch viết.",
           lambda edition, t: _roles(edition, t.roles), _role_cell),
     Field("chu_tri", f"Mã cơ quan {LEAD_GROUP}",
           f"Nhóm do trang web lập, không phải thuật ngữ của Kế hoạch: mã các cơ quan {LEAD_GROUP} "

@@ -404,19 +404,19 @@ def body_roles(node: TaskNode, part: str, sections: tuple[Section, ...]) -> tupl
     agency its section heading names; and the partners its sentence names."""
     roles = []
     if node.lead:
-        term = node.lead.term or ("Trách nhiệm thực hiện" if node.lines else "Thực hiện")
+        term = node.lead.term or ("Trách nhiệm thực hiện" if node.lines else None)
         roles.append(_role("lead", term, node.lead))
     else:
         section = next((s for s in reversed(sections) if s.lead), None)
         if section is not None and section.lead is not None:
-            roles.append(_role("lead", node.lead_term or "Thực hiện", section.lead,
+            roles.append(_role("lead", node.lead_term, section.lead,
                                heading=_section_label(part, section)))
     if node.partners:
         roles.append(_role("partners", node.partners.term or "Phối hợp với", node.partners))
     return tuple(roles)
 
 
-def _role(kind: str, term: str, resp: Responsibility, heading: str | None = None) -> Role:
+def _role(kind: str, term: str | None, resp: Responsibility, heading: str | None = None) -> Role:
     return Role(kind, term, resp.text.strip().rstrip(".;"), tuple(resp.agencies), heading,
                 note=resp.note)
 

@@ -1,9 +1,12 @@
 """Who the plan names for a task, in the terms each source uses.
 
 The body of the plan and its Phụ lục are two sources. A body role speaks the body's words
-("Trách nhiệm thực hiện", "Thực hiện", "Chủ trì", "Phối hợp với"); a Phụ lục role speaks the
-column heading of its row ("Cơ quan, đơn vị chủ trì tham mưu", ...). The two are never merged:
-a task's `roles` are its body roles; each linked Phụ lục row keeps its own.
+("Trách nhiệm thực hiện", "Chủ trì", "Phối hợp với"), or none: the body often names the agency in
+a section heading ("3.1. Sở Nội vụ") or as the subject of its sentence, with no word for the
+role; pages then say so in the site's words (`Role.label`), never as a term of the plan. A Phụ lục
+role speaks the column heading of its row ("Cơ quan, đơn vị chủ trì tham mưu", ...). The two
+sources are never merged: a task's `roles` are its body roles; each linked Phụ lục row keeps its
+own.
 """
 from __future__ import annotations
 
@@ -27,29 +30,39 @@ KIND_LABELS = {
 
 # The body's terms each kind of body role groups, as the plan writes them.
 BODY_TERMS = {
-    "lead": ("Trách nhiệm thực hiện", "Thực hiện", "Chủ trì"),
+    "lead": ("Trách nhiệm thực hiện", "Chủ trì"),
     "partners": ("Phối hợp với",),
 }
+# What the «Được giao» group holds besides the terms: the agencies the body names with no word
+# for the role (in a section heading, or as the subject of the sentence).
+NAMED_WITHOUT_TERM = "cơ quan được nêu tên không kèm thuật ngữ"
+
+
+# The timeline's groups of a lead with no term: one per agency, whatever heading names it.
+NO_TERM = "nêu tên, không kèm thuật ngữ"
+
+
+def _held(kind: str) -> str:
+    terms = ", ".join(f"«{term}»" for term in BODY_TERMS[kind])
+    return f"{terms} và {NAMED_WITHOUT_TERM}" if kind == "lead" else terms
 
 
 def kind_terms(kind: str) -> str:
-    """The site's group with the plan's terms it holds: «được giao («Trách nhiệm thực hiện»,
-    «Thực hiện», «Chủ trì»)», «phối hợp («Phối hợp với»)»."""
-    terms = ", ".join(f"«{term}»" for term in BODY_TERMS[kind])
-    return f"{KIND_LABELS[kind].lower()} ({terms})"
+    """The site's group with what it holds: «được giao («Trách nhiệm thực hiện», «Chủ trì» và
+    cơ quan được nêu tên không kèm thuật ngữ)», «phối hợp («Phối hợp với»)»."""
+    return f"{KIND_LABELS[kind].lower()} ({_held(kind)})"
 
 
 def kind_group(kind: str) -> str:
-    """A kind of body role as the site's group of the plan's terms: «được giao theo lời văn
-    (nhóm của trang web: «Trách nhiệm thực hiện», «Thực hiện», «Chủ trì»)»."""
-    terms = ", ".join(f"«{term}»" for term in BODY_TERMS[kind])
-    return f"{KIND_LABELS[kind].lower()} theo lời văn (nhóm của trang web: {terms})"
+    """A kind of body role as the site's group: «được giao theo lời văn (nhóm của trang web:
+    «Trách nhiệm thực hiện», «Chủ trì» và cơ quan được nêu tên không kèm thuật ngữ)»."""
+    return f"{KIND_LABELS[kind].lower()} theo lời văn (nhóm của trang web: {_held(kind)})"
 
 
 @dataclass(frozen=True)
 class Role:
     kind: str  # one of APPENDIX_KINDS
-    term: str  # the source's own word for the role
+    term: str | None  # the source's own word for the role; None when the body writes none
     text: str  # the words naming the agencies, as written
     agencies: tuple[str, ...]  # registry ids, in the order written
     heading: str | None = None  # "II.3.1" when the body names the agency in a section heading
@@ -57,7 +70,19 @@ class Role:
     note: str | None = None  # the site's note on the words, from the data
 
     @property
+    def label(self) -> str:
+        """What pages and files call the role: the source's term, or, where the body names the
+        agency with no word for the role, that fact in the site's words («Tiêu đề mục II.3.2 nêu
+        tên», «Nêu tên trong câu, không kèm thuật ngữ»), never a made-up term."""
+        if self.term:
+            return self.term
+        if self.heading:
+            return f"Tiêu đề mục {self.heading} nêu tên"
+        return "Nêu tên trong câu, không kèm thuật ngữ"
+
+    @property
     def term_shown(self) -> str:
-        """The term with where it stands when it is not the task's own sentence: «Thực hiện
-        (theo tiêu đề mục II.3.2)»."""
-        return f"{self.term} (theo tiêu đề mục {self.heading})" if self.heading else self.term
+        """The label, with where the term stands when it is not the task's own sentence:
+        «Chủ trì (theo tiêu đề mục II.3.1)»."""
+        return (f"{self.term} (theo tiêu đề mục {self.heading})" if self.term and self.heading
+                else self.label)

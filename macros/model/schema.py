@@ -373,10 +373,10 @@ class Registry(Model):
 
 
 # The words the body of the plan uses for a role. "Trách nhiệm thực hiện" (the "- Trách nhiệm
-# thực hiện:" lines of 2.1.x) and "Thực hiện" (the agency is the subject of the sentence, or is
-# named by the heading of its section) are given by where the words stand; "Chủ trì" and "Phối hợp
-# với" only where the sentence says so (checked).
-BodyTerm = Literal["Trách nhiệm thực hiện", "Thực hiện", "Chủ trì", "Phối hợp với"]
+# thực hiện:" lines of 2.1.x) is given by where the words stand; "Chủ trì" and "Phối hợp với" only
+# where the sentence says so (checked). Where the body names the agency with no such word (the
+# subject of its sentence, or the heading of its section), no term is recorded.
+BodyTerm = Literal["Trách nhiệm thực hiện", "Chủ trì", "Phối hợp với"]
 
 
 class Responsibility(Model):

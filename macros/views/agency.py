@@ -13,7 +13,7 @@ from ..model.lifecycle import End
 from ..model.news import News
 from ..model.plan import Plan
 from ..model.reporting import Deadline, next_deadlines
-from ..model.roles import BODY_KINDS, KIND_LABELS, kind_terms
+from ..model.roles import BODY_KINDS, KIND_LABELS, NO_TERM, kind_terms
 from ..model.schema import Agency, Kind, Level
 from ..model.status import DisplayState
 from .common import (
@@ -44,7 +44,7 @@ class RoleTasks:
     label: str  # "Được giao", "Phối hợp": the site's groups (macros.model.roles)
     anchor: str  # "lead", "partners": published anchors, never changed
     tasks: tuple[TaskLine, ...]
-    terms: tuple[str, ...] = ()  # «Trách nhiệm thực hiện», «Thực hiện» (tiêu đề mục), ...
+    terms: tuple[str, ...] = ()  # «Trách nhiệm thực hiện», «Chủ trì» (tiêu đề mục), NO_TERM
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,9 @@ def _words(facts) -> str | None:
 def _terms(tasks, kind: str) -> tuple[str, ...]:
     """The plan's terms for a kind of role among these tasks, each once, in plan order."""
     terms = (task.role(kind) for task in tasks)
-    return tuple(dict.fromkeys(f"«{r.term}» (tiêu đề mục)" if r.heading else f"«{r.term}»"
-                               for r in terms if r))
+    return tuple(dict.fromkeys(
+        (f"«{r.term}» (tiêu đề mục)" if r.heading else f"«{r.term}»") if r.term else NO_TERM
+        for r in terms if r))
 
 
 def _roles(edition: Edition, agency_id: str, end: End | None,
@@ -240,7 +241,7 @@ class AgencyPage:
         for named in [None, *plan.graph.groups_above(agency_id)]:
             for row, role in plan.assigned.appendix_rows_naming(named.id if named else agency_id):
                 appendix.append(AppendixMention(
-                    row.number, appendix_row(edition, row.number), role.term, row.content.strip(),
+                    row.number, appendix_row(edition, row.number), role.label, row.content.strip(),
                     tuple(Link(routes.task(t), f"Nhiệm vụ {plan.task(t).label}")
                           for t in row.tasks),
                     agency_link(plan, named.id) if named else None))

@@ -66,8 +66,9 @@ class RoleView:
     @classmethod
     def of(cls, plan: Plan, role: Role) -> RoleView:
         """Each body linked, with a note beside its name when it had ended (the model's end)."""
-        where = f"theo tiêu đề mục {role.heading}" if role.heading else None
-        return cls(role.term, tuple(named_link(plan, a) for a in role.agencies), role.text, where,
+        # A label with no term names its heading itself («Tiêu đề mục II.3.1 nêu tên»).
+        where = f"theo tiêu đề mục {role.heading}" if role.heading and role.term else None
+        return cls(role.label, tuple(named_link(plan, a) for a in role.agencies), role.text, where,
                    role.note)
 
 

@@ -97,7 +97,7 @@ class PlanTextPage:
             out[task.id] = TaskLinks(
                 Link(routes.task(task.id), f"Theo dõi nhiệm vụ {task.label}"),
                 tuple(agency_link(plan, a, short=True) for a in lead.agencies) if lead else (),
-                lead.term if lead else None,
+                lead.label if lead else None,
                 tuple(Link(_from(number, pages.of_row[r.number],
                                  routes.appendix_row_anchor(r.number)),
                            f"Phụ lục, dòng {r.number}")

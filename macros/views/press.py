@@ -16,7 +16,7 @@ from .edition import Edition
 class PressTask:
     title: str  # "Nhiệm vụ III.3.1"
     text: str  # the task's words
-    term: str  # the body's term for the role («Thực hiện»)
+    term: str  # the role's label: the body's term («Chủ trì»), or how it names the agency
     agency_names: str  # the body's own words naming them
 
 
@@ -51,7 +51,7 @@ class PressPage:
         for task in plan.tasks:
             for role in task.roles:
                 if press & set(role.agencies):
-                    tasks.append(PressTask(task.title, task.text, role.term, role.text))
+                    tasks.append(PressTask(task.title, task.text, role.label, role.text))
         numbered = next(t for t in plan.tasks if t.node.number)
         doc = plan.document
         base = site_url or "/"

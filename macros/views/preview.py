@@ -100,8 +100,8 @@ def responsible(plan: Plan, task: Task) -> str | None:
     lead = task.role("lead")
     if lead is None:
         return None
-    where = f" (tiêu đề mục {lead.heading})" if lead.heading else ""
-    return f"{lead.term}: {lead.text}{where}"
+    where = f" (tiêu đề mục {lead.heading})" if lead.heading and lead.term else ""
+    return f"{lead.label}: {lead.text}{where}"
 
 
 def task(plan: Plan, task: Task) -> Preview:

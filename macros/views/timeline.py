@@ -23,6 +23,7 @@ from functools import cached_property
 
 from ..model import timeframe as tf
 from ..model.paging import PAGE_LIMIT
+from ..model.roles import NO_TERM
 
 
 @dataclass(frozen=True)
@@ -216,13 +217,13 @@ def by_part(plan, timeline: Timeline) -> list[Group]:
 def by_lead(plan, timeline: Timeline) -> list[Group]:
     """Bars grouped by the agency the body of the plan names for the task's lead, in registry
     order, each group titled with the agency and the plan's own term for its role («Chủ trì»,
-    «Thực hiện», «Trách nhiệm thực hiện»): one group per agency and term; a task with several
-    leads is in each."""
+    «Trách nhiệm thực hiện»), or that the body names it with no term (roles.NO_TERM): one group
+    per agency and term; a task with several leads is in each."""
     groups: dict[tuple[str, str], list[Bar]] = {}
     for bar in timeline.bars:  # one pass, not one per agency
         lead = plan.task(bar.id).role("lead")
         for agency_id in dict.fromkeys(lead.agencies if lead else ()):
-            groups.setdefault((agency_id, lead.term), []).append(bar)
+            groups.setdefault((agency_id, lead.term or NO_TERM), []).append(bar)
     order = plan.graph.order
     # The anchors are the ones published before («chu-tri-<id>»): kept, they are addresses.
     return [Group(f"chu-tri-{agency_id}" + ("" if i == 0 else f"-{i + 1}"),

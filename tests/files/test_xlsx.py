@@ -22,9 +22,11 @@ INSTANT = datetime(2019, 7, 1, 3, 4, 5, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def plan():
-    """The real plan with the demo's illustrative reports: every kind of cell is there (days,
-    numbers, lists, empty cells), and reports with completion dates."""
-    return load(DATA, reports_dir=DEMO, as_of=date(2019, 6, 30))
+    """The real plan with the demo's illustrative reports, as of a day after the bodies' changes
+    of 2025: every kind of cell is there (days, numbers, lists, empty cells), reports with
+    completion dates, and the bodies' ends and changes (only those in effect by the as-of day are
+    in the files)."""
+    return load(DATA, reports_dir=DEMO, as_of=date(2026, 12, 1))
 
 
 @pytest.fixture(scope="module")

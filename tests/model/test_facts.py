@@ -13,8 +13,9 @@ What the records say, and the rules they follow:
   "cấp tỉnh") and ii-3-5-6 (UBND huyện, thành phố, "cấp huyện"); ii-3-1-6's body names Sở Nội vụ
   only, so its body roles are Sở Nội vụ only.
 - Role terms are the source's words: "Trách nhiệm thực hiện" (the "- Trách nhiệm thực hiện:" lines
-  of 2.1.x), "Chủ trì" / "Phối hợp với" (where the sentence says so), "Thực hiện" (the agency is
-  the subject of the sentence, or is named only by the heading of its section).
+  of 2.1.x), "Chủ trì" / "Phối hợp với" (where the sentence says so); none (None) where the agency
+  is the subject of the sentence, or is named only by the heading of its section: the text writes
+  no word for the role there.
 - A task whose body names no agency (2.2.x: "2.2. Nhiệm vụ thực hiện thường xuyên" names none)
   has no body roles at all.
 - Timeframes are the body's words as written. "thực hiện từ năm 2018" is a START period (the year
@@ -32,7 +33,7 @@ Judgement calls (also listed in tests/fixtures/facts_changes.md):
 - 2.2.9 "Hằng năm, tổng hợp, báo cáo kết quả thực hiện; ...": see the comment on its record.
 - ii-3-2-2 "Phối hợp với Văn phòng Đoàn Đại biểu Quốc hội tỉnh và Văn phòng Hội đồng nhân dân
   tỉnh thực hiện ...": the office of section 3.2 is the one the plan assigns the task to (kind
-  "lead", term "Thực hiện", from the heading); the two offices it works with are partners.
+  "lead", no term, from the heading); the two offices it works with are partners.
 - ii-3-1-10 "Thực hiện có hiệu quả kế hoạch cải cách hành chính nhà nước giai đoạn 2016-2020":
   "giai đoạn 2016-2020" names the period of the other plan, not a deadline of this task; the
   task's timeframe is its bracket "(tiếp tục thực hiện theo kế hoạch)", with no due date.
@@ -124,12 +125,12 @@ HEADING_AGENCY_TEXT = {
 }
 
 # Section leads written once and used by many records.
-SNV_31 = lead("Thực hiện", "so-noi-vu", heading="II.3.1")
-VP_32 = lead("Thực hiện", "van-phong-ubnd-tinh", heading="II.3.2")
-STC_33 = lead("Thực hiện", "so-tai-chinh", heading="II.3.3")
-STTTT_34 = lead("Thực hiện", "so-thong-tin-va-truyen-thong", heading="II.3.4")
-UBND_35 = lead("Thực hiện", "ubnd-huyen-thanh-pho", heading="II.3.5")
-CQDV_III1 = lead("Thực hiện", "cac-co-quan-don-vi", heading="III.1")
+SNV_31 = lead(None, "so-noi-vu", heading="II.3.1")
+VP_32 = lead(None, "van-phong-ubnd-tinh", heading="II.3.2")
+STC_33 = lead(None, "so-tai-chinh", heading="II.3.3")
+STTTT_34 = lead(None, "so-thong-tin-va-truyen-thong", heading="II.3.4")
+UBND_35 = lead(None, "ubnd-huyen-thanh-pho", heading="II.3.5")
+CQDV_III1 = lead(None, "cac-co-quan-don-vi", heading="III.1")
 CQDV_21 = lead("Trách nhiệm thực hiện", "cac-co-quan-don-vi")
 SN_21 = lead("Trách nhiệm thực hiện", "cac-co-quan-quan-ly-don-vi-su-nghiep", "ubnd-huyen-thanh-pho")
 THUONG_XUYEN_22 = TF("thực hiện thường xuyên", recurrence="continuous", heading="II.2.2")
@@ -414,7 +415,7 @@ FACTS = [
         "ii-1-1",
         source="- Các cơ quan, đơn vị thuộc và trực thuộc Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện, thành phố (sau đây gọi tắt là các cơ quan, đơn vị) tổ chức triển khai nghiên cứu, học tập, quán triệt đầy đủ các nội dung của Nghị quyết số 18-NQ/TW, Kế hoạch số 07-KH/TW, Nghị quyết số 56/2017/QH14, Nghị quyết số 10/NQ-CP, Kế hoạch số 168-KH/TU và Kế hoạch này đến toàn thể cán bộ, công chức, viên chức, người lao động thuộc thẩm quyền quản lý.",
         # The subject of the sentence is the group the plan names "các cơ quan, đơn vị".
-        roles=(lead("Thực hiện", "cac-co-quan-don-vi"),),
+        roles=(lead(None, "cac-co-quan-don-vi"),),
     ),
     Fact(
         "ii-1-2",
@@ -883,7 +884,7 @@ FACTS = [
         source="""\
 2. Sở Nội vụ:
 - Tổng hợp, báo cáo, kiến nghị Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh các biện pháp cần thiết để bảo đảm thực hiện đồng bộ, có hiệu quả kế hoạch và tổng hợp, báo cáo kết quả thực hiện kế hoạch này định kỳ 15 ngày báo cáo 1 lần, 6 tháng, hằng năm (trước ngày 15 và ngày 30 hằng tháng, ngày 30/5 và 30/11 hằng năm).""",
-        roles=(lead("Thực hiện", "so-noi-vu", heading="III.2"),),
+        roles=(lead(None, "so-noi-vu", heading="III.2"),),
     ),
     # ---------------- III.3 ----------------
     Fact(
@@ -891,7 +892,7 @@ FACTS = [
         source="""\
 3. Sở Thông tin và Truyền thông, Báo Tuyên Quang, Đài Phát thanh và Truyền hình tỉnh:
 Đẩy mạnh công tác thông tin tuyên truyền, mở các chuyên trang, chuyên mục, thường xuyên đăng tải các tin, bài, văn bản liên quan về việc triển khai thực hiện đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả trên địa bàn tỉnh.""",
-        roles=(lead("Thực hiện", "so-thong-tin-va-truyen-thong", "bao-tuyen-quang",
+        roles=(lead(None, "so-thong-tin-va-truyen-thong", "bao-tuyen-quang",
                     "dai-phat-thanh-va-truyen-hinh-tinh", heading="III.3"),),
         # "thường xuyên" qualifies "đăng tải các tin, bài" only: no timeframe for the task.
         timeframe=None,

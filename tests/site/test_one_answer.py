@@ -32,8 +32,9 @@ def _model(site, reports_dir=None) -> dict[str, dict]:
         out[task.id] = {
             "deadline": status.due.isoformat() if status.due else None,
             "state": status.state.slug,
-            "roles": " | ".join(f"{r.term}: {r.text}" for r in task.roles),
-            **({"lead_term": lead.term.casefold()} if lead else {}),
+            "roles": " | ".join(f"{r.label}: {r.text}" for r in task.roles),
+            **({"lead_term": lead.term.casefold() if lead.term else exits.NO_TERM}
+               if lead else {}),
         }
         ends = {end.date.isoformat() for _, end in plan.facts(task).ended}
         if ends:  # one day in the real data (the district level ended on 01/7/2025)

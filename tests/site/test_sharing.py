@@ -82,7 +82,7 @@ def test_task_pages_describe_their_task(site):
         assert meta(page, "og:description") == description
         lead = task.role("lead")
         if lead:  # the body's own term and words
-            assert f"{lead.term}: {lead.text}" in description, task.id
+            assert f"{lead.label}: {lead.text}" in description, task.id
         assert description.endswith(f"Trạng thái: {plan.status(task).state.label}."), task.id
         if task.timeframe:  # the plan's words, and the computed date said to be the site's
             assert f"«{task.timeframe.text.strip()}»" in description, task.id
@@ -95,7 +95,7 @@ def test_task_pages_describe_their_task(site):
     assert meta(page, "og:title") == (
         "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2")
     assert meta(page, "og:description").startswith(
-        "Nhiệm vụ II.3.1, ý 2. Thực hiện: Sở Nội vụ (tiêu đề mục II.3.1). Thời hạn: «hoàn thành trong năm 2018» "
+        "Nhiệm vụ II.3.1, ý 2. Tiêu đề mục II.3.1 nêu tên: Sở Nội vụ. Thời hạn: «hoàn thành trong năm 2018» "
         "(trang web tính hạn: 31/12/2018). Trạng thái: ")
 
 

@@ -113,7 +113,8 @@ def from_json(site: Path) -> dict[str, dict]:
             "deadline": record["han_dieu_chinh"] or record["han_hoan_thanh"],
             "state": record["ma_trang_thai"],
             "repetition": record["lap_lai"] or "khong-ghi",
-            "roles": _roles((r["thuat_ngu"], r["loi_van"]) for r in record["trach_nhiem"]),
+            "roles": _roles((r["nhan"], r["loi_van"]) for r in record["trach_nhiem"]),
+            **_json_terms(record["trach_nhiem"]),
         }
     return out
 
@@ -176,10 +177,27 @@ def from_task_pages(site: Path, task_ids: Iterable[str]) -> dict[str, dict]:
     return out
 
 
+# What every exit's lead label comes to when the text writes no word for the role: the labels
+# say so in their own ways («Tiêu đề mục II.3.2 nêu tên», «nêu tên, không kèm thuật ngữ»).
+NO_TERM = "(không kèm thuật ngữ)"
+
+
 def _term(label: str) -> str:
-    """The term a label claims for a lead, casefolded, without where it stands: «Thực hiện
-    (theo tiêu đề mục II.3.2)» is «thực hiện»."""
-    return label.split(" (", 1)[0].strip().rstrip(":").strip().casefold()
+    """The term a label claims for a lead, casefolded, without where it stands: «Chủ trì (theo
+    tiêu đề mục II.3.1)» is «chủ trì»; a label saying the text names the body with no term is
+    NO_TERM."""
+    label = label.strip().rstrip(":").strip().casefold()
+    if "nêu tên" in label:
+        return NO_TERM
+    return label.split(" (", 1)[0].strip()
+
+
+def _json_terms(roles: list[dict]) -> dict:
+    """The lead's term as the JSON records it (null: the text writes none)."""
+    lead = next((r for r in roles if r["loai"] == "chu-tri"), None)
+    if lead is None:
+        return {}
+    return {"lead_term": lead["thuat_ngu"].casefold() if lead["thuat_ngu"] else NO_TERM}
 
 
 def _cards(page: BeautifulSoup, out: dict, name: str) -> None:
@@ -253,6 +271,7 @@ def from_timeline(site: Path) -> dict[str, dict]:
             term = group.get_text().casefold()
             term = term.rsplit("(", 1)[1].rstrip(")").strip() if term.endswith(")") else (
                 "chủ trì" if "chủ trì" in claimed else None)
+            term = NO_TERM if term and "nêu tên" in term else term
             rows = group.find_next_sibling("ol")
             for bar in rows.select(".timeline__bar"):
                 if term:

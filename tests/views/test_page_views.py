@@ -23,7 +23,8 @@ def test_an_agency_counts_only_what_the_body_gives_it_and_lists_the_phu_luc_apar
         (1, "Cơ quan, đơn vị chủ trì tham mưu", ["Nhiệm vụ II.2, ý 1", "Nhiệm vụ II.2, ý 2"])]
     assert {label: value for value, label in view.figures} == {
         "nhiệm vụ lời văn nêu tên (mọi vai trò)": 1, "quá hạn, chưa có báo cáo hoàn thành": 1,
-        "được giao («Trách nhiệm thực hiện», «Thực hiện», «Chủ trì»), được nêu tên riêng": 0,
+        "được giao («Trách nhiệm thực hiện», «Chủ trì» và cơ quan được nêu tên không kèm thuật "
+        "ngữ), được nêu tên riêng": 0,
         "phối hợp («Phối hợp với»), được nêu tên riêng": 1,
         "lần được nêu tên trong Phụ lục": 1}
 
@@ -36,18 +37,20 @@ def test_cards_and_headings_say_the_plan_s_own_terms_never_a_merged_chu_tri():
              for line in table.lines}
     assert {i: line.lead_term for i, line in lines.items()} == {
         "t-1": "Trách nhiệm thực hiện", "t-2": "Chủ trì (theo tiêu đề mục II.2)",
-        "t-3": "Thực hiện (theo tiêu đề mục II.2)"}
+        "t-3": "Tiêu đề mục II.2 nêu tên"}
     view = AgencyPage.of(edition(plan), "ban-a", NO_NEWS)
     [lead] = view.roles
     assert (lead.anchor, lead.label) == ("lead", "Được giao")
     assert lead.terms == ("«Trách nhiệm thực hiện»", "«Chủ trì» (tiêu đề mục)",
-                          "«Thực hiện» (tiêu đề mục)")
+                          "nêu tên, không kèm thuật ngữ")
     for html in (str(render("agency_page.html", view=view, root="../")),
                  str(render("progress.html", view=ProgressPage.of(edition(plan)), root="../"))):
         assert "chủ trì, thực hiện" not in html.casefold()
     html = str(render("agency_page.html", view=view, root="../"))
     assert "<dt>Trách nhiệm thực hiện</dt>" in html
     assert "<dt>Chủ trì (theo tiêu đề mục II.2)</dt>" in html
+    # Nowhere is «Thực hiện» given as a term of the plan: the text writes no such role word.
+    assert "«Thực hiện»" not in html
 
 
 def test_the_deciding_body_of_a_row_is_not_given_the_task():

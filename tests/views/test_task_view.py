@@ -79,7 +79,8 @@ def test_a_completion_report_after_the_deadline_reads_done_late():
 def test_a_task_without_body_roles_says_so():
     plan = small_plan()
     view = TaskPage.of(edition(plan), "t-3", NO_NEWS)
-    assert [r.term for r in view.roles] == ["Thực hiện"]  # the heading of section 2 names Ban A
+    # The heading of section 2 names Ban A, with no word for the role: the site says so.
+    assert [(r.term, r.where) for r in view.roles] == [("Tiêu đề mục II.2 nêu tên", None)]
     assert view.due_sentence is None and view.state is DisplayState.NO_REPORT
 
 
