@@ -42,16 +42,22 @@ def time_in_vietnam(moment: datetime) -> str:
 def duration_words(start: date, end: date) -> str:
     """The time from one day to a later one, in words: "6 năm 11 tháng", "3 tháng 5 ngày",
     "12 ngày"."""
+    # Whole months: the most that, added to `start`, do not pass `end`; a month added to the last
+    # day of a longer month ends on the last day of the shorter one (31/12 + 6 months is 30/6),
+    # so a deadline on a month's last day counts whole months to other months' last days.
     months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
+    while months > 0 and _plus_months(start, months) > end:
         months -= 1
+    days = (end - _plus_months(start, months)).days
     years, months = divmod(months, 12)
-    anchor_year, anchor_month = divmod(start.month - 1 + years * 12 + months, 12)
-    anchor = _same_day(start.year + anchor_year, anchor_month + 1, start.day)
-    days = (end - anchor).days
     parts = [f"{years} năm" if years else "", f"{months} tháng" if months else "",
              f"{days} ngày" if days and not years else ""]
     return " ".join(p for p in parts if p) or "0 ngày"
+
+
+def _plus_months(start: date, months: int) -> date:
+    year, month = divmod(start.month - 1 + months, 12)
+    return _same_day(start.year + year, month + 1, start.day)
 
 
 def _same_day(year: int, month: int, day: int) -> date:

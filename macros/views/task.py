@@ -115,12 +115,8 @@ class TaskPage:
             where=where,
             in_plan_href=task_in_plan(edition, task.id),
             state=status.state,
-            state_note=(f"{facts.deadlines.label} là ngày "
-                        f"{long_date(status.due).removeprefix('ngày ')}; đã quá hạn "
-                        f"{facts.overdue_for}. Đến {long_date(plan.as_of)}, trang web chưa có "
-                        "báo cáo hoàn thành nào của nhiệm vụ này; "
-                        f"{Knowledge.of(known or ReportsSince(None)).since_words}.")
-            if facts.overdue_for and status.due else None,
+            state_note=_state_note(facts, plan.as_of,
+                                   Knowledge.of(known or ReportsSince(None))),
             leads_note=_leads_ended(facts),
             percent=status.percent,
             last_report=(f"{long_date(last.date)}, {plan.agency(last.reporter).name}"
@@ -143,6 +139,21 @@ class TaskPage:
             as_of_notice=AsOfNotice.of(edition),
             form=ReportForm.of(plan, task, repo),
         )
+
+
+def _state_note(facts: TaskFacts, as_of: date, knowledge: Knowledge) -> str | None:
+    """What the state means, where it speaks of reports the site has not received: past the
+    deadline with no completion report, or no report at all; both say since when the site
+    collects reports, so that neither reads as "nobody reported since the plan"."""
+    status = facts.status
+    if facts.overdue_for and status.due:
+        return (f"{facts.deadlines.label} là ngày {long_date(status.due).removeprefix('ngày ')}; "
+                f"đã quá hạn {facts.overdue_for}. Đến {long_date(as_of)}, trang web chưa có báo "
+                f"cáo hoàn thành nào của nhiệm vụ này; {knowledge.since_words}.")
+    if not status.reports:
+        return (f"Đến {long_date(as_of)}, trang web chưa nhận báo cáo nào của nhiệm vụ này; "
+                f"{knowledge.since_words}.")
+    return None
 
 
 def _leads_ended(facts: TaskFacts) -> str | None:

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from babel.dates import format_date
 
-from macros.model.dates import long_date, short_date, today_in_vietnam
+from macros.model.dates import duration_words, long_date, short_date, today_in_vietnam
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,21 @@ def test_vietnam_date_runs_ahead_of_utc():
     assert today_in_vietnam(utc_evening - timedelta(hours=1, minutes=1)) == date(2019, 12, 30)
     with pytest.raises(ValueError, match="no time zone"):
         today_in_vietnam(datetime(2019, 12, 30, 17, 30))  # noqa: DTZ001 (naive on purpose)
+
+
+@pytest.mark.parametrize(("start", "end", "words"), [
+    # A deadline on a month's last day: whole months to other months' last days.
+    (date(2018, 12, 31), date(2025, 6, 30), "6 năm 6 tháng"),  # ii-3-5-1, counted to its end
+    (date(2018, 7, 31), date(2026, 11, 30), "8 năm 4 tháng"),
+    (date(2019, 1, 31), date(2019, 2, 28), "1 tháng"),
+    (date(2019, 12, 31), date(2020, 2, 29), "2 tháng"),
+    (date(2018, 12, 31), date(2026, 12, 6), "7 năm 11 tháng"),
+    # Otherwise the same day of the month, then the days left.
+    (date(2019, 3, 15), date(2019, 4, 14), "30 ngày"),
+    (date(2019, 3, 15), date(2019, 4, 15), "1 tháng"),
+    (date(2019, 3, 15), date(2019, 5, 20), "2 tháng 5 ngày"),
+    (date(2019, 3, 31), date(2020, 3, 30), "11 tháng 30 ngày"),
+    (date(2019, 6, 30), date(2019, 6, 30), "0 ngày"),
+])
+def test_durations_count_whole_months_then_days(start, end, words):
+    assert duration_words(start, end) == words

@@ -157,6 +157,11 @@ def test_home_progress_task_pages_and_state_feed_say_since_when_reports_are_coll
     # A task past its deadline (II.2.1.1: «Hoàn thành trong tháng 7/2018», no report).
     note = _text(_page(site, routes.task("ii-2-1-1")))
     assert "đã quá hạn" in note and NOT_RECORDED in note
+    # A task with no report at all (III.1 ý 2, the 15-day reports, line 95): the same words, so
+    # «Chưa có báo cáo» never reads as "nobody has reported since 2018".
+    unreported = _text(_page(site, routes.task("iii-1-2")))
+    assert "trang web chưa nhận báo cáo nào của nhiệm vụ này" in unreported
+    assert NOT_RECORDED in unreported
     feed = feedparser.parse((site / routes.STATE_FEED).read_bytes())
     assert NOT_RECORDED in feed.feed.description
     lateness = [e for e in feed.entries if "ngày sau hạn hoàn thành" in e.summary]

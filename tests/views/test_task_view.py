@@ -63,9 +63,18 @@ def test_overdue_without_a_completion_report_says_for_how_long():
     assert known.state_note.endswith(
         "nhiệm vụ này; trang web nhận báo cáo từ ngày 01 tháng 3 năm 2020, không biết các cơ "
         "quan đã báo cáo gì trước ngày đó.")
-    # Not yet due: no report, and nothing said about lateness.
+    # Not yet due: no report, nothing said about lateness, and since when nothing is known.
     early = TaskPage.of(edition(small_plan(as_of=date(2019, 12, 31))), "t-2", NO_NEWS)
-    assert early.state is DisplayState.NO_REPORT and early.state_note is None
+    assert early.state is DisplayState.NO_REPORT
+    assert early.state_note == ("Đến ngày 31 tháng 12 năm 2019, trang web chưa nhận báo cáo nào "
+                                "của nhiệm vụ này; trang web chưa ghi nhận ngày bắt đầu nhận báo "
+                                "cáo, nên không biết các cơ quan đã báo cáo gì trước khi trang web "
+                                "bắt đầu nhận báo cáo.")
+    # With a report, the page shows it: nothing to say of what the site has not received.
+    reported = TaskPage.of(edition(small_plan(as_of=date(2019, 12, 31), reports={"t-2": {
+        "reports": [{"date": "2019-06-01", "state": "đang thực hiện", "done": "Đã làm.",
+                     "reporter": "ban-a"}]}})), "t-2", NO_NEWS)
+    assert reported.state is DisplayState.IN_PROGRESS and reported.state_note is None
 
 
 def test_a_completion_report_after_the_deadline_reads_done_late():
