@@ -15,7 +15,7 @@ from ..model.plan import Plan, build, plan_tasks
 from ..model.reports import ReportLog
 from ..model.schema import PlanData, Registry, ValidationState, nfc_values
 from .errors import DataError, Problem, validate
-from .lifecycle import check_event_dates
+from .lifecycle import check_event_dates, note_ends
 from .news import load_news
 from .reports import load_report_logs
 from .yaml import read_yaml
@@ -76,6 +76,7 @@ def plan_from_mappings(agencies: dict, plan: dict, *, as_of: date,
     registry, state = check_registry(nfc_values(agencies), {}, "agencies")
     data = validate(PlanData, nfc_values(plan), {}, "plan", state)
     check_event_dates(registry, data, state)
+    note_ends(registry, state)
     state.as_of = as_of
     report_logs = {}
     for task_id, log in (reports or {}).items():
@@ -97,6 +98,7 @@ def load_plan_with(files: DataFiles, registry: Registry, state: ValidationState,
     data, lines = read_yaml(files.plan, files.display(files.plan))
     plan = validate(PlanData, data, lines, files.display(files.plan), state)
     check_event_dates(registry, plan, state)
+    note_ends(registry, state)
     state.as_of = as_of
     tasks = plan_tasks(plan)
     state.undated_tasks = frozenset(task.id for task in tasks if task.due_date is None)

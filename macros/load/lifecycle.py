@@ -3,6 +3,7 @@ events are held to the plan's date once the plan is read, and reported at their 
 from __future__ import annotations
 
 from ..model.dates import short_date
+from ..model.lifecycle import Lifecycle
 from ..model.schema import PlanData, Registry, ValidationState
 from .errors import DataError, Problem
 from .errors import _locate as locate
@@ -22,3 +23,11 @@ def check_event_dates(registry: Registry, plan: PlanData, state: ValidationState
                     f"hành Kế hoạch ({short_date(plan_date)})."))
     if problems:
         raise DataError(problems)
+
+
+def note_ends(registry: Registry, state: ValidationState) -> None:
+    """Each body's end, for the checks of the reports (macros.model.reports)."""
+    life = Lifecycle.of(registry)
+    state.agency_ends = {
+        a.id: (end.date, "; ".join(s.citation for s in end.sources))
+        for a in registry.agencies if (end := life.end_of(a.id)) is not None}

@@ -93,6 +93,14 @@ def load_report(path: Path, display: str, task_id: str, day: date,
             f"Nhiệm vụ «{task_id}» không có thời hạn hoàn thành trong Kế hoạch, nên không có "
             "hạn để điều chỉnh. Cách sửa: xóa dòng «revised_due»; thời hạn được giao sau, nếu "
             "có, ghi vào «note» và ghi văn bản giao vào «evidence»."))])
+    # A body that no longer existed on the report's day did not send it (data/agencies.yaml).
+    ended = state.agency_ends.get(report.reporter)
+    if ended is not None and day >= ended[0]:
+        raise DataError([Problem(display, lines.get(("reporter",), 1), "reporter", (
+            f"Cơ quan «{report.reporter}» không còn từ {short_date(ended[0])} (theo {ended[1]}), "
+            f"nên không thể gửi báo cáo ngày {short_date(day)}. Cách sửa: ghi «reporter» là cơ "
+            "quan thật sự gửi báo cáo; nếu báo cáo được gửi trước ngày đó, đặt tên tệp bằng "
+            "ngày đã gửi."))])
     return report
 
 

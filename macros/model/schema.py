@@ -125,6 +125,9 @@ class ValidationState:
     # found at the body that closes it.
     successors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     plan_date: date | None = None  # the plan's own date, once data/plan.yaml's document is read
+    # Bodies that ended (data/agencies.yaml events): the first day they no longer existed and
+    # the documents that say so; no report of theirs may be dated on or after it.
+    agency_ends: dict[str, tuple[date, str]] = field(default_factory=dict)
     # Where data/agencies.yaml's values are, for the checks made after data/plan.yaml is read.
     registry_lines: Mapping = field(default_factory=dict)
     registry_file: str = "data/agencies.yaml"

@@ -108,8 +108,10 @@ class ReportForm:
             for a in role.agencies}
         receiving = {d.send_to.id for d in plan.duties} | {
             a.id for d in plan.duties for a in d.recipients}
+        # A body that had ended by the as-of day sends no report (the validator refuses one
+        # dated on or after its end: macros.load.reports).
         reporters = [plan.agency(i) for i in plan.graph.in_registry_order(
-            own | {i for i in receiving if not plan.agency(i).group})]
+            own | {i for i in receiving if not plan.agency(i).group}) if plan.end_of(i) is None]
         folder = f"{REPOSITORY_FOLDER}/{task.id}"
         return cls(
             task_id=task.id,

@@ -307,3 +307,22 @@ def test_the_validator_writes_days_as_the_form_does(tmp_path):
     [problem] = _refused(tmp_path / "b", "ii-2-1-1/2019-02-05.yaml", REPORT)
     assert problem.message.startswith("Ngày báo cáo 05/02/2019 (tên tệp) muộn hơn ngày dựng trang "
                                       "(31/01/2019).")
+
+
+def test_a_body_that_ended_sends_no_report_after_its_end(tmp_path):
+    """UBND huyện Chiêm Hóa no longer exists from 01/7/2025 (Nghị quyết 203/2025/QH15): a report
+    of its dated on or after that day is refused, with the day and the document; one dated
+    before it is its own report, filed late, and passes."""
+    text = REPORT.replace("so-noi-vu", "ubnd-huyen-chiem-hoa")
+    with pytest.raises(DataError) as caught:
+        load(DATA, reports_dir=one_report(tmp_path / "a", text, "ii-3-5-2/2025-07-01.yaml"),
+             as_of=date(2026, 12, 1))
+    [problem] = caught.value.problems
+    assert problem.file.endswith("tien-do/ii-3-5-2/2025-07-01.yaml")
+    assert (problem.line, problem.field) == (4, "reporter")
+    assert problem.message.startswith(
+        "Cơ quan «ubnd-huyen-chiem-hoa» không còn từ 01/7/2025 (theo Nghị quyết số 203/2025/QH15 "
+        "ngày 16/6/2025 của Quốc hội), nên không thể gửi báo cáo ngày 01/7/2025. Cách sửa:")
+    plan = load(DATA, reports_dir=one_report(tmp_path / "b", text, "ii-3-5-2/2025-06-30.yaml"),
+                as_of=date(2026, 12, 1))
+    assert plan.status("ii-3-5-2").last.reporter == "ubnd-huyen-chiem-hoa"

@@ -1,6 +1,7 @@
 """The report form's view on a small plan in memory: the agencies, the order, the links."""
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from macros.load.reports import TEMPLATE
@@ -35,11 +36,22 @@ def test_the_bodies_the_phu_luc_names_for_the_task_are_offered_too():
 
 def test_a_real_task_whose_body_names_no_body_offers_its_phu_luc_row_s():
     """II.2.2.2 names no body; row 18 (source line 317) names Sở Nội vụ; Văn phòng UBND tỉnh;
-    các cơ quan, đơn vị; Ủy ban nhân dân huyện, thành phố."""
-    plan = load(DATA)
+    các cơ quan, đơn vị; Ủy ban nhân dân huyện, thành phố (which, as of 2024, still existed)."""
+    plan = load(DATA, as_of=date(2024, 12, 1))
     form = ReportForm.of(plan, plan.task("ii-2-2-2"), None)
     assert {"so-noi-vu", "van-phong-ubnd-tinh", "cac-co-quan-don-vi",
             "ubnd-huyen-thanh-pho"} <= {a.id for a in form.own_agencies}
+
+
+def test_a_body_that_ended_is_not_offered_as_a_reporter():
+    """From 01/7/2025 the district committees and their group no longer exist (Nghị quyết
+    203/2025/QH15): the form offers them no more, as the validator refuses their reports."""
+    plan = load(DATA, as_of=date(2026, 12, 1))
+    offered = {a.id for a in ReportForm.of(plan, plan.task("ii-3-5-2"), None).own_agencies}
+    assert not offered & {"ubnd-huyen-thanh-pho", "ubnd-huyen-chiem-hoa"}
+    before = load(DATA, as_of=date(2025, 6, 30))
+    assert "ubnd-huyen-chiem-hoa" in {
+        a.id for a in ReportForm.of(before, before.task("ii-3-5-2"), None).own_agencies}
 
 
 def test_the_field_order_and_labels_are_the_template_s_and_the_models():
