@@ -240,7 +240,7 @@ class Events:
 
 def _lowered(label: str) -> str:
     """A role's label inside a sentence: its first letter lowered («trách nhiệm thực hiện»,
-    «tiêu đề mục II.3.5 nêu tên»)."""
+    «được nêu tên ở tiêu đề mục II.3.5»)."""
     return label[:1].lower() + label[1:]
 
 

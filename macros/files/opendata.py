@@ -125,8 +125,9 @@ TASK_FIELDS = [
           "phoi-hop, cho-y-kien, quyet-dinh), thuật ngữ văn bản dùng («Trách nhiệm thực hiện», "
           "«Chủ trì», «Phối hợp với»; null khi lời văn nêu tên cơ quan ở tiêu đề mục hoặc làm "
           "chủ ngữ của câu mà không kèm thuật ngữ nào), nhãn trang web ghi (thuật ngữ đó, hoặc "
-          "«Tiêu đề mục II.3.1 nêu tên», «Nêu tên trong câu, không kèm thuật ngữ»), lời văn, mã "
-          "và tên cơ quan trong danh mục của trang web, và mục có tiêu đề nêu tên cơ quan (nếu "
+          "«Được nêu tên ở tiêu đề mục II.3.1», «Được nêu tên trong câu, không kèm thuật "
+          "ngữ»), lời văn, mã và tên cơ quan trong danh mục của trang web, và mục có tiêu đề "
+          "nêu tên cơ quan (nếu "
           "có). Trong CSV: mỗi vai trò một dòng, «nhãn: lời văn», lời văn đúng như Kế hoạch viết.",
           lambda edition, t: _roles(edition, t.roles), _role_cell),
     Field("chu_tri", f"Mã cơ quan {LEAD_GROUP}",

@@ -39,7 +39,7 @@ NAMED_WITHOUT_TERM = "cơ quan được nêu tên không kèm thuật ngữ"
 
 
 # The timeline's groups of a lead with no term: one per agency, whatever heading names it.
-NO_TERM = "nêu tên, không kèm thuật ngữ"
+NO_TERM = "nêu tên không kèm thuật ngữ"
 
 
 def _held(kind: str) -> str:
@@ -72,13 +72,13 @@ class Role:
     @property
     def label(self) -> str:
         """What pages and files call the role: the source's term, or, where the body names the
-        agency with no word for the role, that fact in the site's words («Tiêu đề mục II.3.2 nêu
-        tên», «Nêu tên trong câu, không kèm thuật ngữ»), never a made-up term."""
+        agency with no word for the role, that fact in the site's words («Được nêu tên ở tiêu đề
+        mục II.3.2», «Được nêu tên trong câu, không kèm thuật ngữ»), never a made-up term."""
         if self.term:
             return self.term
         if self.heading:
-            return f"Tiêu đề mục {self.heading} nêu tên"
-        return "Nêu tên trong câu, không kèm thuật ngữ"
+            return f"Được nêu tên ở tiêu đề mục {self.heading}"
+        return "Được nêu tên trong câu, không kèm thuật ngữ"
 
     @property
     def term_shown(self) -> str:

@@ -66,7 +66,7 @@ class RoleView:
     @classmethod
     def of(cls, plan: Plan, role: Role) -> RoleView:
         """Each body linked, with a note beside its name when it had ended (the model's end)."""
-        # A label with no term names its heading itself («Tiêu đề mục II.3.1 nêu tên»).
+        # A label with no term names its heading itself («Được nêu tên ở tiêu đề mục II.3.1»).
         where = f"theo tiêu đề mục {role.heading}" if role.heading and role.term else None
         return cls(role.label, tuple(named_link(plan, a) for a in role.agencies), role.text, where,
                    role.note)

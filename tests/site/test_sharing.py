@@ -95,7 +95,7 @@ def test_task_pages_describe_their_task(site):
     assert meta(page, "og:title") == (
         "Hướng dẫn rà soát, xây dựng Đề án sáp nhập các thôn, tổ dân phố — II.3.1, ý 2")
     assert meta(page, "og:description").startswith(
-        "Nhiệm vụ II.3.1, ý 2. Tiêu đề mục II.3.1 nêu tên: Sở Nội vụ. Thời hạn: «hoàn thành trong năm 2018» "
+        "Nhiệm vụ II.3.1, ý 2. Được nêu tên ở tiêu đề mục II.3.1: Sở Nội vụ. Thời hạn: «hoàn thành trong năm 2018» "
         "(trang web tính hạn: 31/12/2018). Trạng thái: ")
 
 

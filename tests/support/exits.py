@@ -178,7 +178,7 @@ def from_task_pages(site: Path, task_ids: Iterable[str]) -> dict[str, dict]:
 
 
 # What every exit's lead label comes to when the text writes no word for the role: the labels
-# say so in their own ways («Tiêu đề mục II.3.2 nêu tên», «nêu tên, không kèm thuật ngữ»).
+# say so in their own ways («Được nêu tên ở tiêu đề mục II.3.2», «nêu tên không kèm thuật ngữ»).
 NO_TERM = "(không kèm thuật ngữ)"
 
 

@@ -37,12 +37,12 @@ def test_cards_and_headings_say_the_plan_s_own_terms_never_a_merged_chu_tri():
              for line in table.lines}
     assert {i: line.lead_term for i, line in lines.items()} == {
         "t-1": "Trách nhiệm thực hiện", "t-2": "Chủ trì (theo tiêu đề mục II.2)",
-        "t-3": "Tiêu đề mục II.2 nêu tên"}
+        "t-3": "Được nêu tên ở tiêu đề mục II.2"}
     view = AgencyPage.of(edition(plan), "ban-a", NO_NEWS)
     [lead] = view.roles
     assert (lead.anchor, lead.label) == ("lead", "Được giao")
     assert lead.terms == ("«Trách nhiệm thực hiện»", "«Chủ trì» (tiêu đề mục)",
-                          "nêu tên, không kèm thuật ngữ")
+                          "nêu tên không kèm thuật ngữ")
     for html in (str(render("agency_page.html", view=view, root="../")),
                  str(render("progress.html", view=ProgressPage.of(edition(plan)), root="../"))):
         assert "chủ trì, thực hiện" not in html.casefold()

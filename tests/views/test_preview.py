@@ -47,7 +47,7 @@ def test_task_preview_says_who_when_and_state():
     shown = preview.task(PLAN, task)
     assert shown.title == task.name
     assert shown.description == (
-        "Nhiệm vụ II.3.1, ý 2. Tiêu đề mục II.3.1 nêu tên: Sở Nội vụ. "
+        "Nhiệm vụ II.3.1, ý 2. Được nêu tên ở tiêu đề mục II.3.1: Sở Nội vụ. "
         "Thời hạn: «hoàn thành trong năm 2018» (trang web tính hạn: 31/12/2018). "
         f"Trạng thái: {PLAN.status(task).state.label}.")
     assert shown.image == routes.share_image_of_task("ii-3-1-2")

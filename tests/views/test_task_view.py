@@ -89,7 +89,7 @@ def test_a_task_without_body_roles_says_so():
     plan = small_plan()
     view = TaskPage.of(edition(plan), "t-3", NO_NEWS)
     # The heading of section 2 names Ban A, with no word for the role: the site says so.
-    assert [(r.term, r.where) for r in view.roles] == [("Tiêu đề mục II.2 nêu tên", None)]
+    assert [(r.term, r.where) for r in view.roles] == [("Được nêu tên ở tiêu đề mục II.2", None)]
     assert view.due_sentence is None and view.state is DisplayState.NO_REPORT
 
 
