@@ -182,10 +182,12 @@ def paged_data(paged_site) -> Path:
 
 
 # --- Which tests run where ---------------------------------------------------------------------
-# `make check` runs every test but those in a real browser (marker `browser`, given to every test
-# that uses Chromium); `make gate` runs the checks of the built site the publish workflow waits
-# for before it deploys (marker `gate`): the site a reader would notice broken. `make test` runs
-# everything.
+# `make test` runs every test but the sweeps: the browser checks of every page of the site
+# (marker `sweep`, given by the `sweep_pages` fixture of tests/support/browser.py), which it runs
+# on one page of each family instead; `make sweep` runs them on every page. `make check` runs
+# neither, nor any other test in a real browser (marker `browser`, given to every test that uses
+# Chromium); `make gate` runs the checks of the built site the publish workflow waits for before
+# it deploys (marker `gate`): the site a reader would notice broken.
 GATE = {
     # Every sentence of the plan, in order, on the plan page; a build that warns of nothing.
     "tests/site/test_plan_page.py": ["test_build_is_clean",
@@ -211,6 +213,8 @@ def pytest_configure(config) -> None:
                             "browser: runs in a real Chromium (left out by `make check`)")
     config.addinivalue_line("markers", "gate: guards the published site; the deploy waits for it "
                                        "(`make gate`)")
+    config.addinivalue_line("markers", "sweep: a browser check of every page of the site (`make "
+                                       "sweep`); `make test` runs it on one page of each family")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks given here
