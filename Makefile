@@ -103,7 +103,8 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 #   test   everything but the sweeps, which it runs on one page of each family: every pull request
 #          and every night (the `test` jobs of both workflows); about three minutes here.
 #   sweep  the browser checks of every page of the site (axe at desktop and at 360 px, printed
-#          with and without JavaScript, without JavaScript): beside `test`, in the `sweep` jobs.
+#          with and without JavaScript, without JavaScript, hostile data): beside `test`, in the
+#          `sweep` jobs.
 #   check  no browser at all: the inner loop while editing; not in CI.
 #   gate   what the deploy waits for: the `gate` job of the publish workflow.
 
