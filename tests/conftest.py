@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,22 @@ EDITS = {
 }
 
 
+def _fresh_project(folder: Path) -> Path:
+    """The project's sources in a folder of their own, every file written anew (new modification
+    times), with no build cache: its build draws every share image."""
+    project = folder / FRESH_PROJECT
+    project.mkdir()
+    for name in ("mkdocs.yml", "hooks.py"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("docs", "overrides", "macros", "data"):
+        shutil.copytree(ROOT / name, project / name, copy_function=shutil.copy,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+FRESH_PROJECT = "project-fresh"
+
+
 def _edited_data(folder: Path) -> Path:
     data = folder / "edited-data"
     shutil.copytree(DATA, data)
@@ -159,6 +176,11 @@ SESSION_BUILDS = {
     # address (what such a build leaves out is read from it too).
     "edited": {"data": _edited_data},
 }
+# The dated build again, from a fresh copy of the project (`project` makes it), cold, with another
+# hash seed: tests/site/test_rebuild.py compares it with the dated build byte for byte, and
+# tests/site/test_share_images.py builds its project once more, warm.
+SESSION_BUILDS["fresh"] = {**SESSION_BUILDS["dated"], "PYTHONHASHSEED": "2",
+                           "project": _fresh_project}
 
 
 def session_build(tmp_path_factory, name: str) -> Path:
@@ -169,9 +191,10 @@ def session_build(tmp_path_factory, name: str) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not (folder / f"build-{name}.done").exists():
             settings = dict(SESSION_BUILDS[name])
-            make_data = settings.pop("data", None)
+            make_data, make_project = settings.pop("data", None), settings.pop("project", None)
             data = make_data(folder) if make_data else None
-            result = build_site(dest, data_dir=data, **settings)
+            project = make_project(folder) if make_project else ROOT
+            result = build_site(dest, data_dir=data, project=project, **settings)
             assert result.returncode == 0, result.stderr
             (folder / f"build-{name}.log").write_text(result.stderr, "utf-8")
             (folder / f"build-{name}.done").write_text(str(data or ""), "utf-8")
@@ -215,6 +238,22 @@ def paged_site(tmp_path_factory) -> Path:
     """A plan PAGED_TIMES the real one, built with PLAN_PAGE_LIMIT=PAGED_LIMIT and the site's
     address."""
     return session_build(tmp_path_factory, "paged")
+
+
+@pytest.fixture(scope="session")
+def fresh_site(dated_site, tmp_path_factory) -> Path:
+    """The dated build made again from a fresh copy of the project with no build cache, another
+    hash seed, and at least a second after the dated build was done (a different second on the
+    clock)."""
+    done = (dated_site.parent / "build-dated.done").stat().st_mtime
+    time.sleep(max(0.0, 1.1 - (time.time() - done)))
+    return session_build(tmp_path_factory, "fresh")
+
+
+@pytest.fixture(scope="session")
+def fresh_project(fresh_site) -> Path:
+    """The project folder the fresh build was made from, with the cache that build filled."""
+    return fresh_site.parent / FRESH_PROJECT
 
 
 @pytest.fixture(scope="session")
