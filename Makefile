@@ -93,9 +93,9 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The suite runs on both cores (pytest-xdist): every browser test on one worker, the rest shared;
-# each kind of session build is made once for both (tests/conftest.py). PYTEST_WORKERS=0: one
-# process.
+# The suite runs on both cores (pytest-xdist): every browser test on one worker, a module with a
+# module-scoped fixture whole on one worker, the rest shared; each kind of session build is made
+# once for both (tests/conftest.py). PYTEST_WORKERS=0: one process.
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
