@@ -13,7 +13,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 # `make validate FORMAT=github` prints GitHub annotations (the workflows use it); default: text.
 FORMAT ?= text
 
-.PHONY: setup serve build validate site-diff lint test check gate demo bench browser fonts urls schemas clean
+.PHONY: setup serve build validate site-diff lint test check gate sweep demo bench browser fonts urls schemas clean
 
 # Installs Debian packages with apt-get: as root here and in CI, through sudo on a machine (or a
 # GitHub runner) where we are not root.
@@ -93,15 +93,30 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The suite runs on both cores (pytest-xdist): every browser test on one worker, the rest shared;
-# each kind of session build is made once for both (tests/conftest.py). PYTEST_WORKERS=0: one
-# process.
+# The suite runs on both cores (pytest-xdist): every browser test on one worker, a module with a
+# module-scoped fixture whole on one worker, the rest shared; each kind of session build is made
+# once for both (tests/conftest.py). PYTEST_WORKERS=0: one process.
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
-## Set up, lint, then run the whole test suite (browser tests included).
+# Which tests each target runs (markers given in tests/conftest.py), and where CI runs it:
+#   test   everything but the sweeps, which it runs on one page of each family: every pull request
+#          and every night (the `test` jobs of both workflows); about three minutes here.
+#   sweep  the browser checks of every page of the site (axe at desktop and at 360 px, printed
+#          with and without JavaScript, without JavaScript, hostile data): beside `test`, in the
+#          `sweep` jobs.
+#   check  no browser at all: the inner loop while editing; not in CI.
+#   gate   what the deploy waits for: the `gate` job of the publish workflow.
+
+## Set up, lint, then run the test suite (browser tests included), each sweep over every page on
+## one page of each family.
 test: lint node_modules/.installed browser
-	$(PYTEST)
+	$(PYTEST) -m "not sweep"
+
+## The browser checks of every page of the site, which `make test` runs on a sample. One process:
+## the sweeps load four pages side by side in one Chromium, which keeps both cores busy.
+sweep: setup node_modules/.installed browser
+	$(BIN)/python -m pytest -m sweep tests/site
 
 ## The inner loop while editing: lint, then every test but those in a real browser.
 check: lint node_modules/.installed

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,16 @@ def build_site(dest: Path, data_dir: Path | None = None, project: Path = ROOT, *
     )
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A private copy of everything a build reads (config, pages, theme overrides, code, data)."""
+# What a build keeps between runs beside mkdocs.yml: share images and compiled templates, each
+# entry checked against what it was made from before use (macros/site/hooks.py, render.py).
+BUILD_CACHES = (".cache/share-images", ".cache/jinja")
+
+
+def copy_project(tmp_path: Path, caches: bool = False) -> Path:
+    """A private copy of everything a build reads (config, pages, theme overrides, code, data).
+    With `caches`, also the build caches of this working tree as they are (a machine that has
+    built the site before has them, and CI restores them), so that its build draws only the
+    share images its changes change; without, its first build starts cold."""
     target = tmp_path / "project"
     target.mkdir()
     for name in ("mkdocs.yml", "hooks.py"):
@@ -73,6 +82,9 @@ def copy_project(tmp_path: Path) -> Path:
     for folder in ("docs", "overrides", "macros", "data"):
         shutil.copytree(ROOT / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in BUILD_CACHES if caches else ():
+        if (ROOT / folder).is_dir():  # a build writing there meanwhile writes beside, then renames
+            shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("*.tmp"))
     return target
 
 
@@ -102,6 +114,50 @@ def _paged_data(folder: Path) -> Path:
 
 
 PAGED_TIMES, PAGED_LIMIT = 3, 40  # 147 tasks and 63 Phụ lục rows: 8 pages of text, 4 of progress
+
+# One edit of each kind that a test reads back from the pages of the `edited` build, each in a
+# part of the data that no other edit touches, so each test reads its own: name -> (file, text
+# there, text put instead; None: added at the end of the file).
+EDITS = {
+    # tests/site/test_operator.py: who runs the site, and an address to write to.
+    "operator": ("site.yaml", "managing_agency:\n", "managing_agency: so-noi-vu\n"),
+    "contact": ("site.yaml", "  email:\n", "  email: thu-nghiem@example.org\n"),
+    # tests/site/test_plan_page.py: the official original given; one word of the plan changed.
+    "original": ("plan.yaml", "  place: Tuyên Quang\n",
+                 "  place: Tuyên Quang\n  original_url: https://example.org/van-ban/68-KH-UBND.pdf\n"),
+    "one word": ("plan.yaml", "tinh giản biên chế theo Nghị quyết 39-NQ/TW",
+                 "tinh giản biên chế theo Nghị quyết 38-NQ/TW"),
+    # tests/site/test_standing.py: a record of the plan's standing, with its source.
+    "standing": ("plan.yaml", None, ("standing:\n  - status: het-hieu-luc\n    since: 2026-01-01\n"
+                                     "    source: Văn bản thử nghiệm số 1/TN\n")),
+}
+
+
+def _fresh_project(folder: Path) -> Path:
+    """The project's sources in a folder of their own, every file written anew (new modification
+    times), with no build cache: its build draws every share image."""
+    project = folder / FRESH_PROJECT
+    project.mkdir()
+    for name in ("mkdocs.yml", "hooks.py"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("docs", "overrides", "macros", "data"):
+        shutil.copytree(ROOT / name, project / name, copy_function=shutil.copy,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+FRESH_PROJECT = "project-fresh"
+
+
+def _edited_data(folder: Path) -> Path:
+    data = folder / "edited-data"
+    shutil.copytree(DATA, data)
+    for file, old, new in EDITS.values():
+        text = (data / file).read_text("utf-8")
+        assert old is None or text.count(old) == 1, (file, old)
+        (data / file).write_text(text + new if old is None else text.replace(old, new), "utf-8")
+    return data
+
 # name: the settings of the build; `data` makes its data folder in the shared folder.
 SESSION_BUILDS = {
     # The real site from the real data, as the deploy builds it (its address set).
@@ -116,7 +172,15 @@ SESSION_BUILDS = {
     "repo": {"SITE_URL": TEST_SITE_URL, "REPO_URL": TEST_REPO_URL, "REPO_BRANCH": "main"},
     # A plan three times the real one in pages of at most PAGED_LIMIT entries.
     "paged": {"SITE_URL": TEST_SITE_URL, "PLAN_PAGE_LIMIT": str(PAGED_LIMIT), "data": _paged_data},
+    # The real data with EDITS made, built as on a computer of our own: without the site's
+    # address (what such a build leaves out is read from it too).
+    "edited": {"data": _edited_data},
 }
+# The dated build again, from a fresh copy of the project (`project` makes it), cold, with another
+# hash seed: tests/site/test_rebuild.py compares it with the dated build byte for byte, and
+# tests/site/test_share_images.py builds its project once more, warm.
+SESSION_BUILDS["fresh"] = {**SESSION_BUILDS["dated"], "PYTHONHASHSEED": "2",
+                           "project": _fresh_project}
 
 
 def session_build(tmp_path_factory, name: str) -> Path:
@@ -127,9 +191,10 @@ def session_build(tmp_path_factory, name: str) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not (folder / f"build-{name}.done").exists():
             settings = dict(SESSION_BUILDS[name])
-            make_data = settings.pop("data", None)
+            make_data, make_project = settings.pop("data", None), settings.pop("project", None)
             data = make_data(folder) if make_data else None
-            result = build_site(dest, data_dir=data, **settings)
+            project = make_project(folder) if make_project else ROOT
+            result = build_site(dest, data_dir=data, project=project, **settings)
             assert result.returncode == 0, result.stderr
             (folder / f"build-{name}.log").write_text(result.stderr, "utf-8")
             (folder / f"build-{name}.done").write_text(str(data or ""), "utf-8")
@@ -176,16 +241,40 @@ def paged_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fresh_site(dated_site, tmp_path_factory) -> Path:
+    """The dated build made again from a fresh copy of the project with no build cache, another
+    hash seed, and at least a second after the dated build was done (a different second on the
+    clock)."""
+    done = (dated_site.parent / "build-dated.done").stat().st_mtime
+    time.sleep(max(0.0, 1.1 - (time.time() - done)))
+    return session_build(tmp_path_factory, "fresh")
+
+
+@pytest.fixture(scope="session")
+def fresh_project(fresh_site) -> Path:
+    """The project folder the fresh build was made from, with the cache that build filled."""
+    return fresh_site.parent / FRESH_PROJECT
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """The real data with EDITS made, built without the site's address."""
+    return session_build(tmp_path_factory, "edited")
+
+
+@pytest.fixture(scope="session")
 def paged_data(paged_site) -> Path:
     """The data folder the paged site was built from."""
     return Path((paged_site.parent / "build-paged.done").read_text("utf-8"))
 
 
 # --- Which tests run where ---------------------------------------------------------------------
-# `make check` runs every test but those in a real browser (marker `browser`, given to every test
-# that uses Chromium); `make gate` runs the checks of the built site the publish workflow waits
-# for before it deploys (marker `gate`): the site a reader would notice broken. `make test` runs
-# everything.
+# `make test` runs every test but the sweeps: the browser checks of every page of the site
+# (marker `sweep`, given by the `sweep_pages` fixture of tests/support/browser.py), which it runs
+# on one page of each family instead; `make sweep` runs them on every page. `make check` runs
+# neither, nor any other test in a real browser (marker `browser`, given to every test that uses
+# Chromium); `make gate` runs the checks of the built site the publish workflow waits for before
+# it deploys (marker `gate`): the site a reader would notice broken.
 GATE = {
     # Every sentence of the plan, in order, on the plan page; a build that warns of nothing.
     "tests/site/test_plan_page.py": ["test_build_is_clean",
@@ -211,6 +300,8 @@ def pytest_configure(config) -> None:
                             "browser: runs in a real Chromium (left out by `make check`)")
     config.addinivalue_line("markers", "gate: guards the published site; the deploy waits for it "
                                        "(`make gate`)")
+    config.addinivalue_line("markers", "sweep: a browser check of every page of the site (`make "
+                                       "sweep`); `make test` runs it on one page of each family")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks given here
@@ -232,26 +323,42 @@ def pytest_collection_modifyitems(config, items) -> None:
     if lost:
         raise pytest.UsageError(
             f"tests of the deploy gate (tests/conftest.py GATE) not found: {lost}")
-    # Modules with a browser test first: under pytest-xdist they are the longest work of the run
-    # (see pytest_xdist_make_scheduler).
+    # Modules with a browser test first, then the other modules that run whole on one worker:
+    # under pytest-xdist they are the longest units of work of the run (see
+    # pytest_xdist_make_scheduler); the tests shared out one by one fill in after them.
     with_browser = {item.module for item in items if item.get_closest_marker("browser")}
-    items.sort(key=lambda item: item.module not in with_browser)
+
+    def order(item) -> int:
+        if item.module in with_browser:
+            return 0
+        return 1 if _scope_of_file(Path(item.fspath).relative_to(ROOT).as_posix()) else 2
+
+    items.sort(key=order)
 
 
 @functools.cache
-def _uses_the_browser(file: str) -> bool:
-    return "chromium" in (ROOT / file).read_text("utf-8")
+def _scope_of_file(file: str) -> str | None:
+    """Where a module's tests must run together: "browser" for a module that uses Chromium,
+    the module itself for one with a module-scoped fixture (a build of its own, a search over
+    the data), which each worker running some of its tests would make again; else None."""
+    text = (ROOT / file).read_text("utf-8")
+    if "chromium" in text:
+        return "browser"
+    return file if 'scope="module"' in text else None
 
 
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist (`make test`: -n 2), every module with a browser test runs on one
     worker: one Chromium, driven by one process that loads pages side by side itself, and each
-    module's own builds made once; the other tests are shared out one by one. (xdist's own
-    `--dist loadgroup` marks tests through a node attribute that pytest 9 no longer reads.)"""
+    module's own builds made once; a module with a module-scoped fixture runs on one worker,
+    whole; the other tests are shared out one by one. A worker takes more work as it runs out
+    (two tests or fewer left), so the browser worker takes the rest once its modules are done.
+    (xdist's own `--dist loadgroup` marks tests through a node attribute that pytest 9 no longer
+    reads.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class BrowserOnOneWorker(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if _uses_the_browser(nodeid.split("::", 1)[0]) else nodeid
+            return _scope_of_file(nodeid.split("::", 1)[0]) or nodeid
 
     return BrowserOnOneWorker(config, log)

@@ -66,8 +66,11 @@ def pull_request(tmp_path_factory):
     """(project, work folder, completed run, summary text) of a pull request that adds a report
     to II.2.1.1 and a new task (with its agency), compared with the committed base."""
     tmp = tmp_path_factory.mktemp("site-diff")
-    project = copy_project(tmp)
+    # The pull request's folder has the build caches, as in CI; they are not committed (.cache/
+    # is ignored in the repository), so the base is built without them, as in CI.
+    project = copy_project(tmp, caches=True)
     git(project, "init", "-q", "-b", "main")
+    (project / ".git" / "info" / "exclude").write_text(".cache/\n", "utf-8")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "base")
     report = project / "data" / "tien-do" / "ii-2-1-1" / "2018-07-13.yaml"

@@ -2,7 +2,9 @@
 no WCAG 2.2 A/AA violation found by axe-core, within the weight budget, readable on a phone and
 complete without JavaScript.
 
-The page list is read from the built site, so each new page family is covered as it lands.
+The page list is read from the built site, so each new page family is covered as it lands. Each
+check runs twice (`sweep_pages`, tests/support/browser.py): on one page of each family in `make
+test`, and on every page in `make sweep` (marker `sweep`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from tests.support.browser import (
     PHONE,
     TABS,
     axe_result,
+    family_of,
     new_context,
     serve,
     side_by_side,
@@ -42,8 +45,9 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def visits(chromium, server, site) -> dict[str, Visit]:
-    """Each page loaded once with an empty cache, as a first-time visitor, then checked by axe.
+def visits(chromium, server, site, sweep_pages) -> dict[str, Visit]:
+    """Each page of the sweep loaded once with an empty cache, as a first-time visitor, then
+    checked by axe.
     TABS pages at a time, each in a fresh context of its own and from a server of its own, so
     that the bytes each server sends are one page's first load."""
     found = {}
@@ -73,7 +77,7 @@ def visits(chromium, server, site) -> dict[str, Visit]:
 
         contexts = [new_context(chromium, servers[i], axe=True) for i in range(TABS)]
         tabs = [context.new_page() for context, _ in contexts]
-        paths = server.pages()
+        paths = sweep_pages
         for first in range(0, len(paths), TABS):  # a round at a time: the tabs change after each
             found |= side_by_side(list(tabs), paths[first:first + TABS], url, start, finish)
         for context, _ in contexts:
@@ -81,9 +85,24 @@ def visits(chromium, server, site) -> dict[str, Visit]:
     return found
 
 
-def test_every_page_of_the_site_is_visited(visits, site):
-    assert len(visits) == len(list(site.rglob("*.html"))) >= 50
-    assert {"", "ke-hoach/", "nhiem-vu/ii-2-1-1/", "404.html"} <= set(visits)
+def test_the_sample_holds_one_page_of_each_family(server, site):
+    pages, sample = server.pages(), server.one_of_each_family()
+    assert len(pages) == len(list(site.rglob("*.html"))) >= 50
+    families = {family_of(path) for path in pages}
+    assert len(sample) == len(families) == len({family_of(path) for path in sample})
+    # The pages written by hand, each a family of its own, and one page of each generated kind.
+    assert {routes.HOME, routes.PLAN_TEXT, routes.PROGRESS, routes.TIMELINE, routes.CALENDAR,
+            routes.PRESS, routes.NEWS, routes.STAFF_GUIDE, routes.OPEN_DATA, routes.AGENCY_INDEX,
+            "404.html"} <= set(sample)
+    generated = [routes.task("x"), routes.agency("x"), routes.news_post("x")]
+    assert {family_of(address) for address in generated} <= families
+    assert len(families) >= 15
+
+
+def test_every_page_of_the_sweep_is_visited(visits, sweep_pages, server):
+    assert list(visits) == sweep_pages
+    assert {family_of(path) for path in visits} == {family_of(path) for path in server.pages()}
+    assert {"", "ke-hoach/", "404.html"} <= set(visits)
 
 
 def test_no_console_error_on_any_page(visits):
@@ -109,13 +128,14 @@ def test_first_load_of_every_page_is_within_the_weight_budget(visits):
 
 
 @pytest.fixture(scope="session")
-def phone_visits(chromium, server) -> dict[str, tuple[int, list[dict]]]:
-    """Each page at 360×740 on a touch screen: its width, and axe's findings for that layout."""
+def phone_visits(chromium, server, sweep_pages) -> dict[str, tuple[int, list[dict]]]:
+    """Each page of the sweep at 360×740 on a touch screen: its width, and axe's findings for
+    that layout."""
     context, watch = new_context(chromium, server, axe=True, viewport=PHONE, is_mobile=True,
                                  has_touch=True)
     tabs = [context.new_page() for _ in range(TABS)]
     width = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-    found = side_by_side(tabs, server.pages(), lambda _, path: server.base + path,
+    found = side_by_side(tabs, sweep_pages, lambda _, path: server.base + path,
                          start=lambda tab, _: start_axe(tab),
                          finish=lambda tab, _: (tab.evaluate(width), axe_result(tab)))
     context.close()
@@ -123,7 +143,8 @@ def phone_visits(chromium, server) -> dict[str, tuple[int, list[dict]]]:
     return found
 
 
-def test_no_page_scrolls_sideways_on_a_phone(phone_visits):
+def test_no_page_scrolls_sideways_on_a_phone(phone_visits, sweep_pages):
+    assert list(phone_visits) == sweep_pages
     assert {path: w for path, (w, _) in phone_visits.items() if w > PHONE["width"]} == {}
 
 
@@ -141,22 +162,38 @@ def test_appendix_scrolls_inside_its_own_box_on_a_phone(chromium, server):
     assert sizes[0] > sizes[1] and sizes[2] == "auto", sizes  # the table is wider than the box
 
 
-def test_without_javascript_every_page_shows_its_content(chromium, server):
+@pytest.fixture(scope="session")
+def without_javascript(chromium, server, sweep_pages) -> dict[str, tuple[bool, tuple | None]]:
+    """Each page of the sweep with JavaScript off: whether its article is shown with some text,
+    and on a task page its heading and whether the task's text is shown."""
     context, watch = new_context(chromium, server, java_script_enabled=False)
     tabs = [context.new_page() for _ in range(TABS)]
 
-    def shown(tab, _) -> bool:
+    def shown(tab, path: str) -> tuple[bool, tuple | None]:
         article = tab.locator("article")
-        return article.is_visible() and len(article.inner_text().strip()) >= 20
+        task = ((tab.locator("h1").inner_text(), tab.locator(".task-page__text").is_visible())
+                if routes.task_id_of(path) else None)
+        return article.is_visible() and len(article.inner_text().strip()) >= 20, task
 
-    found = side_by_side(tabs, server.pages(), lambda _, path: server.base + path, finish=shown)
+    found = side_by_side(tabs, sweep_pages, lambda _, path: server.base + path, finish=shown)
     context.close()
-    assert len(found) == len(server.pages())
-    assert [path for path, ok in found.items() if not ok] == []
     assert watch.errors == []
+    return found
 
 
-def test_without_javascript_the_plan_text_tables_and_task_pages_are_all_there(chromium, server):
+def test_without_javascript_every_page_shows_its_content(without_javascript, sweep_pages):
+    assert list(without_javascript) == sweep_pages
+    assert [path for path, (ok, _) in without_javascript.items() if not ok] == []
+
+
+def test_without_javascript_each_task_page_shows_its_task(without_javascript, sweep_pages):
+    tasks = {routes.task(task.id): task for task in load(DATA).tasks}
+    found = {path: task for path, (_, task) in without_javascript.items() if task is not None}
+    assert found and set(found) == set(tasks) & set(sweep_pages)
+    assert found == {path: (tasks[path].name, True) for path in found}
+
+
+def test_without_javascript_the_plan_text_and_its_tables_are_all_there(chromium, server):
     plan = load(DATA)
     context, _ = new_context(chromium, server, java_script_enabled=False)
     page = context.new_page()
@@ -169,10 +206,4 @@ def test_without_javascript_the_plan_text_tables_and_task_pages_are_all_there(ch
     assert table.is_visible()
     assert table.locator("tbody tr").count() == len(plan.appendix.rows)
     assert page.locator("table.appendix tbody tr").last.is_visible()
-    tabs = [page] + [context.new_page() for _ in range(TABS - 1)]
-    found = side_by_side(tabs, [routes.task(task.id) for task in plan.tasks],
-                         lambda _, path: server.base + path,
-                         finish=lambda tab, _: (tab.locator("h1").inner_text(),
-                                                tab.locator(".task-page__text").is_visible()))
     context.close()
-    assert found == {routes.task(task.id): (task.name, True) for task in plan.tasks}

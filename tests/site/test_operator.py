@@ -2,7 +2,7 @@
 on the open data page; nothing at all while the data is empty (never a placeholder)."""
 from __future__ import annotations
 
-from tests.conftest import build_site, copy_data, soup
+from tests.conftest import soup
 
 
 def test_nothing_is_shown_while_nothing_is_set(site):
@@ -11,16 +11,10 @@ def test_nothing_is_shown_while_nothing_is_set(site):
         assert html.select_one(".site-operator") is None and html.find(id="lien-he") is None
 
 
-def test_the_operator_and_contact_show_when_set(tmp_path):
-    data = copy_data(tmp_path)
-    site_yaml = data / "site.yaml"
-    text = site_yaml.read_text("utf-8").replace("managing_agency:\n", "managing_agency: so-noi-vu\n")
-    text = text.replace("  email:\n", "  email: thu-nghiem@example.org\n")
-    site_yaml.write_text(text, "utf-8")
-    result = build_site(tmp_path / "site", data_dir=data)
-    assert result.returncode == 0, result.stderr
-    footer = " ".join(soup(tmp_path / "site" / "tien-do" / "index.html")
+def test_the_operator_and_contact_show_when_set(edited_site):
+    # Set in data/site.yaml (EDITS["operator"], EDITS["contact"] in tests/conftest.py).
+    footer = " ".join(soup(edited_site / "tien-do" / "index.html")
                       .select_one(".site-operator").get_text().split())
     assert footer == "Trang web do Sở Nội vụ quản lý. Thư điện tử: thu-nghiem@example.org."
-    contact = soup(tmp_path / "site" / "du-lieu" / "index.html").find(id="lien-he")
+    contact = soup(edited_site / "du-lieu" / "index.html").find(id="lien-he")
     assert "Sở Nội vụ" in contact.find_next("p").get_text()

@@ -29,16 +29,10 @@ def test_every_sentence_of_the_source_in_order(site, source):
     assert first_missing(source, (site / "ke-hoach" / "index.html").read_text("utf-8")) is None
 
 
-def test_changing_one_word_of_the_data_fails_fidelity(tmp_path, source):
-    data = copy_data(tmp_path)
-    plan = data / "plan.yaml"
-    text = plan.read_text("utf-8")
-    assert text.count("tinh giản biên chế theo Nghị quyết 39-NQ/TW") == 1
-    plan.write_text(text.replace("tinh giản biên chế theo Nghị quyết 39-NQ/TW",
-                                 "tinh giản biên chế theo Nghị quyết 38-NQ/TW"), "utf-8")
-    result = build_site(tmp_path / "site", data_dir=data)
-    assert result.returncode == 0, result.stderr
-    missing = first_missing(source, (tmp_path / "site" / "ke-hoach" / "index.html").read_text("utf-8"))
+def test_changing_one_word_of_the_data_fails_fidelity(edited_site, source):
+    # «39-NQ/TW» made «38-NQ/TW» in data/plan.yaml (EDITS["one word"] in tests/conftest.py): the
+    # site is built, and the check finds the sentence that no longer reads as issued.
+    missing = first_missing(source, (edited_site / "ke-hoach" / "index.html").read_text("utf-8"))
     assert missing is not None and "39-NQ/TW" in missing[1]
 
 
@@ -146,20 +140,18 @@ def test_the_plan_page_opens_with_the_documents_identity_from_the_data(site):
     assert not box.select('a[href^="http"]') and "gốc" not in box.get_text()
 
 
-def test_the_official_original_is_linked_when_the_data_gives_it(tmp_path):
+def test_the_official_original_is_linked_when_the_data_gives_it(edited_site, tmp_path):
+    # Given in data/plan.yaml (EDITS["original"] in tests/conftest.py).
+    page = soup(edited_site / "ke-hoach" / "index.html")
+    assert identity_facts(page)["Văn bản gốc"] == "Kế hoạch số 68/KH-UBND (bản gốc chính thức)"
+    href = page.select_one("section.doc-identity dd a[href^='https:']")["href"]
+    assert href == "https://example.org/van-ban/68-KH-UBND.pdf"
+    # Only https: a plain http address is refused with the file and field named.
     data = copy_data(tmp_path)
     plan = data / "plan.yaml"
     text = plan.read_text("utf-8")
     anchor = "  place: Tuyên Quang\n"
     assert text.count(anchor) == 1
-    url = "https://example.org/van-ban/68-KH-UBND.pdf"
-    plan.write_text(text.replace(anchor, f"{anchor}  original_url: {url}\n"), "utf-8")
-    result = build_site(tmp_path / "site", data_dir=data)
-    assert result.returncode == 0, result.stderr
-    page = soup(tmp_path / "site" / "ke-hoach" / "index.html")
-    assert identity_facts(page)["Văn bản gốc"] == "Kế hoạch số 68/KH-UBND (bản gốc chính thức)"
-    assert page.select_one("section.doc-identity dd a[href^='https:']")["href"] == url
-    # Only https: a plain http address is refused with the file and field named.
     plan.write_text(text.replace(anchor, f"{anchor}  original_url: http://example.org/68.pdf\n"), "utf-8")
     result = build_site(tmp_path / "refused", data_dir=data)
     assert result.returncode != 0 and "original_url" in result.stderr

@@ -1,6 +1,6 @@
 """Printing, in Chromium's print media on an A4 width: no navigation, whole tables, and each link
-followed by the address it leads to. Checked on every page (the plan page and, once it exists,
-the progress page among them)."""
+followed by the address it leads to. Checked on one page of each family in `make test`, on every
+page in `make sweep` (`sweep_pages`, tests/support/browser.py)."""
 from __future__ import annotations
 
 import pytest
@@ -56,18 +56,20 @@ def printed(request, chromium, server):
 
 
 @pytest.fixture(scope="module")
-def every_page_printed(printed, server) -> dict[str, tuple[list, list, int]]:
-    """For each page: layout problems, links printed without their address, links counted."""
+def every_page_printed(printed, server, sweep_pages) -> dict[str, tuple[list, list, int]]:
+    """For each page of the sweep: layout problems, links printed without their address, links
+    counted."""
     tabs, javascript = printed
 
     def check(tab, _) -> tuple[list, list, int]:
         links = tab.locator(".md-content a[href]:not([href^='#'])").count()
         return tab.evaluate(PROBLEMS), tab.evaluate(HIDDEN_TARGETS, javascript), links
 
-    return side_by_side(tabs, server.pages(), lambda _, path: server.base + path, finish=check)
+    return side_by_side(tabs, sweep_pages, lambda _, path: server.base + path, finish=check)
 
 
-def test_pages_print_without_navigation_and_with_whole_tables(every_page_printed):
+def test_pages_print_without_navigation_and_with_whole_tables(every_page_printed, sweep_pages):
+    assert list(every_page_printed) == sweep_pages
     assert {path: found[0] for path, found in every_page_printed.items() if found[0]} == {}
 
 

@@ -11,28 +11,13 @@ taken from the wall clock also shows as today's date, which no file may contain.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import time
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATED_EPOCH, ROOT, SESSION_BUILDS, build_site
-
-FOLDERS = ("docs", "overrides", "macros", "data")
-
-
-def fresh_copy(dest: Path) -> Path:
-    """The project's sources in another folder, every file written anew (new mtimes)."""
-    dest.mkdir()
-    for name in ("mkdocs.yml", "hooks.py"):
-        shutil.copy(ROOT / name, dest / name)
-    for folder in FOLDERS:
-        shutil.copytree(ROOT / folder, dest / folder, copy_function=shutil.copy,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
+from tests.conftest import DATED_EPOCH, FRESH_PROJECT, SESSION_BUILDS
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -41,18 +26,14 @@ def tree(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(dated_site, tmp_path_factory) -> tuple[Path, Path]:
+def two_builds(dated_site, fresh_site) -> tuple[Path, Path]:
     """The session's dated build (hash seed 1), and the same settings built again from a fresh
-    copy, elsewhere, with hash seed 2, at least a second after the first was done."""
-    settings = {**SESSION_BUILDS["dated"], "PYTHONHASHSEED": "2"}
+    copy, elsewhere, with hash seed 2 and no build cache, at least a second after the first was
+    done (the session's `fresh` build, tests/conftest.py)."""
     assert datetime.fromtimestamp(int(DATED_EPOCH), UTC).year == 2019
-    tmp = tmp_path_factory.mktemp("rebuild")
-    project = fresh_copy(tmp / "project")
-    done = (dated_site.parent / "build-dated.done").stat().st_mtime
-    time.sleep(max(0.0, 1.1 - (time.time() - done)))  # a different second on the clock
-    second = build_site(tmp / "elsewhere" / "second", project=project, **settings)
-    assert second.returncode == 0, second.stderr
-    return dated_site, tmp / "elsewhere" / "second"
+    assert SESSION_BUILDS["fresh"]["PYTHONHASHSEED"] != SESSION_BUILDS["dated"]["PYTHONHASHSEED"]
+    assert (fresh_site.parent / FRESH_PROJECT / "mkdocs.yml").is_file()  # from its own copy
+    return dated_site, fresh_site
 
 
 def test_every_file_is_the_same_byte_for_byte(two_builds):

@@ -57,6 +57,17 @@ def test_the_index_holds_a_folded_copy_of_each_entry(site):
             assert len(words) == len(set(words)), (doc["location"], field)
 
 
+# The addresses of the links of the best result shown (none while there is no result).
+FIRST_RESULT_LINKS = """() => {
+  const item = document.querySelector("li.md-search-result__item");
+  return item ? [...item.querySelectorAll("a")].map(a => a.getAttribute("href") || "") : [];
+}"""
+
+# Each result shown, best first: its page's address and its text with its sections.
+RESULTS = """() => [...document.querySelectorAll("li.md-search-result__item")].map(item =>
+  [item.querySelector("a.md-search-result__link").getAttribute("href"), item.textContent])"""
+
+
 def search(page, base: str, query: str) -> list[tuple[str, str]]:
     """Type the query into the site's search box, as a reader does; return each result shown,
     best first: a page (one per result item) as its path and its text with its sections."""
@@ -69,12 +80,12 @@ def search(page, base: str, query: str) -> list[tuple[str, str]]:
         box.fill("")
         box.press("End")  # Material reads the box on keyup: an empty box shows no result
         page.locator("li.md-search-result__item").first.wait_for(state="detached")
-    box.press_sequentially(query, delay=5)
+    # Key by key, as fast as the page takes them: each keystroke is a search of its own.
+    box.press_sequentially(query)
     # A key the reader lifts after typing: Material reads the box on keyup, and characters that
     # have no key of their own (ở, combining marks) are inserted without one.
     box.press("End")
     assert box.input_value() == query
-    items = page.locator("li.md-search-result__item")
     # Results come for each keystroke; wait for those of the whole query: the theme links each
     # result with the words it matched (?h=...), and every word of the query is among them, cut
     # at punctuation as the index cuts it, a task id written with dots (as assets/site.js sends
@@ -83,20 +94,16 @@ def search(page, base: str, query: str) -> list[tuple[str, str]]:
     for typed in fold(unicodedata.normalize("NFC", query)).casefold().split():
         word = typed.replace("-", ".") if re.fullmatch(r"[ivx]+(-\d+)+", typed) else typed
         wanted.update(part for part in re.split(SEPARATOR, word) if part)
-    for _ in range(100):
+    for _ in range(500):
         # Any link of the best result: a page found only through a section (the plan page, for
-        # an appendix row) links the page itself with no words.
-        links = items.first.locator("a") if items.count() else None
-        hrefs = _hrefs(links) if links else []
+        # an appendix row) links the page itself with no words. Read in one call, every 20 ms.
+        hrefs = page.evaluate(FIRST_RESULT_LINKS)
         matched = " ".join(h for href in hrefs for h in parse_qs(urlsplit(href).query).get("h", []))
         if wanted <= set(fold(matched).casefold().split()):
             break
-        page.wait_for_timeout(100)
-    found = []
-    for i in range(items.count()):
-        link = items.nth(i).locator("a.md-search-result__link").first.get_attribute("href")
-        found.append((urlsplit(link).path, items.nth(i).text_content()))
-    return found
+        page.wait_for_timeout(20)
+    # Every result read at once: the theme renders the list again for the key lifted last.
+    return [(urlsplit(link).path, text) for link, text in page.evaluate(RESULTS)]
 
 
 def result_links(page, i: int = 0) -> list[str]:

@@ -13,7 +13,7 @@ from macros import routes
 from macros.site import share_images
 from macros.site.hooks import SHARE_IMAGE_CACHE
 from macros.views.preview import Card
-from tests.conftest import DATA, DEMO, DEMO_AS_OF, TEST_SITE_URL, build_site, copy_project
+from tests.conftest import DATA, DEMO, DEMO_AS_OF, SESSION_BUILDS, build_site
 from tests.support.plans import load
 
 
@@ -83,20 +83,21 @@ def test_a_missing_font_stops_the_build_with_a_message(monkeypatch, tmp_path):
         share_images.version.cache_clear()
 
 
-def test_a_warm_build_draws_nothing_and_writes_the_same_images(tmp_path):
-    """A cold build fills the cache; the next build reads every image from it (no file written,
-    none touched) and the site's images are the same bytes."""
-    project = copy_project(tmp_path)
-    cache = project / SHARE_IMAGE_CACHE
-    first, second = tmp_path / "first", tmp_path / "second"
-    assert build_site(first, project=project, SITE_URL=TEST_SITE_URL).returncode == 0
+def test_a_warm_build_draws_nothing_and_writes_the_same_images(fresh_site, fresh_project,
+                                                                 tmp_path):
+    """A cold build fills the cache (the session's fresh build, made from a project copy with no
+    cache); the next build reads every image from it (no file written, none touched) and the
+    site's images are the same bytes."""
+    cache = fresh_project / SHARE_IMAGE_CACHE
     filled = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     plan = load(DATA)
     assert len(filled) == len(plan.tasks) + len(plan.graph.agencies)
-    assert build_site(second, project=project, SITE_URL=TEST_SITE_URL).returncode == 0
+    settings = {key: value for key, value in SESSION_BUILDS["fresh"].items() if key != "project"}
+    second = tmp_path / "second"
+    assert build_site(second, project=fresh_project, **settings).returncode == 0
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == filled
-    images = sorted((first / routes.SHARE_IMAGES).rglob("*.png"))
+    images = sorted((fresh_site / routes.SHARE_IMAGES).rglob("*.png"))
     assert images
     for image in images:
-        twin = second / image.relative_to(first)
+        twin = second / image.relative_to(fresh_site)
         assert twin.read_bytes() == image.read_bytes(), image

@@ -2,7 +2,7 @@
 as the text's schedule; a record with its source is shown instead."""
 from __future__ import annotations
 
-from tests.conftest import build_site, copy_data, soup
+from tests.conftest import soup
 
 
 def test_nothing_recorded_is_said_plainly(site):
@@ -12,16 +12,10 @@ def test_nothing_recorded_is_said_plainly(site):
     assert "Đây là lịch báo cáo theo lời văn Kế hoạch, không phải nghĩa vụ hiện hành" in calendar
 
 
-def test_a_record_is_shown_with_its_source(tmp_path):
-    data = copy_data(tmp_path)
-    plan = data / "plan.yaml"
-    plan.write_text(plan.read_text("utf-8") + (
-        "standing:\n  - status: het-hieu-luc\n    since: 2026-01-01\n"
-        "    source: Văn bản thử nghiệm số 1/TN\n"), "utf-8")
-    result = build_site(tmp_path / "site", data_dir=data)
-    assert result.returncode == 0, result.stderr
-    home = " ".join(soup(tmp_path / "site" / "index.html").select_one(".standing").get_text().split())
+def test_a_record_is_shown_with_its_source(edited_site):
+    # Recorded in data/plan.yaml (EDITS["standing"] in tests/conftest.py).
+    home = " ".join(soup(edited_site / "index.html").select_one(".standing").get_text().split())
     assert home == ("Hiệu lực của Kế hoạch: Hết hiệu lực từ ngày 01 tháng 01 năm 2026, theo Văn "
                     "bản thử nghiệm số 1/TN.")
-    calendar = soup(tmp_path / "site" / "lich-bao-cao" / "index.html").get_text(" ")
+    calendar = soup(edited_site / "lich-bao-cao" / "index.html").get_text(" ")
     assert "không phải nghĩa vụ hiện hành" not in calendar and "Hết hiệu lực" in calendar

@@ -208,8 +208,8 @@ def test_workflows_run_only_the_documented_make_targets(name):
         assert match.group("target") in documented_targets(), command
 
 
-@pytest.mark.parametrize(("name", "targets"), [(PR, ("build", "test")),
-                                               (PUBLISH, ("build", "gate", "test"))])
+@pytest.mark.parametrize(("name", "targets"), [(PR, ("build", "test", "sweep")),
+                                               (PUBLISH, ("build", "gate", "test", "sweep"))])
 def test_data_errors_become_annotations_and_stop_the_rest(name, targets):
     flow = workflow(name)
     validate = job_running(flow, "validate")
@@ -262,6 +262,32 @@ def test_the_whole_suite_runs_nightly_beside_the_deploy_not_before_it():
     assert "if" not in pr["jobs"][job_running(pr, "test")]  # every pull request
 
 
+@pytest.mark.parametrize("name", [PR, PUBLISH])
+def test_the_sweeps_run_beside_the_suite_whenever_it_runs(name):
+    flow = workflow(name)
+    test, sweep = (flow["jobs"][job_running(flow, target)] for target in ("test", "sweep"))
+    # A job of its own, started with the suite's job, under the same condition.
+    assert job_running(flow, "sweep") != job_running(flow, "test")
+    assert sweep["needs"] == test["needs"] and sweep.get("if") == test.get("if")
+    # The same steps (checkout, caches, the same browser), the make target aside.
+    same = [{**step, "run": "make sweep"} if step.get("run") == "make test" else step
+            for step in steps(test)]
+    assert steps(sweep) == same
+    # The deploy never waits for it.
+    if name == PUBLISH:
+        assert job_running(flow, "sweep") not in flow["jobs"]["deploy"]["needs"]
+
+
+def test_make_test_leaves_the_sweeps_to_make_sweep():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+
+    def recipe(target: str) -> str:
+        return re.search(rf"^{target}: .*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1).strip()
+
+    assert recipe("test") == '$(PYTEST) -m "not sweep"'
+    assert recipe("sweep") == "$(BIN)/python -m pytest -m sweep tests/site"
+
+
 BUILD_CACHE = {"path": ".cache", "key": "build-cache-${{ runner.os }}-${{ github.sha }}",
                "restore-keys": "build-cache-${{ runner.os }}-"}
 
@@ -276,10 +302,10 @@ def test_downloads_and_the_build_cache_are_kept_between_runs(name):
         _, python = step_using(job, "actions/setup-python")
         assert python["with"]["cache"] == "pip", job_id
         assert python["with"]["cache-dependency-path"] == "requirements*.txt", job_id
-        if "test" in targets:  # the Node tools (npm ci)
+        if {"test", "sweep"} & set(targets):  # the Node tools (npm ci)
             _, node = step_using(job, "actions/setup-node")
             assert node["with"]["cache"] == "npm", job_id
-        if {"build", "gate", "test", "site-diff"} & set(targets):  # a build: share images
+        if {"build", "gate", "test", "sweep", "site-diff"} & set(targets):  # a build: share images
             at, cache = step_using(job, "actions/cache")
             assert cache["with"] == BUILD_CACHE, job_id
             first_make = min(i for i, s in enumerate(steps(job)) if s.get("run", "").startswith("make"))

@@ -147,6 +147,39 @@ class SiteServer(ThreadingHTTPServer):
             found.append(rel.removesuffix("index.html"))
         return found
 
+    def one_of_each_family(self) -> list[str]:
+        """One page of each family of the built site: the sample of the sweeps that `make test`
+        keeps."""
+        return one_of_each_family(self.root, self.pages())
+
+
+def one_of_each_family(root: Path, pages: list[str],
+                       weight: Callable[[str], int] | None = None) -> list[str]:
+    """One of the pages (paths relative to the site's root) of each family (family_of): the one
+    with the most in it, its largest HTML file, or the one of greatest `weight(html)`."""
+    families: dict[str, list[str]] = {}
+    for path in pages:
+        families.setdefault(family_of(path), []).append(path)
+
+    def html(path: str) -> Path:
+        page = root / path
+        return page / "index.html" if page.is_dir() else page
+
+    def most(path: str) -> int:
+        return weight(html(path).read_text("utf-8")) if weight else html(path).stat().st_size
+
+    return sorted(max(members, key=lambda path: (most(path), path))
+                  for members in families.values())
+
+
+def family_of(path: str) -> str:
+    """The family of a page, read from its address: pages generated one per record (tasks,
+    agencies, news posts, the news categories and archive, further pages of a long list) share
+    their folder, 'nhiem-vu/*/'; every other page (home, the plan text, progress, the agency
+    index, 404, ...) is a family of its own."""
+    folders = path.rstrip("/").split("/")
+    return "/".join(folders[:-1]) + "/*/" if len(folders) > 1 else path
+
 
 @dataclass
 class Watch:
@@ -221,6 +254,19 @@ def serve(site: Path) -> Iterator[SiteServer]:
 def server(site):
     with serve(site) as running:
         yield running
+
+
+# The sweeps load every page of the site (axe at desktop and on a phone, printed with and without
+# JavaScript, without JavaScript): `make sweep` runs them (marker `sweep`). `make test` runs the
+# same checks on one page of each family, so a broken template still fails it.
+SWEEP = [pytest.param("families", id="one-of-each-family"),
+         pytest.param("every", id="every-page", marks=pytest.mark.sweep)]
+
+
+@pytest.fixture(scope="session", params=SWEEP)
+def sweep_pages(request, server) -> list[str]:
+    """The pages a sweep loads: one of each family, or (marked `sweep`) every page."""
+    return server.pages() if request.param == "every" else server.one_of_each_family()
 
 
 # How many pages a sweep over the whole site loads side by side in the one browser. Two cores
