@@ -433,12 +433,16 @@ def _highlighted(page, base: str, query: str, last: str) -> list[list[str]]:
     box.press_sequentially(query, delay=5)
     assert box.input_value() == query
     items = page.locator("li.md-search-result__item")
+    previous: list[str] = []
     for _ in range(50):
         hrefs = _hrefs(items.locator("a"))
         words = [parse_qs(urlsplit(href).query, keep_blank_values=True).get("h", [""])[0].split()
                  for href in hrefs]
-        if words and last in words[0]:
+        # The list once the theme is done with the last key: the first result may already be
+        # the new one while the items below are still those of the query one letter short.
+        if words and last in words[0] and hrefs == previous:
             return words
+        previous = hrefs
         page.wait_for_timeout(100)
     raise AssertionError(f"the results never matched the whole query {query!r}: {words[:3]}")
 
